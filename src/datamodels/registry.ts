@@ -1,0 +1,48 @@
+/**
+ * The datamodels minispl knows, looked up by `Model` or `Model.Dataset` as tstats writes them.
+ */
+import type { DatamodelDef, DatasetDef } from "./types.js";
+import { endpoint } from "./endpoint.js";
+
+export const DATAMODELS: readonly DatamodelDef[] = [endpoint];
+
+export function findModel(name: string): DatamodelDef | undefined {
+  return DATAMODELS.find((m) => m.name === name);
+}
+
+/**
+ * Resolves `from datamodel=M.D` (or a bare `M`, which ESCU writes and which minispl reads as the
+ * model's first root dataset: spl-semantics.md §1.1) and an optional `nodename=M.D.Child`.
+ */
+export function findDataset(spec: string, nodename?: string): DatasetDef | undefined {
+  const [modelName, ...rest] = spec.split(".");
+  const model = modelName === undefined ? undefined : findModel(modelName);
+  if (!model) return undefined;
+  const target = nodename ? nodename.split(".").at(-1) : rest.at(-1);
+  if (target === undefined) return model.datasets.find((d) => d.parent === undefined);
+  return model.datasets.find((d) => d.name === target);
+}
+
+/** The dataset and its ancestors, root first. */
+export function lineage(ds: DatasetDef): DatasetDef[] {
+  const model = findModel(ds.model);
+  const chain: DatasetDef[] = [ds];
+  let cur = ds;
+  while (cur.parent && model) {
+    const p = model.datasets.find((d) => d.name === cur.parent);
+    if (!p) break;
+    chain.unshift(p);
+    cur = p;
+  }
+  return chain;
+}
+
+/** The root dataset of a dataset (its name is the field prefix in tstats). */
+export function rootOf(ds: DatasetDef): DatasetDef {
+  return lineage(ds)[0] ?? ds;
+}
+
+/** Every `Model.Dataset` name, for did-you-mean hints. */
+export function datasetNames(): string[] {
+  return DATAMODELS.flatMap((m) => m.datasets.map((d) => `${m.name}.${d.name}`));
+}

@@ -1,0 +1,42 @@
+/**
+ * The front half of the pipeline, pure and synchronous: source → tokens → macro expansion → AST.
+ */
+import type { Pipeline } from "./ast/nodes.js";
+import type { Diagnostic } from "./diagnostics/diagnostic.js";
+import { tokenize, type SplToken } from "./lexer/lexer.js";
+import { expandMacros } from "./macros/expand.js";
+import type { MacroTable } from "./macros/macro-table.js";
+import { builtinMacros } from "./macros/builtins.js";
+import { parseTokens } from "./parser/parse.js";
+import { SourceSet, type SourceText } from "./source/source-text.js";
+
+export interface FrontendResult {
+  readonly sources: SourceSet;
+  readonly main: SourceText;
+  /** The expanded token stream (for `explain`). */
+  readonly tokens: readonly SplToken[];
+  readonly pipeline: Pipeline | null;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface FrontendOptions {
+  readonly macros?: MacroTable;
+  /** Name shown in diagnostics for the query, e.g. `query` or a detection file path. */
+  readonly name?: string;
+}
+
+/** Lexes, expands macros and parses one search. Stops after the first stage that reports errors. */
+export function parseSearch(text: string, opts: FrontendOptions = {}): FrontendResult {
+  const sources = new SourceSet();
+  const main = sources.add(opts.name ?? "query", text);
+  const lexed = tokenize(main);
+  if (lexed.diagnostics.length > 0) {
+    return { sources, main, tokens: lexed.tokens, pipeline: null, diagnostics: lexed.diagnostics };
+  }
+  const expanded = expandMacros(lexed.tokens, sources, opts.macros ?? builtinMacros());
+  if (expanded.diagnostics.length > 0) {
+    return { sources, main, tokens: expanded.tokens, pipeline: null, diagnostics: expanded.diagnostics };
+  }
+  const parsed = parseTokens(expanded.tokens, main.id, text.length);
+  return { sources, main, tokens: expanded.tokens, pipeline: parsed.pipeline, diagnostics: parsed.diagnostics };
+}

@@ -1,0 +1,33 @@
+/**
+ * Eval/where function definitions as data: signature, docs and examples (the REPL's help reads
+ * them) and a null-safe implementation over evaluated arguments.
+ */
+import type { EvalValue, Value } from "../values/value.js";
+
+/** What a function may read besides its arguments. */
+export interface FnContext {
+  /** "now" in epoch seconds: the time the search started, or `--now` when given. */
+  readonly now: number;
+  /** IANA zone used to render and parse times (`--tz`, default UTC). */
+  readonly tz: string;
+}
+
+export interface FunctionExample {
+  /** An eval expression, e.g. `lower("ABC")`. */
+  readonly expr: string;
+  /** Its result. */
+  readonly result: Value | boolean;
+}
+
+export interface FunctionDef {
+  readonly name: string;
+  /** Signature as shown in help, e.g. `if(<condition>, <then>, <else>)`. */
+  readonly signature: string;
+  readonly summary: string;
+  readonly category: "comparison" | "conversion" | "cryptographic" | "datetime" | "informational" | "math" | "multivalue" | "string" | "text" | "trig";
+  readonly minArgs: number;
+  /** Infinity for variadic. */
+  readonly maxArgs: number;
+  readonly examples: readonly FunctionExample[];
+  impl(args: readonly EvalValue[], ctx: FnContext): EvalValue;
+}

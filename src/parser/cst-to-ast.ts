@@ -1,0 +1,268 @@
+/**
+ * CST → AST. One `visitX`-style method per grammar rule (Chevrotain checks that every rule has
+ * one); the AST types are in src/ast/nodes.ts. Ordering across differently named children is
+ * recovered from token stream order (cst-helpers.ts).
+ */
+import type { CstNode } from "chevrotain";
+import type {
+  ArgValue, BinaryOp, CommandArg, CommandNode, Expr, Pipeline, SearchExpr, SearchValue,
+} from "../ast/nodes.js";
+import { splParser } from "./parser.js";
+import {
+  at, child, children, childTok, childToks, isToken, ordered, spanOf, tokensOf, tokSpan, unquote,
+} from "./cst-helpers.js";
+
+const BaseVisitor = splParser.getBaseCstVisitorConstructor();
+
+class AstBuilder extends BaseVisitor {
+  constructor() {
+    super();
+    this.validateVisitor();
+  }
+
+  pipeline(node: CstNode): Pipeline {
+    const commands: CommandNode[] = [];
+    const implicit = node.children.implicitSearch?.[0];
+    if (implicit && !isToken(implicit)) commands.push(this.implicitSearch(implicit));
+    for (const c of children(node, "command")) commands.push(this.command(c));
+    return { kind: "pipeline", commands, ...at(node) };
+  }
+
+  implicitSearch(node: CstNode): CommandNode {
+    const kw = childTok(node, "Identifier");
+    const body = node.children.searchExpr?.[0];
+    const expr = body && !isToken(body) ? this.searchExpr(body) : null;
+    const span = spanOf(node);
+    const nameSpan = kw ? tokSpan(kw) : { ...span, end: span.start };
+    return {
+      kind: "command", name: "search", nameSpan, implicit: true,
+      args: [{ kind: "search", expr, span }], ...at(node),
+    };
+  }
+
+  command(node: CstNode): CommandNode {
+    const nameTok = childTok(node, "Identifier") ?? childTok(node, "Where");
+    if (!nameTok) throw new Error("internal: command without a name");
+    const args: CommandArg[] = [];
+    const search = node.children.searchExpr?.[0];
+    if (search && !isToken(search)) args.push({ kind: "search", expr: this.searchExpr(search), span: spanOf(search) });
+    else if (nameTok.image.toLowerCase() === "search") args.push({ kind: "search", expr: null, span: tokSpan(nameTok) });
+    const assigns = node.children.assignments?.[0];
+    if (assigns && !isToken(assigns)) args.push(...this.assignments(assigns));
+    const expr = node.children.expression?.[0];
+    if (expr && !isToken(expr)) args.push({ kind: "expr", expr: this.expression(expr), span: spanOf(expr) });
+    const generic = node.children.genericArgs?.[0];
+    if (generic && !isToken(generic)) args.push(...this.genericArgs(generic));
+    return { kind: "command", name: nameTok.image, nameSpan: tokSpan(nameTok), implicit: false, args, ...at(node) };
+  }
+
+  genericArgs(node: CstNode): CommandArg[] {
+    const out: CommandArg[] = [];
+    for (const c of ordered(node, ["byClause", "whereClause", "optionArg", "positional"])) {
+      if (isToken(c)) continue;
+      if (c.name === "byClause") out.push(this.byClause(c));
+      else if (c.name === "whereClause") out.push(this.whereClause(c));
+      else if (c.name === "optionArg") out.push(this.optionArg(c));
+      else out.push(this.positional(c));
+    }
+    return out;
+  }
+
+  optionArg(node: CstNode): CommandArg {
+    const key = childTok(node, "Identifier");
+    if (!key) throw new Error("internal: option without key");
+    return { kind: "option", key: key.image, keySpan: tokSpan(key), value: this.argValue(child(node, "argValue")), span: spanOf(node) };
+  }
+
+  positional(node: CstNode): CommandArg {
+    const value = this.argValue(child(node, "argValue"));
+    const alias = node.children.name?.[0];
+    if (alias && !isToken(alias)) {
+      return { kind: "positional", value, alias: { name: this.name(alias), span: spanOf(alias) }, span: spanOf(node) };
+    }
+    return { kind: "positional", value, span: spanOf(node) };
+  }
+
+  byClause(node: CstNode): CommandArg {
+    const fields = children(node, "name").map((n) => ({ name: this.name(n), span: spanOf(n) }));
+    return { kind: "by", fields, span: spanOf(node) };
+  }
+
+  whereClause(node: CstNode): CommandArg {
+    return { kind: "where", expr: this.searchExpr(child(node, "searchExpr")), span: spanOf(node) };
+  }
+
+  argValue(node: CstNode): ArgValue {
+    const str = childTok(node, "StringLiteral");
+    if (str) return { kind: "string", text: unquote(str.image), span: tokSpan(str) };
+    const sub = node.children.subsearch?.[0];
+    if (sub && !isToken(sub)) return this.subsearch(sub);
+    const call = node.children.callValue?.[0];
+    if (call && !isToken(call)) return this.callValue(call);
+    const w = child(node, "word");
+    return { kind: "word", text: this.word(w), span: spanOf(w) };
+  }
+
+  callValue(node: CstNode): ArgValue {
+    const name = childTok(node, "Identifier")?.image ?? "";
+    const expr = node.children.expression?.[0];
+    if (expr && !isToken(expr)) {
+      const e = this.expression(expr);
+      return { kind: "call", name, args: [{ kind: "expr", expr: e, span: e.span }], span: spanOf(node) };
+    }
+    return { kind: "call", name, args: children(node, "argValue").map((a) => this.argValue(a)), span: spanOf(node) };
+  }
+
+  subsearch(node: CstNode): ArgValue & { kind: "subsearch" } {
+    return { kind: "subsearch", pipeline: this.pipeline(child(node, "pipeline")), span: spanOf(node) };
+  }
+
+  name(node: CstNode): string {
+    const str = childTok(node, "StringLiteral");
+    return str ? unquote(str.image) : this.word(child(node, "word"));
+  }
+
+  word(node: CstNode): string {
+    return tokensOf(node).map((t) => t.image).join("");
+  }
+
+  // ---------- search expressions ----------
+
+  searchExpr(node: CstNode): SearchExpr {
+    const items = children(node, "searchOr").map((c) => this.searchOr(c));
+    return items.length === 1 ? (items[0] as SearchExpr) : { kind: "and", items, ...at(node) };
+  }
+
+  searchOr(node: CstNode): SearchExpr {
+    const items = children(node, "searchNot").map((c) => this.searchNot(c));
+    return items.length === 1 ? (items[0] as SearchExpr) : { kind: "or", items, ...at(node) };
+  }
+
+  searchNot(node: CstNode): SearchExpr {
+    const inner = node.children.searchNot?.[0];
+    if (inner && !isToken(inner)) return { kind: "not", operand: this.searchNot(inner), ...at(node) };
+    return this.searchPrimary(child(node, "searchPrimary"));
+  }
+
+  searchPrimary(node: CstNode): SearchExpr {
+    const paren = node.children.searchExpr?.[0];
+    if (paren && !isToken(paren)) return this.searchExpr(paren);
+    const sub = node.children.subsearch?.[0];
+    if (sub && !isToken(sub)) return { kind: "subsearch", pipeline: this.subsearch(sub).pipeline, ...at(node) };
+    return this.searchTerm(child(node, "searchTerm"));
+  }
+
+  searchTerm(node: CstNode): SearchExpr {
+    const values = children(node, "searchValue").map((v) => this.searchValue(v));
+    const first = values[0] as SearchValue;
+    const op = childTok(node, "ComparisonOp");
+    if (op && values[1]) {
+      const cmp = op.image === "==" ? "=" : (op.image as "=" | "!=" | "<" | ">" | "<=" | ">=");
+      return { kind: "compare", field: first.text, fieldSpan: first.span, op: cmp, value: values[1], ...at(node) };
+    }
+    if (childTok(node, "In")) {
+      return { kind: "in", field: first.text, fieldSpan: first.span, values: values.slice(1), ...at(node) };
+    }
+    return { kind: "term", value: first, ...at(node) };
+  }
+
+  searchValue(node: CstNode): SearchValue {
+    const str = childTok(node, "StringLiteral") ?? childTok(node, "QuotedName");
+    if (str) return { text: unquote(str.image), quoted: true, ...at(node) };
+    return { text: this.word(child(node, "word")), quoted: false, ...at(node) };
+  }
+
+  // ---------- eval / where expressions ----------
+
+  assignments(node: CstNode): CommandArg[] {
+    const names = children(node, "fieldName");
+    const exprs = children(node, "expression");
+    return names.map((n, i) => {
+      const e = this.expression(exprs[i] as CstNode);
+      return { kind: "assign", field: this.fieldName(n).name, fieldSpan: spanOf(n), expr: e, span: spanOf(n) };
+    });
+  }
+
+  expression(node: CstNode): Expr {
+    return this.chain(node, "andExpr", "OrOp", (c) => this.andExpr(c));
+  }
+
+  andExpr(node: CstNode): Expr {
+    return this.chain(node, "notExpr", "And", (c) => this.notExpr(c));
+  }
+
+  notExpr(node: CstNode): Expr {
+    const inner = node.children.notExpr?.[0];
+    if (inner && !isToken(inner)) return { kind: "unary", op: "NOT", operand: this.notExpr(inner), ...at(node) };
+    return this.comparison(child(node, "comparison"));
+  }
+
+  comparison(node: CstNode): Expr {
+    const sides = children(node, "additive").map((c) => this.additive(c));
+    const left = sides[0] as Expr;
+    const op = childTok(node, "ComparisonOp") ?? childTok(node, "Like");
+    if (op && sides[1]) {
+      const o = (op.image === "LIKE" ? "LIKE" : op.image) as BinaryOp;
+      return { kind: "binary", op: o, left, right: sides[1], ...at(node) };
+    }
+    if (childTok(node, "In")) {
+      return { kind: "in", subject: left, values: children(node, "expression").map((e) => this.expression(e)), ...at(node) };
+    }
+    return left;
+  }
+
+  additive(node: CstNode): Expr {
+    return this.chain(node, "multiplicative", "AdditiveOp", (c) => this.multiplicative(c));
+  }
+
+  multiplicative(node: CstNode): Expr {
+    return this.chain(node, "unary", "MultiplicativeOp", (c) => this.unary(c));
+  }
+
+  unary(node: CstNode): Expr {
+    const inner = node.children.unary?.[0];
+    if (inner && !isToken(inner)) return { kind: "unary", op: "-", operand: this.unary(inner), ...at(node) };
+    return this.primary(child(node, "primary"));
+  }
+
+  primary(node: CstNode): Expr {
+    const num = childTok(node, "Number");
+    if (num) return { kind: "literal", value: Number(num.image), ...at(node) };
+    const str = childTok(node, "StringLiteral");
+    if (str) return { kind: "literal", value: unquote(str.image), ...at(node) };
+    const paren = node.children.expression?.[0];
+    if (paren && !isToken(paren)) return this.expression(paren);
+    const call = node.children.functionCall?.[0];
+    if (call && !isToken(call)) return this.functionCall(call);
+    return this.fieldName(child(node, "fieldName"));
+  }
+
+  functionCall(node: CstNode): Expr {
+    const nameTok = childTok(node, "Identifier") ?? childTok(node, "In") ?? childTok(node, "Like");
+    if (!nameTok) throw new Error("internal: call without name");
+    const args = children(node, "expression").map((e) => this.expression(e));
+    return { kind: "call", name: nameTok.image, nameSpan: tokSpan(nameTok), args, ...at(node) };
+  }
+
+  fieldName(node: CstNode): Expr & { kind: "field" } {
+    const quoted = childTok(node, "QuotedName");
+    const name = quoted ? unquote(quoted.image) : tokensOf(node).map((t) => t.image).join("");
+    return { kind: "field", name, ...at(node) };
+  }
+
+  /** Left-associative operator chains: operands and operator tokens interleave in stream order. */
+  private chain(node: CstNode, operand: string, opName: string, visit: (c: CstNode) => Expr): Expr {
+    const operands = children(node, operand);
+    const ops = childToks(node, opName);
+    let acc = visit(operands[0] as CstNode);
+    for (let i = 0; i < ops.length; i++) {
+      const right = visit(operands[i + 1] as CstNode);
+      const op = (ops[i] as { image: string }).image as BinaryOp;
+      acc = { kind: "binary", op, left: acc, right, span: { ...acc.span, end: Math.max(acc.span.end, right.span.source === acc.span.source ? right.span.end : acc.span.end) }, ...(acc.origin ? { origin: acc.origin } : {}) };
+    }
+    return acc;
+  }
+}
+
+/** The shared AST builder. */
+export const astBuilder = new AstBuilder();

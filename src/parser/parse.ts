@@ -1,0 +1,45 @@
+/**
+ * parse(tokens) → Pipeline + diagnostics. Tokens are the macro-expanded stream; each gets its
+ * stream index (`seq`) so the CST→AST step can restore order. Parser errors become diagnostics
+ * pointing at the offending token (or the end of the query for an unexpected end).
+ */
+import type { IRecognitionException } from "chevrotain";
+import type { Pipeline } from "../ast/nodes.js";
+import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { SplToken } from "../lexer/lexer.js";
+import type { Span } from "../source/source-text.js";
+import { astBuilder } from "./cst-to-ast.js";
+import { splParser } from "./parser.js";
+import type { SeqToken } from "./cst-helpers.js";
+import { friendlyMessage } from "./errors.js";
+
+export interface ParseResult {
+  readonly pipeline: Pipeline | null;
+  readonly diagnostics: Diagnostic[];
+}
+
+export function parseTokens(tokens: readonly SplToken[], mainSource: number, mainLength: number): ParseResult {
+  tokens.forEach((t, i) => ((t as SeqToken).seq = i));
+  if (tokens.length === 0) {
+    return { pipeline: null, diagnostics: [diag("empty-pipeline", {}, { start: 0, end: 0, source: mainSource })] };
+  }
+  splParser.load(tokens as SplToken[]);
+  const cst = splParser.pipeline();
+  const diagnostics = splParser.errors.map((e) => toDiagnostic(e, tokens, mainSource, mainLength));
+  if (diagnostics.length > 0) return { pipeline: null, diagnostics };
+  return { pipeline: astBuilder.pipeline(cst), diagnostics: [] };
+}
+
+function toDiagnostic(e: IRecognitionException, tokens: readonly SplToken[], mainSource: number, mainLength: number): Diagnostic {
+  const t = e.token as SplToken;
+  // Chevrotain 11 marks the EOF/inserted token with NaN offsets: point at the end of the query instead.
+  if (Number.isNaN(t.startOffset) || t.tokenType.name === "EOF") {
+    const last = tokens[tokens.length - 1];
+    const span: Span = last && last.src === mainSource
+      ? { start: (last.endOffset ?? last.startOffset) + 1, end: (last.endOffset ?? last.startOffset) + 1, source: mainSource }
+      : { start: mainLength, end: mainLength, source: mainSource };
+    return diag("syntax-error", { message: friendlyMessage(e, "end of search") }, span);
+  }
+  const span: Span = { start: t.startOffset, end: (t.endOffset ?? t.startOffset) + 1, source: t.src };
+  return diag("syntax-error", { message: friendlyMessage(e, JSON.stringify(t.image)) }, span, t.origin ? { origin: t.origin } : {});
+}

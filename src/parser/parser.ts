@@ -1,0 +1,397 @@
+/**
+ * The SPL grammar as a pure Chevrotain CstParser (no embedded actions; cst-to-ast.ts builds the AST).
+ * Three sub-languages share it: the generic command shape, search expressions (implicit AND, OR
+ * binds tighter than AND: spl-semantics.md §5.2) and eval/where expressions (AND before OR, §6).
+ * Search words are rebuilt from glued tokens (see lexer.ts).
+ */
+import { CstParser, EOF, type IToken, type TokenType } from "chevrotain";
+import * as T from "../lexer/tokens.js";
+import type { SplToken } from "../lexer/lexer.js";
+import { commandSyntax } from "./command-syntax.js";
+
+const isGlued = (t: IToken): boolean => (t as SplToken).glued === true;
+const is = (t: IToken, type: TokenType): boolean =>
+  t.tokenType === type || (t.tokenType.CATEGORIES ?? []).includes(type);
+
+export class SplParser extends CstParser {
+  /** >0 while parsing a tstats where clause. Rule parameters are not typed for CstParser in v11, hence state. */
+  private stopAtBy = 0;
+
+  /** Sets the tokens to parse and clears per-parse state. */
+  load(tokens: IToken[]): void {
+    this.stopAtBy = 0;
+    this.input = tokens;
+  }
+
+  constructor() {
+    super(T.ALL_TOKENS, { maxLookahead: 3 });
+    this.performSelfAnalysis();
+  }
+
+  /** query := [implicitSearch] ("|" command)* */
+  public pipeline = this.RULE("pipeline", () => {
+    this.OPTION({ GATE: () => !is(this.LA(1), T.Pipe), DEF: () => this.SUBRULE(this.implicitSearch) });
+    this.MANY(() => {
+      this.CONSUME(T.Pipe);
+      this.SUBRULE(this.command);
+    });
+  });
+
+  /** The search before the first pipe; an explicit leading `search` keyword is allowed. */
+  private implicitSearch = this.RULE("implicitSearch", () => {
+    this.OPTION({
+      GATE: () => is(this.LA(1), T.Identifier) && this.LA(1).image.toLowerCase() === "search",
+      DEF: () => this.CONSUME(T.Identifier),
+    });
+    this.OPTION2({ GATE: () => this.startsSearchItem(), DEF: () => this.SUBRULE(this.searchExpr) });
+  });
+
+  /** name + a body chosen by the command's syntax class (command-syntax.ts). */
+  private command = this.RULE("command", () => {
+    const name = this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.Where) }]);
+    this.OR2({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        {
+          GATE: () => commandSyntax(name.image) === "search",
+          ALT: () =>
+            this.OPTION({ GATE: () => this.startsSearchItem(), DEF: () => this.SUBRULE(this.searchExpr) }),
+        },
+        { GATE: () => commandSyntax(name.image) === "eval", ALT: () => this.SUBRULE(this.assignments) },
+        { GATE: () => commandSyntax(name.image) === "expr", ALT: () => this.SUBRULE(this.expression) },
+        { ALT: () => this.SUBRULE(this.genericArgs) },
+      ],
+    });
+  });
+
+  // ---------- generic command shape ----------
+
+  private genericArgs = this.RULE("genericArgs", () => {
+    this.MANY(() => {
+      this.OR({
+        IGNORE_AMBIGUITIES: true,
+        DEF: [
+          { ALT: () => this.SUBRULE(this.byClause) },
+          { ALT: () => this.SUBRULE(this.whereClause) },
+          { GATE: () => is(this.LA(1), T.Identifier) && is(this.LA(2), T.Eq), ALT: () => this.SUBRULE(this.optionArg) },
+          { ALT: () => this.SUBRULE(this.positional) },
+          { ALT: () => this.CONSUME(T.Comma) },
+        ],
+      });
+    });
+  });
+
+  private optionArg = this.RULE("optionArg", () => {
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.Eq);
+    this.SUBRULE(this.argValue);
+  });
+
+  private positional = this.RULE("positional", () => {
+    this.SUBRULE(this.argValue);
+    this.OPTION(() => {
+      this.CONSUME(T.As);
+      this.SUBRULE(this.name);
+    });
+  });
+
+  private byClause = this.RULE("byClause", () => {
+    this.CONSUME(T.By);
+    this.AT_LEAST_ONE({
+      GATE: () => !(is(this.LA(1), T.Identifier) && is(this.LA(2), T.Eq)),
+      DEF: () => {
+        this.SUBRULE(this.name);
+        this.OPTION(() => this.CONSUME(T.Comma));
+      },
+    });
+  });
+
+  /** tstats `where`: its search expression ends at the `by` that follows (see stopAtBy). */
+  private whereClause = this.RULE("whereClause", () => {
+    this.CONSUME(T.Where);
+    this.ACTION(() => this.stopAtBy++);
+    this.SUBRULE(this.searchExpr);
+    this.ACTION(() => this.stopAtBy--);
+  });
+
+  /** A value in a generic command: subsearch, string, call (`min(_time)`, `eval(expr)`) or word. */
+  private argValue = this.RULE("argValue", () => {
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { ALT: () => this.SUBRULE(this.subsearch) },
+        { ALT: () => this.CONSUME(T.StringLiteral) },
+        { GATE: () => is(this.LA(1), T.Identifier) && is(this.LA(2), T.LParen), ALT: () => this.SUBRULE(this.callValue) },
+        { ALT: () => this.SUBRULE(this.word) },
+      ],
+    });
+  });
+
+  private callValue = this.RULE("callValue", () => {
+    const name = this.CONSUME(T.Identifier);
+    this.CONSUME(T.LParen);
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { GATE: () => name.image.toLowerCase() === "eval", ALT: () => this.SUBRULE(this.expression) },
+        {
+          ALT: () =>
+            this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.argValue) }),
+        },
+      ],
+    });
+    this.CONSUME(T.RParen);
+  });
+
+  private subsearch = this.RULE("subsearch", () => {
+    this.CONSUME(T.LBracket);
+    this.SUBRULE(this.pipeline);
+    this.CONSUME(T.RBracket);
+  });
+
+  /** A field name or rename target: a word or a quoted string. */
+  private name = this.RULE("name", () => {
+    this.OR([{ ALT: () => this.CONSUME(T.StringLiteral) }, { ALT: () => this.SUBRULE(this.word) }]);
+  });
+
+  /** Adjacent tokens with nothing between them form one word: `C:\Windows\*.exe`. */
+  private word = this.RULE("word", () => {
+    this.CONSUME(T.WordStart);
+    this.MANY({ GATE: () => isGlued(this.LA(1)), DEF: () => this.CONSUME(T.WordPart) });
+  });
+
+  // ---------- search expressions ----------
+
+  private searchExpr = this.RULE("searchExpr", () => {
+    this.SUBRULE(this.searchOr);
+    this.MANY({
+      GATE: () => is(this.LA(1), T.And) || this.startsSearchItem(),
+      DEF: () => {
+        this.OPTION(() => this.CONSUME(T.And));
+        this.SUBRULE2(this.searchOr);
+      },
+    });
+  });
+
+  private searchOr = this.RULE("searchOr", () => {
+    this.SUBRULE(this.searchNot);
+    this.MANY(() => {
+      this.CONSUME(T.Or);
+      this.SUBRULE2(this.searchNot);
+    });
+  });
+
+  private searchNot = this.RULE("searchNot", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Not);
+          this.SUBRULE(this.searchNot);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.searchPrimary) },
+    ]);
+  });
+
+  private searchPrimary = this.RULE("searchPrimary", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          this.SUBRULE(this.searchExpr);
+          this.CONSUME(T.RParen);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.subsearch) },
+      { ALT: () => this.SUBRULE(this.searchTerm) },
+    ]);
+  });
+
+  /** `value`, `field op value` or `field IN (values)`. */
+  private searchTerm = this.RULE("searchTerm", () => {
+    this.SUBRULE(this.searchValue);
+    this.OPTION(() => {
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(T.ComparisonOp);
+            this.SUBRULE2(this.searchValue);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(T.In);
+            this.CONSUME(T.LParen);
+            this.MANY(() => {
+              this.SUBRULE3(this.searchValue);
+              this.OPTION2(() => this.CONSUME(T.Comma));
+            });
+            this.CONSUME(T.RParen);
+          },
+        },
+      ]);
+    });
+  });
+
+  private searchValue = this.RULE("searchValue", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.StringLiteral) },
+      { ALT: () => this.CONSUME(T.QuotedName) },
+      { ALT: () => this.SUBRULE(this.word) },
+    ]);
+  });
+
+  // ---------- eval / where expressions ----------
+
+  private assignments = this.RULE("assignments", () => {
+    this.AT_LEAST_ONE_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        this.SUBRULE(this.fieldName);
+        this.CONSUME(T.Eq);
+        this.SUBRULE(this.expression);
+      },
+    });
+  });
+
+  public expression = this.RULE("expression", () => {
+    this.SUBRULE(this.andExpr);
+    this.MANY(() => {
+      this.CONSUME(T.OrOp);
+      this.SUBRULE2(this.andExpr);
+    });
+  });
+
+  private andExpr = this.RULE("andExpr", () => {
+    this.SUBRULE(this.notExpr);
+    this.MANY(() => {
+      this.CONSUME(T.And);
+      this.SUBRULE2(this.notExpr);
+    });
+  });
+
+  private notExpr = this.RULE("notExpr", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Not);
+          this.SUBRULE(this.notExpr);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.comparison) },
+    ]);
+  });
+
+  private comparison = this.RULE("comparison", () => {
+    this.SUBRULE(this.additive);
+    this.OPTION(() => {
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(T.ComparisonOp);
+            this.SUBRULE2(this.additive);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(T.Like);
+            this.SUBRULE3(this.additive);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(T.In);
+            this.CONSUME(T.LParen);
+            this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expression) });
+            this.CONSUME(T.RParen);
+          },
+        },
+      ]);
+    });
+  });
+
+  private additive = this.RULE("additive", () => {
+    this.SUBRULE(this.multiplicative);
+    this.MANY(() => {
+      this.CONSUME(T.AdditiveOp);
+      this.SUBRULE2(this.multiplicative);
+    });
+  });
+
+  private multiplicative = this.RULE("multiplicative", () => {
+    this.SUBRULE(this.unary);
+    this.MANY(() => {
+      this.CONSUME(T.MultiplicativeOp);
+      this.SUBRULE2(this.unary);
+    });
+  });
+
+  private unary = this.RULE("unary", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Minus);
+          this.SUBRULE(this.unary);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.primary) },
+    ]);
+  });
+
+  private primary = this.RULE("primary", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Number) },
+      { ALT: () => this.CONSUME(T.StringLiteral) },
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          this.SUBRULE(this.expression);
+          this.CONSUME(T.RParen);
+        },
+      },
+      { GATE: () => is(this.LA(2), T.LParen), ALT: () => this.SUBRULE(this.functionCall) },
+      { ALT: () => this.SUBRULE(this.fieldName) },
+    ]);
+  });
+
+  private functionCall = this.RULE("functionCall", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Identifier) },
+      { ALT: () => this.CONSUME(T.In) },
+      { ALT: () => this.CONSUME(T.Like) },
+    ]);
+    this.CONSUME(T.LParen);
+    this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expression) });
+    this.CONSUME(T.RParen);
+  });
+
+  /** A field in an expression: `x`, `Processes.dest` (glued dots) or `'any name'`. */
+  private fieldName = this.RULE("fieldName", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.QuotedName) },
+      {
+        ALT: () => {
+          this.CONSUME(T.Identifier);
+          this.MANY({
+            GATE: () => is(this.LA(1), T.Dot) && isGlued(this.LA(1)) && isGlued(this.LA(2)) && is(this.LA(2), T.WordStart),
+            DEF: () => {
+              this.CONSUME(T.Dot);
+              this.CONSUME2(T.WordStart);
+            },
+          });
+        },
+      },
+    ]);
+  });
+
+  /** True when the next token can begin a search term (and is not a BY that ends a tstats where). */
+  private startsSearchItem(): boolean {
+    const t = this.LA(1);
+    if (t.tokenType === EOF) return false;
+    if (this.stopAtBy > 0 && is(t, T.By)) return false;
+    return [T.Not, T.LParen, T.LBracket, T.StringLiteral, T.QuotedName, T.WordStart].some((k) => is(t, k));
+  }
+}
+
+/** One parser instance for the process; reset per parse with `parser.input = tokens`. */
+export const splParser = new SplParser();

@@ -1,0 +1,84 @@
+/**
+ * The values a search handles. Splunk fields are strings or numbers; a multivalue field is an array
+ * of them (never of length < 2 once normalised); a missing field is null. Booleans exist only inside
+ * eval/where expressions (a comparison's result) and never land in a result row.
+ */
+
+export type Atom = string | number;
+/** A field value in a result row. */
+export type Value = null | Atom | readonly Atom[];
+/** A value inside expression evaluation. */
+export type EvalValue = Value | boolean;
+
+export function isMulti(v: EvalValue): v is readonly Atom[] {
+  return Array.isArray(v);
+}
+
+/** Normalises a list: [] → null, [x] → x. */
+export function mv(values: readonly Atom[]): Value {
+  if (values.length === 0) return null;
+  if (values.length === 1) return values[0] ?? null;
+  return values;
+}
+
+/** The values of a field as a list (null → []). */
+export function toList(v: EvalValue): Atom[] {
+  if (v === null) return [];
+  if (Array.isArray(v)) return [...(v as readonly Atom[])];
+  if (typeof v === "boolean") return [v ? "true" : "false"];
+  return [v as Atom];
+}
+
+/**
+ * Splunk's numeric reading of a value: numbers as they are, strings that look like a decimal
+ * number (optionally signed, with exponent), else NaN. Hex strings such as 0xf84 are not numbers.
+ */
+export function toNumber(v: EvalValue): number {
+  if (typeof v === "number") return v;
+  if (typeof v === "boolean") return v ? 1 : 0;
+  if (typeof v === "string") return parseNumber(v);
+  if (Array.isArray(v) && v.length > 0) return toNumber(v[0] as Atom);
+  return Number.NaN;
+}
+
+const NUMERIC = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+
+export function parseNumber(s: string): number {
+  return NUMERIC.test(s) ? Number(s) : Number.NaN;
+}
+
+export function isNumeric(v: EvalValue): boolean {
+  return !Number.isNaN(toNumber(v)) && v !== null && typeof v !== "boolean";
+}
+
+/** Text form of a scalar, as Splunk prints it (integers without a decimal point). */
+export function toText(v: EvalValue): string | null {
+  if (v === null) return null;
+  if (typeof v === "string") return v;
+  if (typeof v === "number") return formatNumber(v);
+  if (typeof v === "boolean") return v ? "true" : "false";
+  const first = (v as readonly Atom[])[0];
+  return first === undefined ? null : toText(first);
+}
+
+export function formatNumber(n: number): string {
+  if (Number.isInteger(n)) return String(n);
+  if (!Number.isFinite(n)) return String(n);
+  // Splunk prints doubles with up to 16 significant digits and no trailing zeros.
+  return String(Number(n.toPrecision(16)));
+}
+
+/** Compares two atoms the way sort and min/max do: numerically when both are numeric, else lexicographically (byte order). */
+export function compareAtoms(a: Atom, b: Atom): number {
+  const x = typeof a === "number" ? a : parseNumber(a);
+  const y = typeof b === "number" ? b : parseNumber(b);
+  if (!Number.isNaN(x) && !Number.isNaN(y)) return x < y ? -1 : x > y ? 1 : 0;
+  if (!Number.isNaN(x)) return -1;
+  if (!Number.isNaN(y)) return 1;
+  return compareLexical(String(a), String(b));
+}
+
+/** Byte-order (UTF-8 / code point) comparison, which is what Splunk's lexicographic order is. */
+export function compareLexical(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
