@@ -15,7 +15,7 @@ export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /\s+/, grou
 /** ``` comment ``` (ESCU uses them in 19 searches). */
 export const Comment = createToken({ name: "Comment", pattern: /```[\s\S]*?```/, group: Lexer.SKIPPED });
 /** `macro` or `macro(args)`; replaced by the expander before parsing. */
-export const MacroCall = createToken({ name: "MacroCall", pattern: /`[^`]*`/ });
+export const MacroCall = createToken({ name: "MacroCall", pattern: /`[^`]+`/ });
 /** "…" with backslash escapes. */
 export const StringLiteral = createToken({ name: "StringLiteral", pattern: /"(?:[^"\\]|\\[\s\S])*"/ });
 /** '…' — a field name in eval/where ('Processes.dest', '<<FIELD>>'). */

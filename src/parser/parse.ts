@@ -35,10 +35,9 @@ function toDiagnostic(e: IRecognitionException, tokens: readonly SplToken[], mai
   // Chevrotain 11 marks the EOF/inserted token with NaN offsets: point at the end of the query instead.
   if (Number.isNaN(t.startOffset) || t.tokenType.name === "EOF") {
     const last = tokens[tokens.length - 1];
-    const span: Span = last && last.src === mainSource
-      ? { start: (last.endOffset ?? last.startOffset) + 1, end: (last.endOffset ?? last.startOffset) + 1, source: mainSource }
-      : { start: mainLength, end: mainLength, source: mainSource };
-    return diag("syntax-error", { message: friendlyMessage(e, "end of search") }, span);
+    if (!last) return diag("syntax-error", { message: friendlyMessage(e, "end of search") }, { start: mainLength, end: mainLength, source: mainSource });
+    const end = (last.endOffset ?? last.startOffset) + 1;
+    return diag("syntax-error", { message: friendlyMessage(e, "end of search") }, { start: end, end, source: last.src }, last.origin ? { origin: last.origin } : {});
   }
   const span: Span = { start: t.startOffset, end: (t.endOffset ?? t.startOffset) + 1, source: t.src };
   return diag("syntax-error", { message: friendlyMessage(e, JSON.stringify(t.image)) }, span, t.origin ? { origin: t.origin } : {});

@@ -1,0 +1,124 @@
+/**
+ * Typed command nodes: what each registry entry (src/commands) makes of the generic command
+ * shape. Adding a kind here without registering a CommandDef for it fails to compile
+ * (commands/registry.ts maps every kind).
+ */
+import type { Span } from "../source/source-text.js";
+import type { Expr, SearchExpr } from "./nodes.js";
+
+interface Base {
+  readonly span: Span;
+}
+
+/** An aggregation in stats/tstats: `count`, `min(_time) AS firstTime`, `count(eval(x>1))`, `perc95(x)`. */
+export interface AggregateSpec {
+  /** Function name as written, lower-cased (`values`, `perc95`). */
+  readonly fn: string;
+  /** Field argument, or null for bare `count`. */
+  readonly field: string | null;
+  /** `count(eval(...))`-style argument. */
+  readonly evalExpr?: Expr;
+  /** Output column name: the AS name, else the text as written (`values(Processes.process)`). */
+  readonly as: string;
+  readonly span: Span;
+}
+
+export interface SearchCommand extends Base {
+  readonly kind: "search";
+  readonly expr: SearchExpr | null;
+  /** True for the search before the first pipe (it reads the event store). */
+  readonly leading: boolean;
+}
+
+export interface TstatsCommand extends Base {
+  readonly kind: "tstats";
+  readonly datamodel: string;
+  readonly nodename?: string;
+  readonly where: SearchExpr | null;
+  readonly aggregates: readonly AggregateSpec[];
+  readonly by: readonly string[];
+  /** `by _time span=…` bucket in seconds. */
+  readonly bucketSpan?: number;
+  /** tstats `fillnull_value`; undefined drops rows with a null BY field (spl-semantics.md §1.2). */
+  readonly fillnull?: string;
+  readonly summariesonly: boolean;
+}
+
+export interface StatsCommand extends Base {
+  readonly kind: "stats";
+  readonly aggregates: readonly AggregateSpec[];
+  readonly by: readonly string[];
+}
+
+export interface RenameCommand extends Base {
+  readonly kind: "rename";
+  readonly pairs: readonly { readonly from: string; readonly to: string; readonly span: Span }[];
+}
+
+export type ConvertFn = "ctime" | "mktime" | "num" | "auto" | "dur2sec" | "rmcomma" | "rmunit" | "none" | "memk" | "mstime";
+
+export interface ConvertCommand extends Base {
+  readonly kind: "convert";
+  readonly timeformat: string;
+  readonly conversions: readonly { readonly fn: ConvertFn; readonly field: string; readonly as?: string }[];
+}
+
+export interface EvalCommand extends Base {
+  readonly kind: "eval";
+  readonly assignments: readonly { readonly field: string; readonly expr: Expr }[];
+}
+
+export interface WhereCommand extends Base {
+  readonly kind: "where";
+  readonly expr: Expr;
+}
+
+export interface TableCommand extends Base {
+  readonly kind: "table";
+  /** Field names or wildcard patterns, in output order. */
+  readonly fields: readonly string[];
+}
+
+export interface FieldsCommand extends Base {
+  readonly kind: "fields";
+  readonly remove: boolean;
+  readonly fields: readonly string[];
+}
+
+export interface SortKey {
+  readonly field: string;
+  readonly desc: boolean;
+  readonly mode: "auto" | "num" | "str" | "ip";
+}
+
+export interface SortCommand extends Base {
+  readonly kind: "sort";
+  readonly limit: number;
+  readonly keys: readonly SortKey[];
+}
+
+export interface HeadCommand extends Base {
+  readonly kind: "head";
+  readonly count: number;
+}
+
+export interface DedupCommand extends Base {
+  readonly kind: "dedup";
+  readonly count: number;
+  readonly fields: readonly string[];
+  readonly keepempty: boolean;
+  readonly consecutive: boolean;
+  readonly sortby: readonly SortKey[];
+}
+
+export interface MakeresultsCommand extends Base {
+  readonly kind: "makeresults";
+  readonly count: number;
+}
+
+export type Command =
+  | SearchCommand | TstatsCommand | StatsCommand | RenameCommand | ConvertCommand | EvalCommand
+  | WhereCommand | TableCommand | FieldsCommand | SortCommand | HeadCommand | DedupCommand | MakeresultsCommand;
+
+export type CommandKind = Command["kind"];
+export type CommandOf<K extends CommandKind> = Extract<Command, { kind: K }>;

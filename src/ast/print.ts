@@ -1,0 +1,78 @@
+/**
+ * AST → canonical SPL text: the REPL's and `explain`'s view of a parsed (macro-expanded) search,
+ * and the basis of round-trip tests. Binary expressions are parenthesised so precedence is visible.
+ */
+import type { ArgValue, CommandArg, CommandNode, Expr, Pipeline, SearchExpr, SearchValue } from "./nodes.js";
+
+export function printPipeline(p: Pipeline): string {
+  return p.commands.map((c, i) => (i === 0 && c.implicit ? printArgs(c) : `| ${printCommand(c)}`)).join(" ");
+}
+
+export function printCommand(c: CommandNode): string {
+  const args = printArgs(c);
+  return args ? `${c.name} ${args}` : c.name;
+}
+
+function printArgs(c: CommandNode): string {
+  const assigns = c.args.filter((a) => a.kind === "assign");
+  if (assigns.length > 0) return assigns.map(printArg).join(", ");
+  return c.args.map(printArg).filter(Boolean).join(" ");
+}
+
+function printArg(a: CommandArg): string {
+  switch (a.kind) {
+    case "option": return `${a.key}=${printValue(a.value)}`;
+    case "positional": return a.alias ? `${printValue(a.value)} AS ${quoteWord(a.alias.name)}` : printValue(a.value);
+    case "by": return `BY ${a.fields.map((f) => quoteWord(f.name)).join(" ")}`;
+    case "where": return `WHERE ${printSearch(a.expr)}`;
+    case "search": return a.expr ? printSearch(a.expr) : "";
+    case "expr": return printExpr(a.expr);
+    case "assign": return `${quoteName(a.field)}=${printExpr(a.expr)}`;
+  }
+}
+
+function printValue(v: ArgValue): string {
+  switch (v.kind) {
+    case "word": return v.text;
+    case "string": return JSON.stringify(v.text);
+    case "call": return `${v.name}(${v.args.map(printValue).join(", ")})`;
+    case "expr": return printExpr(v.expr);
+    case "subsearch": return `[${printPipeline(v.pipeline)}]`;
+  }
+}
+
+export function printSearch(e: SearchExpr): string {
+  switch (e.kind) {
+    case "and": return e.items.map((i) => (i.kind === "or" ? `(${printSearch(i)})` : printSearch(i))).join(" ");
+    case "or": return e.items.map((i) => (i.kind === "and" ? `(${printSearch(i)})` : printSearch(i))).join(" OR ");
+    case "not": return `NOT ${e.operand.kind === "and" || e.operand.kind === "or" ? `(${printSearch(e.operand)})` : printSearch(e.operand)}`;
+    case "term": return searchValue(e.value);
+    case "compare": return `${e.field}${e.op}${searchValue(e.value)}`;
+    case "in": return `${e.field} IN (${e.values.map(searchValue).join(", ")})`;
+    case "subsearch": return `[${printPipeline(e.pipeline)}]`;
+  }
+}
+
+function searchValue(v: SearchValue): string {
+  return v.quoted ? JSON.stringify(v.text) : v.text;
+}
+
+export function printExpr(e: Expr): string {
+  switch (e.kind) {
+    case "literal": return typeof e.value === "number" ? String(e.value) : JSON.stringify(e.value);
+    case "field": return quoteName(e.name);
+    case "call": return `${e.name}(${e.args.map(printExpr).join(", ")})`;
+    case "binary": return `(${printExpr(e.left)} ${e.op} ${printExpr(e.right)})`;
+    case "unary": return e.op === "NOT" ? `(NOT ${printExpr(e.operand)})` : `(-${printExpr(e.operand)})`;
+    case "in": return `(${printExpr(e.subject)} IN (${e.values.map(printExpr).join(", ")}))`;
+    case "error": return "<error>";
+  }
+}
+
+function quoteName(name: string): string {
+  return /^[A-Za-z_][\w.]*$/.test(name) ? name : `'${name.replace(/'/g, "\\'")}'`;
+}
+
+function quoteWord(name: string): string {
+  return /^[^\s"',()|[\]=]+$/.test(name) ? name : JSON.stringify(name);
+}

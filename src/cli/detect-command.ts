@@ -1,0 +1,56 @@
+/**
+ * `minispl detect <detection.yml>...`: runs each detection's search exactly as written (its filter
+ * macro defaults to `search *`, as contentctl generates it, unless --macros defines it) and prints
+ * the results; in table mode also the detection's message per result.
+ */
+import { readFileSync } from "node:fs";
+import {
+  fillMessage, filterMacroName, parseDetection, runnableSearch, runSearch, Table, type Detection, type Value,
+} from "../index.js";
+import { EXIT } from "./exit-codes.js";
+import { listFiles, loadMacros } from "./load-files.js";
+import type { CommonOptions } from "./options.js";
+import { loadEvents, printDiagnostics, printTable, type Io } from "./session.js";
+
+export function detectCommand(paths: readonly string[], opts: CommonOptions, io: Io): number {
+  const files = listFiles(paths, [".yml", ".yaml"]);
+  const detections: Detection[] = [];
+  let code: number = EXIT.ok;
+  for (const file of files) {
+    const parsed = parseDetection(readFileSync(file, "utf8"), file);
+    for (const d of parsed.diagnostics) io.err(`error: ${d.message}\n`);
+    if (parsed.detection) detections.push(parsed.detection);
+    else code = EXIT.input;
+  }
+  const macros = loadMacros(opts.macros);
+  for (const e of macros.errors) io.err(`warning: ${e}\n`);
+  const { store } = loadEvents(opts, io);
+  const jsonRows: Record<string, Value>[] = [];
+  for (const det of detections) {
+    const filter = filterMacroName(det.name);
+    const table = macros.table.has(filter, 0)
+      ? macros.table
+      : macros.table.with([{ name: filter, args: [], definition: "search *", origin: "generated (contentctl default)" }]);
+    const result = runSearch(runnableSearch(det.search), store, {
+      macros: table, name: `${det.file} (search)`, tz: opts.tz, ...(opts.now !== undefined ? { now: opts.now } : {}),
+    });
+    printDiagnostics(result.diagnostics, result, io);
+    if (!result.table) {
+      code = Math.max(code, EXIT.spl);
+      continue;
+    }
+    if (opts.format === "json") {
+      const rows = result.table.rows();
+      jsonRows.push(...(detections.length > 1 ? rows.map((r) => ({ search_name: det.name, ...r })) : rows));
+    } else printDetection(det, result.table, opts, io);
+  }
+  if (opts.format === "json") io.out(`${JSON.stringify(jsonRows, null, 2)}\n`);
+  return code;
+}
+
+function printDetection(det: Detection, t: Table, opts: CommonOptions, io: Io): void {
+  if (opts.format === "table") io.out(`== ${det.name} (${det.file})\n`);
+  printTable(t, opts.format, io);
+  if (opts.format !== "table" || !det.message) return;
+  for (const row of t.rows()) io.out(`message: ${fillMessage(det.message, row)}\n`);
+}

@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+/**
+ * The `minispl` command line: subcommands search and detect (more to come: test, check, repl).
+ * Exit codes: 0 ok, 1 a detection/test failed, 2 usage or SPL error, 3 input error.
+ */
+import { Command, Option } from "commander";
+import { detectCommand } from "./detect-command.js";
+import { EXIT } from "./exit-codes.js";
+import { collect, parseFormat, parseNow, parseTz, type CommonOptions } from "./options.js";
+import { searchCommand } from "./search-command.js";
+import { processIo } from "./session.js";
+
+function withCommon(cmd: Command): Command {
+  return cmd
+    .option("-d, --data <path>", "event file or folder (repeatable; folders are read recursively)", collect, [])
+    .option("-m, --macros <path>", "macro definitions: ESCU macros/*.yml or a macros.conf (repeatable; later wins)", collect, [])
+    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json", "csv"]).default("table").argParser(parseFormat))
+    .option("--tz <zone>", "time zone for rendering and parsing times", parseTz, "UTC")
+    .option("--now <time>", "fix the search's \"now\" (epoch seconds or ISO-8601), for reproducible runs", parseNow)
+    .option("--sourcetype <sourcetype>", "force the sourcetype of every --data file (skips format detection)")
+    .option("--source <source>", "force the source of every --data event")
+    .option("-q, --quiet", "no progress or summary lines on stderr");
+}
+
+export function buildProgram(): Command {
+  const program = new Command("minispl")
+    .description("Run Splunk SPL detection searches offline on raw Windows, Sysmon and CrowdStrike events.")
+    .version("0.1.0")
+    .showHelpAfterError();
+  withCommon(program.command("search <spl>"))
+    .description("run one SPL search over the events")
+    .addHelpText("after", `
+Examples:
+  $ minispl search '| tstats count from datamodel=Endpoint.Processes by Processes.process_name' --data samples/data/
+  $ minispl search 'index=* EventCode=1 | stats count by host' --data samples/data/sysmon.xml --format json`)
+    .action((spl: string, opts: CommonOptions) => {
+      process.exitCode = searchCommand(spl, opts, processIo);
+    });
+  withCommon(program.command("detect <detection...>"))
+    .description("run ESCU detection YAML files (or folders of them) exactly as written")
+    .addHelpText("after", `
+Examples:
+  $ minispl detect samples/detections/script_execution_via_wmi.yml --data samples/data/
+  $ minispl detect detections/endpoint/ --macros escu/macros/ --data logs/ --format json`)
+    .action((paths: string[], opts: CommonOptions) => {
+      process.exitCode = detectCommand(paths, opts, processIo);
+    });
+  program.exitOverride((err) => {
+    process.exit(err.exitCode === 0 ? EXIT.ok : EXIT.spl);
+  });
+  return program;
+}
+
+try {
+  buildProgram().parse(process.argv);
+} catch (e) {
+  const err = e as NodeJS.ErrnoException;
+  if (err.code === "ENOENT" || err.code === "EACCES" || err.code === "EISDIR") {
+    process.stderr.write(`error: ${err.message}\n`);
+    process.exitCode = EXIT.input;
+  } else throw e;
+}

@@ -1,0 +1,17 @@
+/** `minispl search <spl>`: runs one search over the loaded events. */
+import { runSearch } from "../index.js";
+import { EXIT } from "./exit-codes.js";
+import { loadMacros } from "./load-files.js";
+import type { CommonOptions } from "./options.js";
+import { loadEvents, printDiagnostics, printTable, type Io } from "./session.js";
+
+export function searchCommand(spl: string, opts: CommonOptions, io: Io): number {
+  const macros = loadMacros(opts.macros);
+  for (const e of macros.errors) io.err(`warning: ${e}\n`);
+  const { store } = loadEvents(opts, io);
+  const result = runSearch(spl, store, { macros: macros.table, name: "query", tz: opts.tz, ...(opts.now !== undefined ? { now: opts.now } : {}) });
+  printDiagnostics(result.diagnostics, result, io);
+  if (!result.table) return EXIT.spl;
+  printTable(result.table, opts.format, io);
+  return EXIT.ok;
+}

@@ -1,0 +1,102 @@
+/**
+ * `convert [timeformat=<fmt>] fn(field) [AS name]...`: ctime renders epoch seconds with the time
+ * format (default `%m/%d/%Y %H:%M:%S`), in UTC unless `--tz` says otherwise (spl-semantics.md §3);
+ * mktime parses back; the other functions normalise numbers. A value that does not convert is
+ * left as it was. Without AS the field is replaced; `ctime(*Time)` takes wildcards.
+ */
+import type { ConvertCommand, ConvertFn } from "../ast/commands.js";
+import { diag } from "../diagnostics/diagnostic.js";
+import { didYouMean } from "../diagnostics/suggest.js";
+import { fieldPattern } from "../executor/wildcard.js";
+import { strftime, strptime } from "../values/time-format.js";
+import { parseNumber, type Atom, type Value } from "../values/value.js";
+import { argsOf, readOptions, rejectKinds, textOf } from "./args.js";
+import type { CommandDef, ExecContext } from "./types.js";
+
+const FNS: readonly ConvertFn[] = ["ctime", "mktime", "num", "auto", "dur2sec", "rmcomma", "rmunit", "none", "memk", "mstime"];
+export const DEFAULT_TIMEFORMAT = "%m/%d/%Y %H:%M:%S";
+
+export const convert: CommandDef<"convert"> = {
+  kind: "convert",
+  summary: "Converts field values: epoch ↔ time strings (ctime/mktime) and number clean-ups.",
+  usage: 'convert [timeformat="<format>"] <fn>(<field>) [AS <name>]...',
+  examples: ['| makeresults | eval t=1602155026.615 | convert timeformat="%Y-%m-%dT%H:%M:%S" ctime(t)'],
+  check(node, ctx) {
+    rejectKinds(node, ["by", "where"], ctx);
+    const opts = readOptions(node, ["timeformat"], ctx);
+    const tf = opts.get("timeformat");
+    const timeformat = (tf ? textOf(tf.value, node, ctx, "a time format") : null) ?? DEFAULT_TIMEFORMAT;
+    const conversions: { fn: ConvertFn; field: string; as?: string }[] = [];
+    for (const p of argsOf(node, "positional")) {
+      const v = p.value;
+      if (v.kind !== "call") {
+        ctx.report(diag("bad-argument", { command: "convert", message: "expected a conversion such as ctime(<field>)" }, v.span));
+        continue;
+      }
+      const fn = v.name.toLowerCase() as ConvertFn;
+      if (!FNS.includes(fn)) {
+        ctx.report(diag("bad-argument", { command: "convert", message: `unknown conversion "${v.name}"` }, v.span, { hints: didYouMean(v.name, FNS) }));
+        continue;
+      }
+      for (const a of v.args) {
+        const field = textOf(a, node, ctx, "a field name");
+        if (field !== null) conversions.push({ fn, field, ...(p.alias ? { as: p.alias.name } : {}) });
+      }
+    }
+    return { kind: "convert", timeformat, conversions, span: node.span };
+  },
+  plan(cmd) {
+    return (input, ctx) => {
+      let t = input;
+      for (const c of cmd.conversions) {
+        const fields = c.field.includes("*") ? t.fields.filter((f) => fieldPattern(c.field).test(f)) : [c.field];
+        for (const f of fields) {
+          const col = t.column(f);
+          if (!col) continue;
+          const out = col.map((v) => mapValue(v, (a) => convertAtom(c.fn, a, cmd.timeformat, ctx)));
+          t = t.withColumn(c.as ?? f, out);
+        }
+      }
+      return t;
+    };
+  },
+};
+
+function mapValue(v: Value, fn: (a: Atom) => Atom): Value {
+  if (v === null) return null;
+  return Array.isArray(v) ? v.map(fn) : fn(v as Atom);
+}
+
+function convertAtom(fn: ConvertFn, a: Atom, fmt: string, ctx: ExecContext): Atom {
+  const n = typeof a === "number" ? a : parseNumber(a);
+  switch (fn) {
+    case "ctime": return Number.isNaN(n) ? a : strftime(n, fmt, ctx.fn.tz);
+    case "mktime": return strptime(String(a), fmt, ctx.fn.tz) ?? a;
+    case "num": case "auto": return Number.isNaN(n) ? a : n;
+    case "rmcomma": { const x = parseNumber(String(a).replace(/,/g, "")); return Number.isNaN(x) ? a : x; }
+    case "rmunit": { const m = /^\s*([+-]?\d+(?:\.\d+)?(?:e[+-]?\d+)?)/i.exec(String(a)); return m ? Number(m[1]) : a; }
+    case "dur2sec": return dur2sec(String(a)) ?? a;
+    case "mstime": return mstime(String(a)) ?? a;
+    case "memk": return memk(String(a)) ?? a;
+    case "none": return a;
+  }
+}
+
+function dur2sec(s: string): number | null {
+  const m = /^(?:(\d+)\+)?(\d+):(\d{1,2}):(\d{1,2}(?:\.\d+)?)$/.exec(s.trim());
+  if (!m) return null;
+  return Number(m[1] ?? 0) * 86400 + Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4]);
+}
+
+function mstime(s: string): number | null {
+  const m = /^(?:(\d+):)?(\d+(?:\.\d+)?)$/.exec(s.trim());
+  return m ? Number(m[1] ?? 0) * 60 + Number(m[2]) : null;
+}
+
+function memk(s: string): number | null {
+  const m = /^(\d+(?:\.\d+)?)([kmg])?$/i.exec(s.trim());
+  if (!m) return null;
+  const mult = { k: 1, m: 1024, g: 1024 * 1024 }[(m[2] ?? "k").toLowerCase() as "k" | "m" | "g"];
+  return Number(m[1]) * mult;
+}
+

@@ -1,0 +1,74 @@
+/**
+ * Sort keys shared by sort and dedup's sortby: `-f`/`+f`, a lone `-`/`+` before a field,
+ * `num(f)`/`str(f)`/`ip(f)`/`auto(f)`. Comparison: results missing the field go last in both
+ * directions (spl-semantics.md §7); values compare numerically when both are numbers, else
+ * lexicographically.
+ */
+import type { SortKey } from "../ast/commands.js";
+import type { ArgValue, CommandNode } from "../ast/nodes.js";
+import { diag } from "../diagnostics/diagnostic.js";
+import type { Table } from "../executor/table.js";
+import { compareAtoms, compareLexical, toText, type Atom, type Value } from "../values/value.js";
+import type { CheckContext } from "./types.js";
+
+export function readSortKeys(values: readonly ArgValue[], node: CommandNode, ctx: CheckContext): SortKey[] {
+  const keys: SortKey[] = [];
+  let pendingDesc: boolean | null = null;
+  for (const v of values) {
+    if (v.kind === "word" && (v.text === "-" || v.text === "+")) {
+      pendingDesc = v.text === "-";
+      continue;
+    }
+    if (v.kind === "call") {
+      const mode = v.name.toLowerCase();
+      const arg = v.args[0];
+      if (!["num", "str", "ip", "auto"].includes(mode) || !arg || (arg.kind !== "word" && arg.kind !== "string")) {
+        ctx.report(diag("bad-argument", { command: node.name, message: `bad sort key ${v.name}(…)` }, v.span));
+        continue;
+      }
+      const { field, desc } = signed(arg.text, pendingDesc);
+      keys.push({ field, desc, mode: mode as SortKey["mode"] });
+    } else if (v.kind === "word" || v.kind === "string") {
+      const { field, desc } = signed(v.text, pendingDesc);
+      keys.push({ field, desc, mode: "auto" });
+    } else {
+      ctx.report(diag("bad-argument", { command: node.name, message: "expected a field to sort by" }, v.span));
+    }
+    pendingDesc = null;
+  }
+  return keys;
+}
+
+function signed(text: string, pending: boolean | null): { field: string; desc: boolean } {
+  if (text.startsWith("-")) return { field: text.slice(1), desc: true };
+  if (text.startsWith("+")) return { field: text.slice(1), desc: false };
+  return { field: text, desc: pending ?? false };
+}
+
+/** Row indexes of `t` ordered by the keys (stable). */
+export function sortedIndexes(t: Table, keys: readonly SortKey[]): number[] {
+  const cols = keys.map((k) => t.column(k.field));
+  const idx = Array.from({ length: t.length }, (_, i) => i);
+  return idx.sort((a, b) => {
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k] as SortKey;
+      const col = cols[k];
+      const c = compareValues(col?.[a] ?? null, col?.[b] ?? null, key);
+      if (c !== 0) return c;
+    }
+    return a - b;
+  });
+}
+
+function compareValues(x: Value, y: Value, key: SortKey): number {
+  const a = first(x);
+  const b = first(y);
+  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  const c = key.mode === "str" ? compareLexical(toText(a) ?? "", toText(b) ?? "") : compareAtoms(a, b);
+  return key.desc ? -c : c;
+}
+
+function first(v: Value): Atom | null {
+  if (v === null) return null;
+  return Array.isArray(v) ? (v[0] ?? null) : (v as Atom);
+}

@@ -1,0 +1,157 @@
+/**
+ * `tstats`: aggregates over a CIM datamodel dataset (spl-semantics.md §1). Fields carry the root
+ * dataset prefix (`Processes.process_name`); `_time`, `host`, `source`, `sourcetype` do not. The
+ * where clause uses search semantics; a null BY value drops the row unless `fillnull_value` is
+ * given (ESCU passes `fillnull_value=null`, so the literal string "null" appears instead).
+ * summariesonly/allow_old_summaries/chunk_size are accepted: in memory everything is "summarised".
+ */
+import type { AggregateSpec, TstatsCommand } from "../ast/commands.js";
+import type { SearchExpr } from "../ast/nodes.js";
+import { diag } from "../diagnostics/diagnostic.js";
+import { didYouMean } from "../diagnostics/suggest.js";
+import { datasetNames, findDataset, lineage, rootOf } from "../datamodels/registry.js";
+import { BASE_FIELDS, datasetView } from "../datamodels/dataset-view.js";
+import { columnHandle, NULL_HANDLE, type FieldSource } from "../executor/field-source.js";
+import { compileSearch } from "../executor/search-predicate.js";
+import { Grouper } from "../executor/grouping.js";
+import { bindAggregate } from "../executor/bind-aggregate.js";
+import { MULTI_ID, NULL_ID } from "../store/column.js";
+import type { Atom } from "../values/value.js";
+import { aggregateSpec, argsOf, byFields, boolOption, readOptions, textOf } from "./args.js";
+import { parseSpan } from "./span.js";
+import type { CommandDef } from "./types.js";
+
+const OPTIONS = ["summariesonly", "allow_old_summaries", "fillnull_value", "chunk_size", "datamodel", "nodename", "span", "include_reduced_buckets"];
+
+export const tstats: CommandDef<"tstats"> = {
+  kind: "tstats",
+  generating: true,
+  summary: "Aggregates over a CIM datamodel dataset, like stats over the accelerated summaries.",
+  usage: "| tstats [summariesonly=<bool>] [fillnull_value=<string>] <aggregate>... from datamodel=<Model.Dataset> [where <search>] [by <field>... [span=<time>]]",
+  examples: [
+    "| tstats count from datamodel=Endpoint.Processes by Processes.process_name",
+    "| tstats count min(_time) as firstTime from datamodel=Endpoint.Processes where Processes.process_name=cmd.exe by Processes.dest",
+  ],
+  check(node, ctx) {
+    const opts = readOptions(node, OPTIONS, ctx);
+    const aggregates: AggregateSpec[] = [];
+    let sawFrom = false;
+    for (const p of argsOf(node, "positional")) {
+      if ((p.value.kind === "word") && p.value.text.toLowerCase() === "from") {
+        sawFrom = true;
+        continue;
+      }
+      if (sawFrom) {
+        ctx.report(diag("bad-argument", { command: "tstats", message: "expected datamodel=<Model.Dataset> after from" }, p.span));
+        continue;
+      }
+      const spec = aggregateSpec(p, node, ctx, false);
+      if (spec) aggregates.push(spec);
+    }
+    const dmOpt = opts.get("datamodel");
+    const datamodel = dmOpt ? textOf(dmOpt.value, node, ctx, "a datamodel name") : null;
+    if (!datamodel) {
+      ctx.report(diag("bad-argument", { command: "tstats", message: "needs from datamodel=<Model.Dataset> (tstats over raw indexes is not supported)" }, node.nameSpan));
+      return null;
+    }
+    const whereArg = argsOf(node, "where")[0];
+    const { where, nodename: whereNode } = splitNodename(whereArg?.expr ?? null);
+    const nodeOpt = opts.get("nodename");
+    const nodename = (nodeOpt ? textOf(nodeOpt.value, node, ctx) : null) ?? whereNode;
+    const ds = findDataset(datamodel, nodename ?? undefined);
+    if (!ds) {
+      const span = dmOpt?.value.span ?? node.nameSpan;
+      ctx.report(diag("unknown-datamodel", { name: nodename ?? datamodel }, span, { hints: didYouMean(datamodel, datasetNames()) }));
+      return null;
+    }
+    checkFields(ds, aggregates, byFields(node), ctx);
+    const spanOpt = opts.get("span");
+    const spanText = spanOpt ? textOf(spanOpt.value, node, ctx) : null;
+    const span = spanText === null ? undefined : parseSpan(spanText);
+    if (spanOpt && (span === null || span === undefined)) {
+      ctx.report(diag("bad-argument", { command: "tstats", message: `bad span "${spanText}"` }, spanOpt.value.span));
+    }
+    const fillOpt = opts.get("fillnull_value");
+    const fillnull = fillOpt ? textOf(fillOpt.value, node, ctx) ?? undefined : undefined;
+    return {
+      kind: "tstats",
+      datamodel,
+      ...(nodename ? { nodename } : {}),
+      where,
+      aggregates: aggregates.length ? aggregates : [{ fn: "count", field: null, as: "count", span: node.nameSpan }],
+      by: byFields(node).map((b) => b.name),
+      ...(span ? { bucketSpan: span } : {}),
+      ...(fillnull !== undefined ? { fillnull } : {}),
+      summariesonly: boolOption(opts.get("summariesonly"), node, ctx, false),
+      span: node.span,
+    } satisfies TstatsCommand;
+  },
+  plan(cmd) {
+    return (_input, ctx) => {
+      const ds = findDataset(cmd.datamodel, cmd.nodename);
+      if (!ds) throw new Error(`internal: dataset ${cmd.datamodel} vanished`);
+      const view = datasetView(ctx.store, ds);
+      const prefix = `${rootOf(ds).name}.`;
+      const colOf = (f: string) => view.field(f.startsWith(prefix) ? f.slice(prefix.length) : f);
+      const src: FieldSource = {
+        field: (f) => {
+          const col = colOf(f);
+          return col ? columnHandle(col, ctx.store.dict) : NULL_HANDLE;
+        },
+      };
+      const pred = compileSearch(cmd.where, src);
+      const dict = ctx.store.dict;
+      const values = (f: string): ((i: number) => readonly Atom[]) => {
+        if (f === "_time") return (i) => [view.time(i)];
+        const col = colOf(f);
+        if (!col) return () => [];
+        return (i) => {
+          const id = col.ids[i] ?? NULL_ID;
+          if (id === NULL_ID) return [];
+          if (id !== MULTI_ID) return [dict.get(id)];
+          return Array.from(col.idsAt(i), (x) => dict.get(x));
+        };
+      };
+      const byReaders = cmd.by.map((f) => {
+        if (f === "_time" && cmd.bucketSpan) {
+          const s = cmd.bucketSpan;
+          return (i: number) => [Math.floor(view.time(i) / s) * s];
+        }
+        return values(f);
+      });
+      const aggs = cmd.aggregates.map((a) => bindAggregate(a, a.field === null ? null : values(a.field), (i) => view.time(i)));
+      const grouper = new Grouper(cmd.by.length, aggs, cmd.fillnull);
+      const n = view.rows.length;
+      const readKey = (i: number, f: number) => (byReaders[f] as (i: number) => readonly Atom[])(i);
+      for (let i = 0; i < n; i++) if (pred(i)) grouper.add(i, readKey);
+      return grouper.result(cmd.by);
+    };
+  },
+};
+
+/** ESCU writes `where nodename=Model.Child` inside the where clause; lift it out of a top-level AND. */
+function splitNodename(expr: SearchExpr | null): { where: SearchExpr | null; nodename: string | null } {
+  if (!expr) return { where: null, nodename: null };
+  const isNode = (e: SearchExpr) => e.kind === "compare" && e.field.toLowerCase() === "nodename" && e.op === "=";
+  if (isNode(expr)) return { where: null, nodename: (expr as { value: { text: string } }).value.text };
+  if (expr.kind !== "and") return { where: expr, nodename: null };
+  const node = expr.items.find(isNode) as { value: { text: string } } | undefined;
+  if (!node) return { where: expr, nodename: null };
+  const rest = expr.items.filter((e) => !isNode(e));
+  return { where: rest.length === 1 ? (rest[0] as SearchExpr) : { ...expr, items: rest }, nodename: node.value.text };
+}
+
+/** Warns about prefixed fields the dataset does not define (they would silently be null). */
+function checkFields(ds: NonNullable<ReturnType<typeof findDataset>>, aggs: readonly AggregateSpec[], by: readonly { name: string; span: { start: number; end: number; source: number } }[], ctx: Parameters<CommandDef<"tstats">["check"]>[1]): void {
+  const prefix = `${rootOf(ds).name}.`;
+  const known = new Set(lineage(ds).flatMap((d) => d.fields.map((f) => f.name)));
+  const candidates = [...known].map((f) => prefix + f).concat(BASE_FIELDS);
+  const checkOne = (name: string, span: { start: number; end: number; source: number }) => {
+    if ((BASE_FIELDS as readonly string[]).includes(name)) return;
+    const bare = name.startsWith(prefix) ? name.slice(prefix.length) : null;
+    if (bare !== null && known.has(bare)) return;
+    ctx.report(diag("bad-argument", { command: "tstats", message: `"${name}" is not a field of ${ds.model}.${ds.name}; it will be null` }, span, { severity: "warning", hints: didYouMean(name, candidates) }));
+  };
+  for (const b of by) checkOne(b.name, b.span);
+  for (const a of aggs) if (a.field) checkOne(a.field, a.span);
+}

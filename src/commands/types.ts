@@ -1,0 +1,39 @@
+/**
+ * The command registry contract: each command validates the generic shape into its typed node
+ * (reporting diagnostics with spans) and plans it into an executable step.
+ */
+import type { CommandKind, CommandOf } from "../ast/commands.js";
+import type { CommandNode } from "../ast/nodes.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { FnContext } from "../functions/types.js";
+import type { EventStore } from "../store/event-store.js";
+import type { Table } from "../executor/table.js";
+
+export interface CheckContext {
+  report(d: Diagnostic): void;
+  /** Position of the command in the pipeline (0 = first). */
+  readonly index: number;
+}
+
+export interface ExecContext {
+  readonly store: EventStore;
+  readonly fn: FnContext;
+  warn(d: Diagnostic): void;
+}
+
+/** One planned command: input table → output table. */
+export type Step = (input: Table, ctx: ExecContext) => Table;
+
+export interface CommandDef<K extends CommandKind> {
+  readonly kind: K;
+  readonly summary: string;
+  readonly usage: string;
+  /** Runnable examples (the registry test runs each). */
+  readonly examples: readonly string[];
+  /** A generating command produces rows without input and must come first (`| tstats`, `| makeresults`). */
+  readonly generating?: boolean;
+  check(node: CommandNode, ctx: CheckContext): CommandOf<K> | null;
+  plan(cmd: CommandOf<K>): Step;
+}
+
+export type CommandTable = { readonly [K in CommandKind]: CommandDef<K> };

@@ -1,0 +1,81 @@
+/**
+ * ESCU detection YAML → the parts minispl runs: the search, the filter macro it calls, the
+ * message template and the observables. Parsing is pure; the CLI reads the file.
+ */
+import { parse as parseYaml } from "yaml";
+import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+
+export interface Observable {
+  readonly name: string;
+  readonly type: string;
+  readonly role: readonly string[];
+}
+
+export interface Detection {
+  readonly file: string;
+  readonly name: string;
+  readonly id?: string;
+  readonly status?: string;
+  readonly type?: string;
+  readonly search: string;
+  /** `tags.message`, with `$field$` placeholders. */
+  readonly message?: string;
+  readonly observables: readonly Observable[];
+  readonly riskScore?: number;
+}
+
+export interface DetectionResult {
+  readonly detection: Detection | null;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export function parseDetection(text: string, file: string): DetectionResult {
+  let doc: unknown;
+  try {
+    doc = parseYaml(text);
+  } catch (e) {
+    const line = (e as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line ?? 1;
+    return { detection: null, diagnostics: [bad(`${file}:${line}: ${(e as Error).message.split("\n")[0] ?? "bad YAML"}`)] };
+  }
+  const o = (doc ?? {}) as Record<string, unknown>;
+  if (typeof o.name !== "string" || typeof o.search !== "string") {
+    return { detection: null, diagnostics: [bad(`${file}: a detection needs string fields "name" and "search"`)] };
+  }
+  const tags = (o.tags ?? {}) as Record<string, unknown>;
+  const observables = Array.isArray(tags.observable)
+    ? (tags.observable as Record<string, unknown>[]).map((x) => ({
+        name: String(x.name ?? ""),
+        type: String(x.type ?? ""),
+        role: Array.isArray(x.role) ? x.role.map(String) : [],
+      }))
+    : [];
+  const detection: Detection = {
+    file,
+    name: o.name,
+    search: o.search.trim(),
+    observables,
+    ...(typeof o.id === "string" ? { id: o.id } : {}),
+    ...(typeof o.status === "string" ? { status: o.status } : {}),
+    ...(typeof o.type === "string" ? { type: o.type } : {}),
+    ...(typeof tags.message === "string" ? { message: tags.message } : {}),
+    ...(typeof tags.risk_score === "number" ? { riskScore: tags.risk_score } : {}),
+  };
+  return { detection, diagnostics: [] };
+}
+
+function bad(message: string): Diagnostic {
+  return diag("bad-detection", { message });
+}
+
+/**
+ * The filter macro contentctl generates for a detection: the name lower-cased with spaces, `-`,
+ * `.` and `/` replaced by `_`, plus `_filter` (escu-corpus.md "Reading the tables").
+ */
+export function filterMacroName(detectionName: string): string {
+  return `${detectionName.replace(/[ \-./]/g, "_").toLowerCase()}_filter`;
+}
+
+/** The search as contentctl runs it: prefixed with `search ` unless it starts with a pipe. */
+export function runnableSearch(search: string): string {
+  return search.trimStart().startsWith("|") ? search : `search ${search}`;
+}

@@ -1,0 +1,42 @@
+/**
+ * check(pipeline) → typed commands. Every command name is looked up in the registry (with a
+ * did-you-mean, or a "not supported yet" for known Splunk commands) and validates its own
+ * arguments. Warnings are returned alongside; any error means the search must not run.
+ */
+import type { Command } from "../ast/commands.js";
+import type { Pipeline } from "../ast/nodes.js";
+import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { didYouMean } from "../diagnostics/suggest.js";
+import { commandNames, lookupCommand, NOT_YET_SUPPORTED } from "../commands/registry.js";
+
+export interface CheckResult {
+  readonly commands: readonly Command[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export function checkPipeline(pipeline: Pipeline): CheckResult {
+  const diagnostics: Diagnostic[] = [];
+  const commands: Command[] = [];
+  pipeline.commands.forEach((node, index) => {
+    const extra = node.origin ? { origin: node.origin } : {};
+    const def = lookupCommand(node.name);
+    if (!def) {
+      const name = node.name.toLowerCase();
+      if (NOT_YET_SUPPORTED.includes(name)) {
+        diagnostics.push(diag("unsupported-command", { name, reason: "not implemented yet" }, node.nameSpan, extra));
+      } else {
+        const hints = didYouMean(node.name, [...commandNames(), ...NOT_YET_SUPPORTED]);
+        diagnostics.push(diag("unknown-command", { name: node.name }, node.nameSpan, { ...extra, hints }));
+      }
+      return;
+    }
+    if (def.generating && index > 0) {
+      diagnostics.push(diag("bad-argument", { command: node.name, message: "is a generating command: it must be the first command, after a leading |" }, node.nameSpan, extra));
+      return;
+    }
+    const report = (d: Diagnostic) => diagnostics.push(d.origin || !node.origin ? d : { ...d, origin: node.origin });
+    const typed = def.check(node, { report, index });
+    if (typed) commands.push(typed);
+  });
+  return { commands, diagnostics };
+}

@@ -1,0 +1,60 @@
+/**
+ * Compiles an eval/where expression into a closure over row numbers of a table (never into
+ * JavaScript source text). Function calls resolve against the function registry once, here.
+ */
+import type { Expr } from "../ast/nodes.js";
+import { diag, SplRuntimeError } from "../diagnostics/diagnostic.js";
+import type { FnContext } from "../functions/types.js";
+import { lookupFunction } from "../functions/registry.js";
+import type { EvalValue } from "../values/value.js";
+import { applyBinary, atomEquals, truthy } from "./eval-ops.js";
+import type { Table } from "./table.js";
+import { isMulti, toNumber, type Atom } from "../values/value.js";
+
+export type RowEval = (row: number) => EvalValue;
+
+export function compileExpr(expr: Expr, table: Table, fn: FnContext): RowEval {
+  const go = (e: Expr): RowEval => {
+    switch (e.kind) {
+      case "literal": { const v = e.value; return () => v; }
+      case "field": {
+        const col = table.column(e.name);
+        return col ? (r) => col[r] ?? null : () => null;
+      }
+      case "unary": {
+        const inner = go(e.operand);
+        if (e.op === "NOT") return (r) => !truthy(inner(r));
+        return (r) => { const n = toNumber(inner(r)); return Number.isNaN(n) ? null : -n; };
+      }
+      case "binary": {
+        const l = go(e.left);
+        const rt = go(e.right);
+        if (e.op === "AND") return (r) => truthy(l(r)) && truthy(rt(r));
+        if (e.op === "OR") return (r) => truthy(l(r)) || truthy(rt(r));
+        const op = e.op;
+        return (r) => applyBinary(op, l(r), rt(r));
+      }
+      case "in": {
+        const subject = go(e.subject);
+        const values = e.values.map(go);
+        return (r) => {
+          const s = subject(r);
+          if (s === null || typeof s === "boolean") return false;
+          const xs: Atom[] = isMulti(s) ? [...s] : [s];
+          return values.some((v) => {
+            const y = v(r);
+            return y !== null && typeof y !== "boolean" && !isMulti(y) && xs.some((x) => atomEquals(x, y));
+          });
+        };
+      }
+      case "call": {
+        const def = lookupFunction(e.name);
+        if (!def) throw new SplRuntimeError(diag("unknown-function", { name: e.name }, e.nameSpan));
+        const args = e.args.map(go);
+        return (r) => def.impl(args.map((a) => a(r)), fn);
+      }
+      case "error": return () => null;
+    }
+  };
+  return go(expr);
+}

@@ -1,0 +1,113 @@
+/**
+ * Operator semantics of eval/where (spl-semantics.md §6, §7): numbers are doubles; `+` adds numbers
+ * and concatenates strings; arithmetic with null or non-numbers gives null; division by zero gives
+ * null; `=`/`==` compare numbers numerically and strings exactly (case-sensitive); a multivalue
+ * operand compares true when any of its values does (a choice, pinned by tests: §7 leaves it open).
+ */
+import type { BinaryOp } from "../ast/nodes.js";
+import { compareLexical, isMulti, parseNumber, toNumber, toText, type Atom, type EvalValue } from "../values/value.js";
+
+export function truthy(v: EvalValue): boolean {
+  if (v === null) return false;
+  if (typeof v === "boolean") return v;
+  if (typeof v === "number") return v !== 0;
+  if (isMulti(v)) return v.length > 0;
+  return v !== "";
+}
+
+function num(v: EvalValue): number {
+  if (v === null || typeof v === "boolean") return Number.NaN;
+  return toNumber(v);
+}
+
+function arith(op: "-" | "*" | "/" | "%", a: EvalValue, b: EvalValue): EvalValue {
+  const x = num(a);
+  const y = num(b);
+  if (Number.isNaN(x) || Number.isNaN(y)) return null;
+  if (op === "-") return x - y;
+  if (op === "*") return x * y;
+  if (y === 0) return null;
+  return op === "/" ? x / y : x % y;
+}
+
+function plus(a: EvalValue, b: EvalValue): EvalValue {
+  if (a === null || b === null) return null;
+  const x = num(a);
+  const y = num(b);
+  if (!Number.isNaN(x) && !Number.isNaN(y) && typeof a !== "string" && typeof b !== "string") return x + y;
+  if (!Number.isNaN(x) && !Number.isNaN(y)) return x + y;
+  return (toText(a) ?? "") + (toText(b) ?? "");
+}
+
+function concat(a: EvalValue, b: EvalValue): EvalValue {
+  if (a === null || b === null) return null;
+  return (toText(a) ?? "") + (toText(b) ?? "");
+}
+
+function atoms(v: EvalValue): Atom[] {
+  if (v === null) return [];
+  if (typeof v === "boolean") return [v ? "true" : "false"];
+  return isMulti(v) ? [...v] : [v];
+}
+
+/** Equality of two scalars: numeric when both read as numbers, otherwise exact string equality. */
+export function atomEquals(a: Atom, b: Atom): boolean {
+  const x = typeof a === "number" ? a : parseNumber(a);
+  const y = typeof b === "number" ? b : parseNumber(b);
+  if (!Number.isNaN(x) && !Number.isNaN(y)) return x === y;
+  return String(a) === String(b);
+}
+
+function order(a: Atom, b: Atom): number {
+  const x = typeof a === "number" ? a : parseNumber(a);
+  const y = typeof b === "number" ? b : parseNumber(b);
+  if (!Number.isNaN(x) && !Number.isNaN(y)) return x - y;
+  return compareLexical(String(a), String(b));
+}
+
+function compare(op: BinaryOp, a: EvalValue, b: EvalValue): boolean {
+  const xs = atoms(a);
+  const ys = atoms(b);
+  if (xs.length === 0 || ys.length === 0) return op === "!=" ? false : false;
+  const test = (x: Atom, y: Atom): boolean => {
+    switch (op) {
+      case "=": case "==": return atomEquals(x, y);
+      case "!=": return !atomEquals(x, y);
+      case "<": return order(x, y) < 0;
+      case ">": return order(x, y) > 0;
+      case "<=": return order(x, y) <= 0;
+      default: return order(x, y) >= 0;
+    }
+  };
+  return xs.some((x) => ys.some((y) => test(x, y)));
+}
+
+/** SQL LIKE with `%` and `_`, case-sensitive (spl-semantics.md §6). */
+export function likeMatch(text: string, pattern: string): boolean {
+  let re = likeCache.get(pattern);
+  if (!re) {
+    const body = pattern.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/%/g, ".*").replace(/_/g, ".");
+    re = new RegExp(`^${body}$`, "s");
+    likeCache.set(pattern, re);
+  }
+  return re.test(text);
+}
+const likeCache = new Map<string, RegExp>();
+
+/** Applies a binary operator to two evaluated operands (AND/OR are short-circuited by the caller). */
+export function applyBinary(op: BinaryOp, a: EvalValue, b: EvalValue): EvalValue {
+  switch (op) {
+    case "+": return plus(a, b);
+    case "-": case "*": case "/": case "%": return arith(op, a, b);
+    case ".": return concat(a, b);
+    case "LIKE": {
+      const t = toText(a);
+      const p = toText(b);
+      return t === null || p === null ? false : likeMatch(t, p);
+    }
+    case "AND": return truthy(a) && truthy(b);
+    case "OR": return truthy(a) || truthy(b);
+    case "XOR": return truthy(a) !== truthy(b);
+    default: return compare(op, a, b);
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * Compiles a search expression (search command, base search, tstats where) into a row predicate
+ * with Splunk's search semantics (spl-semantics.md §5): case-insensitive values, `*` wildcards,
+ * `field!=v` needs the field, `NOT field=v` keeps events without it, free text against `_raw`,
+ * `*` matches every row (even rows without `_raw`, so ESCU's `search *` filters keep tstats rows).
+ */
+import type { SearchExpr, SearchValue } from "../ast/nodes.js";
+import { compareAtoms } from "../values/value.js";
+import type { FieldSource, RowTest } from "./field-source.js";
+import { valueMatcher } from "./wildcard.js";
+
+const ALWAYS: RowTest = () => true;
+
+export interface SearchCompileOptions {
+  /** Field names are rewritten through this before lookup (e.g. tstats prefixes). */
+  readonly resolve?: (field: string) => string;
+  /** Terms on these fields are handled by the caller (time modifiers): treated as true here. */
+  readonly ignoreFields?: ReadonlySet<string>;
+}
+
+export function compileSearch(expr: SearchExpr | null, src: FieldSource, opts: SearchCompileOptions = {}): RowTest {
+  if (!expr) return ALWAYS;
+  const field = (name: string) => src.field(opts.resolve ? opts.resolve(name) : name);
+  const go = (e: SearchExpr): RowTest => {
+    switch (e.kind) {
+      case "and": return all(e.items.map(go));
+      case "or": return any(e.items.map(go));
+      case "not": { const inner = go(e.operand); return (r) => !inner(r); }
+      case "term": return termTest(e.value, src);
+      case "in": return any(e.values.map((v) => compareTest(field(e.field), "=", v)));
+      case "compare":
+        if (opts.ignoreFields?.has(e.field.toLowerCase())) return ALWAYS;
+        return compareTest(field(e.field), e.op, e.value);
+      case "subsearch": return ALWAYS; // expanded before compilation by the executor
+    }
+  };
+  return go(expr);
+}
+
+function all(tests: RowTest[]): RowTest {
+  if (tests.length === 1) return tests[0] as RowTest;
+  return (r) => {
+    for (const t of tests) if (!t(r)) return false;
+    return true;
+  };
+}
+
+function any(tests: RowTest[]): RowTest {
+  if (tests.length === 1) return tests[0] as RowTest;
+  return (r) => {
+    for (const t of tests) if (t(r)) return true;
+    return false;
+  };
+}
+
+function termTest(value: SearchValue, src: FieldSource): RowTest {
+  if (value.text === "*") return ALWAYS;
+  // Free text: a case-insensitive match anywhere in _raw (Splunk matches indexed terms; a substring
+  // is a superset of that, documented in src/executor/README.md).
+  const needle = value.text.includes("*") ? value.text : `*${value.text}*`;
+  return src.field("_raw").anyValue(valueMatcher(needle));
+}
+
+function compareTest(h: ReturnType<FieldSource["field"]>, op: string, value: SearchValue): RowTest {
+  if (op === "=") {
+    if (value.text === "*" ) return h.exists();
+    return h.anyValue(valueMatcher(value.text));
+  }
+  if (op === "!=") {
+    const exists = h.exists();
+    if (value.text === "*") return () => false;
+    const eq = h.anyValue(valueMatcher(value.text));
+    return (r) => exists(r) && !eq(r);
+  }
+  const cmp = (v: string): number => compareAtoms(v, value.text);
+  const test =
+    op === "<" ? (v: string) => cmp(v) < 0
+    : op === "<=" ? (v: string) => cmp(v) <= 0
+    : op === ">" ? (v: string) => cmp(v) > 0
+    : (v: string) => cmp(v) >= 0;
+  return h.anyValue(test);
+}

@@ -1,0 +1,69 @@
+/**
+ * The base search: filters the event store with a compiled search predicate (dictionary-memoised,
+ * see field-source.ts) and materialises only the matching events into a result table.
+ * `earliest=`/`latest=` terms are time modifiers, not fields (spl-semantics.md §8: earliest
+ * inclusive, latest exclusive).
+ */
+import type { SearchExpr } from "../ast/nodes.js";
+import { diag, SplRuntimeError } from "../diagnostics/diagnostic.js";
+import type { FnContext } from "../functions/types.js";
+import type { EventStore } from "../store/event-store.js";
+import { relativeTime } from "../values/time-modifier.js";
+import type { Value } from "../values/value.js";
+import { columnHandle, NULL_HANDLE, type FieldSource, type RowTest } from "./field-source.js";
+import { compileSearch } from "./search-predicate.js";
+import { Table } from "./table.js";
+
+const TIME_FIELDS = new Set(["earliest", "latest"]);
+
+export function storeSource(store: EventStore): FieldSource {
+  return {
+    field(name) {
+      const col = store.column(name);
+      return col ? columnHandle(col, store.dict) : NULL_HANDLE;
+    },
+  };
+}
+
+export function scanStore(store: EventStore, expr: SearchExpr | null, fn: FnContext): Table {
+  const pred = compileSearch(expr, storeSource(store), { ignoreFields: TIME_FIELDS });
+  const inTime = timeFilter(expr, store, fn);
+  const rows: number[] = [];
+  for (let r = 0; r < store.length; r++) if (inTime(r) && pred(r)) rows.push(r);
+  return materialise(store, rows);
+}
+
+/** Copies the given store rows into a table with every field that has a value in them. */
+export function materialise(store: EventStore, rows: readonly number[]): Table {
+  const names: string[] = ["_time"];
+  const cols = new Map<string, Value[]>([["_time", rows.map((r) => store.time(r))]]);
+  for (const name of store.fieldNames()) {
+    const col = store.column(name);
+    if (!col) continue;
+    const values = rows.map((r) => col.value(r, store.dict));
+    if (values.every((v) => v === null)) continue;
+    names.push(name);
+    cols.set(name, values);
+  }
+  return Table.fromColumns(names, cols, rows.length);
+}
+
+function timeFilter(expr: SearchExpr | null, store: EventStore, fn: FnContext): RowTest {
+  const terms = !expr ? [] : expr.kind === "and" ? expr.items : [expr];
+  let lo = Number.NEGATIVE_INFINITY;
+  let hi = Number.POSITIVE_INFINITY;
+  for (const t of terms) {
+    if (t.kind !== "compare" || !TIME_FIELDS.has(t.field.toLowerCase())) continue;
+    const at = relativeTime(fn.now, t.value.text, fn.tz);
+    if (at === null) {
+      throw new SplRuntimeError(diag("bad-argument", { command: "search", message: `bad time modifier "${t.value.text}"` }, t.value.span));
+    }
+    if (t.field.toLowerCase() === "earliest") lo = at;
+    else hi = at;
+  }
+  if (lo === Number.NEGATIVE_INFINITY && hi === Number.POSITIVE_INFINITY) return () => true;
+  return (r) => {
+    const time = store.time(r);
+    return time >= lo && time < hi;
+  };
+}

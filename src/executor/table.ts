@@ -1,0 +1,122 @@
+/**
+ * A result set between commands: columnar (one Value array per field), fields in display order.
+ * Commands build new tables; a filter copies only the surviving row indexes (`select`).
+ */
+import type { Value } from "../values/value.js";
+
+export class Table {
+  private constructor(
+    private readonly names: string[],
+    private readonly cols: Map<string, Value[]>,
+    readonly length: number,
+  ) {}
+
+  static empty(): Table {
+    return new Table([], new Map(), 0);
+  }
+
+  /** A table from columns (all of `length` rows; missing entries are null). */
+  static fromColumns(names: readonly string[], cols: ReadonlyMap<string, Value[]>, length: number): Table {
+    return new Table([...names], new Map(cols), length);
+  }
+
+  /** A table from row objects (tests, makeresults, JSON input). */
+  static fromRows(rows: readonly Readonly<Record<string, Value>>[]): Table {
+    const names: string[] = [];
+    const cols = new Map<string, Value[]>();
+    rows.forEach((r, i) => {
+      for (const [k, v] of Object.entries(r)) {
+        let col = cols.get(k);
+        if (!col) {
+          col = new Array<Value>(rows.length).fill(null);
+          cols.set(k, col);
+          names.push(k);
+        }
+        col[i] = v;
+      }
+    });
+    return new Table(names, cols, rows.length);
+  }
+
+  get fields(): readonly string[] {
+    return this.names;
+  }
+
+  has(name: string): boolean {
+    return this.cols.has(name);
+  }
+
+  get(name: string, row: number): Value {
+    return this.cols.get(name)?.[row] ?? null;
+  }
+
+  column(name: string): readonly Value[] | undefined {
+    return this.cols.get(name);
+  }
+
+  /** Rows at the given indexes, in that order. */
+  select(indexes: ArrayLike<number>): Table {
+    const cols = new Map<string, Value[]>();
+    for (const [name, col] of this.cols) cols.set(name, Array.from(indexes, (i) => col[i] ?? null));
+    return new Table([...this.names], cols, indexes.length);
+  }
+
+  /** Adds or replaces a column (a new field goes last). */
+  withColumn(name: string, values: Value[]): Table {
+    const cols = new Map(this.cols);
+    cols.set(name, values);
+    const names = this.cols.has(name) ? [...this.names] : [...this.names, name];
+    return new Table(names, cols, this.length);
+  }
+
+  /** Keeps only these fields, in this order (fields not present are kept as all-null columns). */
+  project(names: readonly string[]): Table {
+    const cols = new Map<string, Value[]>();
+    for (const n of names) cols.set(n, this.cols.get(n) ?? new Array<Value>(this.length).fill(null));
+    return new Table([...names], cols, this.length);
+  }
+
+  /** Renames fields; `mapping` old→new. A target that already exists is replaced (spl-semantics.md §4). */
+  renamed(mapping: ReadonlyMap<string, string>): Table {
+    const names: string[] = [];
+    const cols = new Map<string, Value[]>();
+    const targets = new Set(mapping.values());
+    for (const n of this.names) {
+      const to = mapping.get(n);
+      if (to !== undefined) {
+        if (!cols.has(to)) names.push(to);
+        cols.set(to, this.cols.get(n) as Value[]);
+      } else if (!targets.has(n)) {
+        names.push(n);
+        cols.set(n, this.cols.get(n) as Value[]);
+      }
+    }
+    return new Table(names, cols, this.length);
+  }
+
+  /** Row i as a plain object without null fields (output, tests). */
+  row(i: number): Record<string, Value> {
+    const out: Record<string, Value> = {};
+    for (const n of this.names) {
+      const v = this.cols.get(n)?.[i] ?? null;
+      if (v !== null) out[n] = v;
+    }
+    return out;
+  }
+
+  rows(): Record<string, Value>[] {
+    return Array.from({ length: this.length }, (_, i) => this.row(i));
+  }
+
+  /** Rows of two tables one after the other (union of fields). */
+  static concat(a: Table, b: Table): Table {
+    const names = [...a.names, ...b.names.filter((n) => !a.cols.has(n))];
+    const cols = new Map<string, Value[]>();
+    for (const n of names) {
+      const x = a.cols.get(n) ?? new Array<Value>(a.length).fill(null);
+      const y = b.cols.get(n) ?? new Array<Value>(b.length).fill(null);
+      cols.set(n, [...x, ...y]);
+    }
+    return new Table(names, cols, a.length + b.length);
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * The golden corpus: every test/cases/<group>/<name>.json is one case,
+ *   { "query": "...", "datasets"?: ["file under test/datasets"], "now"?: epoch, "tz"?: zone,
+ *     "rows": [ {...}, ... ]                       — the exact result rows, in order, or
+ *     "error": { "code": "...", "at"?: [start, end] } — the first error diagnostic }
+ * Language-neutral data, one harness (JSONata's test-suite layout).
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { EventStore, ingestText, runSearch } from "../../src/index.js";
+
+interface GoldenCase {
+  readonly description?: string;
+  readonly query: string;
+  readonly datasets?: readonly string[];
+  readonly now?: number;
+  readonly tz?: string;
+  readonly rows?: readonly Record<string, unknown>[];
+  readonly error?: { readonly code: string; readonly at?: readonly [number, number] };
+}
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+const datasets = fileURLToPath(new URL("../datasets/", import.meta.url));
+const groups = readdirSync(here).filter((g) => statSync(join(here, g)).isDirectory()).sort();
+
+describe.each(groups)("%s", (group) => {
+  const files = readdirSync(join(here, group)).filter((f) => f.endsWith(".json")).sort();
+  it.each(files)("%s", (file) => {
+    const c = JSON.parse(readFileSync(join(here, group, file), "utf8")) as GoldenCase;
+    expect(c.rows !== undefined || c.error !== undefined, "a case needs rows or error").toBe(true);
+    const store = new EventStore();
+    for (const d of c.datasets ?? []) {
+      const report = ingestText(store, readFileSync(join(datasets, d), "utf8"), d, {});
+      expect(report.skipped, `records skipped in ${d}`).toEqual([]);
+    }
+    const r = runSearch(c.query, store, { now: c.now ?? 1_700_000_000, tz: c.tz ?? "UTC" });
+    const errors = r.diagnostics.filter((d) => d.severity === "error");
+    if (c.error) {
+      expect(errors[0]?.code, JSON.stringify(errors)).toBe(c.error.code);
+      if (c.error.at) expect([errors[0]?.span?.start, errors[0]?.span?.end]).toEqual(c.error.at);
+      return;
+    }
+    expect(errors, errors.map((d) => d.message).join("; ")).toEqual([]);
+    expect(r.table?.rows()).toEqual(c.rows);
+  });
+});

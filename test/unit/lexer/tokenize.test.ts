@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { tokenize } from "../../../src/lexer/lexer.js";
+import { SourceSet } from "../../../src/source/source-text.js";
+
+function lex(text: string) {
+  const src = new SourceSet().add("q", text);
+  return tokenize(src);
+}
+
+describe("tokenize", () => {
+  it.each([
+    ["a=b", ["Identifier", "Eq", "Identifier"]],
+    ['x="a \\"q\\" b"', ["Identifier", "Eq", "StringLiteral"]],
+    ["`macro(a, b)` | x", ["MacroCall", "Pipe", "Identifier"]],
+    ["NOT a OR b AND c", ["Not", "Identifier", "Or", "Identifier", "And", "Identifier"]],
+    ["INFO bytes BYTE", ["Identifier", "Identifier", "Identifier"]],
+    ["by BY as AS", ["By", "By", "As", "As"]],
+    ["a!=1 b<=2 c>=3 d==4", ["Identifier", "NotEq", "Number", "Identifier", "LtEq", "Number", "Identifier", "GtEq", "Number", "Identifier", "EqEq", "Number"]],
+    ["```a comment``` x", ["Identifier"]],
+    ["'Processes.dest'", ["QuotedName"]],
+    ['replace(x, "`", "")', ["Identifier", "LParen", "Identifier", "Comma", "StringLiteral", "Comma", "StringLiteral", "RParen"]],
+  ])("%s", (text, types) => {
+    const r = lex(text);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.tokens.map((t) => t.tokenType.name)).toEqual(types);
+  });
+
+  it("marks glued tokens so search words can be rebuilt", () => {
+    const r = lex("C:\\Windows\\*.exe next");
+    expect(r.tokens.map((t) => t.glued)).toEqual([false, true, true, true, true, true, true, true, false]);
+  });
+
+  it.each([
+    ['a="unterminated', "unterminated-string", 2],
+    ["a `macro", "unterminated-macro", 2],
+    ["```open comment", "unterminated-comment", 0],
+  ])("reports %s", (text, code, at) => {
+    const r = lex(text);
+    expect(r.diagnostics[0]?.code).toBe(code);
+    expect(r.diagnostics[0]?.span?.start).toBe(at);
+  });
+});
