@@ -12,10 +12,22 @@ export interface AggregateDef<S = unknown> {
   readonly signature: string;
   readonly summary: string;
   /** A `| makeresults`-free example: input values and the expected result. */
-  readonly examples: readonly { readonly input: readonly Value[]; readonly result: Value }[];
+  readonly examples: readonly AggregateExample[];
   /** Takes an optional numeric parameter in its name, e.g. perc95 / p95 / exactperc99. */
   readonly parameterised?: boolean;
   init(param?: number): S;
   add(state: S, v: Atom, time: number): void;
   result(state: S): Value;
+}
+
+/**
+ * One example of an aggregate: `input` values are added in order (a multivalue entry adds each of
+ * its values, null adds nothing); value i is added at time `times[i]`, or at time i when `times` is
+ * absent; parameterised aggregates are initialised with `param` (e.g. 95 for perc95).
+ */
+export interface AggregateExample {
+  readonly input: readonly Value[];
+  readonly result: Value;
+  readonly times?: readonly number[];
+  readonly param?: number;
 }

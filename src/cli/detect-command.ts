@@ -24,7 +24,9 @@ export function detectCommand(paths: readonly string[], opts: CommonOptions, io:
   }
   const macros = loadMacros(opts.macros);
   for (const e of macros.errors) io.err(`warning: ${e}\n`);
-  const { store } = loadEvents(opts, io);
+  const loaded = loadEvents(opts, io);
+  if (!loaded) return EXIT.input;
+  const { store } = loaded;
   const jsonRows: Record<string, Value>[] = [];
   for (const det of detections) {
     const filter = filterMacroName(det.name);

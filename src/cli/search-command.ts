@@ -8,7 +8,9 @@ import { loadEvents, printDiagnostics, printTable, type Io } from "./session.js"
 export function searchCommand(spl: string, opts: CommonOptions, io: Io): number {
   const macros = loadMacros(opts.macros);
   for (const e of macros.errors) io.err(`warning: ${e}\n`);
-  const { store } = loadEvents(opts, io);
+  const loaded = loadEvents(opts, io);
+  if (!loaded) return EXIT.input;
+  const { store } = loaded;
   const result = runSearch(spl, store, { macros: macros.table, name: "query", tz: opts.tz, ...(opts.now !== undefined ? { now: opts.now } : {}) });
   printDiagnostics(result.diagnostics, result, io);
   if (!result.table) return EXIT.spl;

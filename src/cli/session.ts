@@ -2,6 +2,7 @@
  * What search and detect share: loading events (with a one-line report and every skipped record
  * as file:line on stderr), loading macros, printing diagnostics and results.
  */
+import { existsSync } from "node:fs";
 import {
   EventStore, ingestPaths, renderDiagnostic, toCsv, toJsonRows, toTextTable,
   type Diagnostic, type IngestReport, type RunResult, type Table,
@@ -23,7 +24,11 @@ export const processIo: Io = {
   width: process.stdout.isTTY ? (process.stdout.columns ?? 160) : Number.POSITIVE_INFINITY,
 };
 
-export function loadEvents(opts: CommonOptions, io: Io): { store: EventStore; report: IngestReport } {
+/** Loads every --data path; null (after printing why) when a path does not exist. */
+export function loadEvents(opts: CommonOptions, io: Io): { store: EventStore; report: IngestReport } | null {
+  const missing = opts.data.filter((p) => !existsSync(p));
+  for (const p of missing) io.err(`error: --data ${p}: no such file or directory\n`);
+  if (missing.length > 0) return null;
   const store = new EventStore();
   const ingestOpts = { ...(opts.sourcetype ? { sourcetype: opts.sourcetype } : {}), ...(opts.source ? { source: opts.source } : {}) };
   const report = ingestPaths(store, opts.data, ingestOpts);

@@ -5,13 +5,14 @@
 import type { Expr } from "../ast/nodes.js";
 import { diag } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
-import { FUNCTIONS, lookupFunction } from "../functions/registry.js";
+import { FUNCTIONS } from "../functions/registry.js";
+import { resolveFunction } from "../functions/resolve.js";
 import type { CheckContext } from "./types.js";
 
 export function checkExpr(e: Expr, ctx: CheckContext): void {
   switch (e.kind) {
     case "call": {
-      const def = lookupFunction(e.name);
+      const def = resolveFunction(e.name);
       if (!def) {
         ctx.report(diag("unknown-function", { name: e.name }, e.nameSpan, { hints: didYouMean(e.name, FUNCTIONS.keys()) }));
       } else if (e.args.length < def.minArgs || e.args.length > def.maxArgs) {

@@ -8,7 +8,7 @@ import type { ConvertCommand, ConvertFn } from "../ast/commands.js";
 import { diag } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import { fieldPattern } from "../executor/wildcard.js";
-import { strftime, strptime } from "../values/time-format.js";
+import { isValidEpoch, strftime, strptime } from "../values/time-format.js";
 import { parseNumber, type Atom, type Value } from "../values/value.js";
 import { argsOf, readOptions, rejectKinds, textOf } from "./args.js";
 import type { CommandDef, ExecContext } from "./types.js";
@@ -70,7 +70,7 @@ function mapValue(v: Value, fn: (a: Atom) => Atom): Value {
 function convertAtom(fn: ConvertFn, a: Atom, fmt: string, ctx: ExecContext): Atom {
   const n = typeof a === "number" ? a : parseNumber(a);
   switch (fn) {
-    case "ctime": return Number.isNaN(n) ? a : strftime(n, fmt, ctx.fn.tz);
+    case "ctime": return isValidEpoch(n) ? strftime(n, fmt, ctx.fn.tz) : a;
     case "mktime": return strptime(String(a), fmt, ctx.fn.tz) ?? a;
     case "num": case "auto": return Number.isNaN(n) ? a : n;
     case "rmcomma": { const x = parseNumber(String(a).replace(/,/g, "")); return Number.isNaN(x) ? a : x; }

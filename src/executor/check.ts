@@ -35,6 +35,9 @@ export function checkPipeline(pipeline: Pipeline): CheckResult {
       return;
     }
     const report = (d: Diagnostic) => diagnostics.push(d.origin || !node.origin ? d : { ...d, origin: node.origin });
+    for (const a of node.args) {
+      if (a.kind === "by" && a.fields.length === 0) report(diag("bad-argument", { command: node.name, message: "BY needs at least one field" }, a.span));
+    }
     const typed = def.check(node, { report, index });
     if (typed) commands.push(typed);
   });

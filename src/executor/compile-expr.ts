@@ -5,7 +5,7 @@
 import type { Expr } from "../ast/nodes.js";
 import { diag, SplRuntimeError } from "../diagnostics/diagnostic.js";
 import type { FnContext } from "../functions/types.js";
-import { lookupFunction } from "../functions/registry.js";
+import { resolveFunction } from "../functions/resolve.js";
 import type { EvalValue } from "../values/value.js";
 import { applyBinary, atomEquals, truthy } from "./eval-ops.js";
 import type { Table } from "./table.js";
@@ -48,7 +48,7 @@ export function compileExpr(expr: Expr, table: Table, fn: FnContext): RowEval {
         };
       }
       case "call": {
-        const def = lookupFunction(e.name);
+        const def = resolveFunction(e.name);
         if (!def) throw new SplRuntimeError(diag("unknown-function", { name: e.name }, e.nameSpan));
         const args = e.args.map(go);
         return (r) => def.impl(args.map((a) => a(r)), fn);

@@ -34,18 +34,25 @@ export const Identifier = createToken({ name: "Identifier", pattern: /[A-Za-z_][
 function keyword(name: string, pattern: RegExp, extra: TokenType[] = []): TokenType {
   return createToken({ name, pattern, longer_alt: Identifier, categories: [WordPart, ...extra] });
 }
-// Boolean operators must be capitalised in search (spl-semantics.md §5.2).
-export const And = keyword("And", /AND/);
-export const Or = keyword("Or", /OR/, [OrOp]);
-export const Not = keyword("Not", /NOT/);
-export const Xor = keyword("Xor", /XOR/, [OrOp]);
+// Boolean operators must be capitalised in search (spl-semantics.md §5.2), so the search rules
+// accept only the upper-case images and read lower-case ones as plain words; eval/where accept both
+// (ESCU writes `where a and b` and `x like "%y"`).
+export const And = keyword("And", /AND|and/);
+export const Or = keyword("Or", /OR|or/, [OrOp]);
+export const Not = keyword("Not", /NOT|not/);
+export const Xor = keyword("Xor", /XOR|xor/, [OrOp]);
 export const In = keyword("In", /IN/);
-export const Like = keyword("Like", /LIKE/);
+export const Like = keyword("Like", /LIKE|like/);
+
+/** Keywords that are operators only when upper-case in a search. */
+export const SEARCH_OPERATOR_WORDS: readonly TokenType[] = [And, Or, Not, Xor, Like];
 export const By = keyword("By", /[Bb][Yy]/);
 export const As = keyword("As", /[Aa][Ss]/);
 export const Where = keyword("Where", /[Ww][Hh][Ee][Rr][Ee]/);
 
-export const Number = createToken({ name: "Number", pattern: /\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/, categories: [WordStart] });
+export const Number = createToken({ name: "Number", pattern: /(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?/, categories: [WordStart] });
+/** `\"` outside a string: a literal quote inside a search word (ESCU: `…=*\"privileged\":true*`). */
+export const EscapedQuote = createToken({ name: "EscapedQuote", pattern: /\\"/, categories: [WordStart] });
 
 export const Pipe = createToken({ name: "Pipe", pattern: /\|/ });
 export const LParen = createToken({ name: "LParen", pattern: /\(/ });
@@ -72,7 +79,7 @@ export const OtherChar = createToken({ name: "OtherChar", pattern: /[^\s"'`|()[\
 /** Order matters: longer operators first, keywords before Identifier. */
 export const ALL_TOKENS: TokenType[] = [
   WordPart, WordStart, AdditiveOp, MultiplicativeOp, ComparisonOp, OrOp,
-  WhiteSpace, Comment, MacroCall, StringLiteral, QuotedName,
+  WhiteSpace, Comment, MacroCall, EscapedQuote, StringLiteral, QuotedName,
   And, Or, Not, Xor, In, Like, By, As, Where,
   Identifier, Number,
   Pipe, LParen, RParen, LBracket, RBracket, Comma,

@@ -60,7 +60,7 @@ class AstBuilder extends BaseVisitor {
     const out: CommandArg[] = [];
     for (const c of ordered(node, ["byClause", "whereClause", "optionArg", "positional"])) {
       if (isToken(c)) continue;
-      if (c.name === "byClause") out.push(this.byClause(c));
+      if (c.name === "byClause") out.push(...this.byClause(c));
       else if (c.name === "whereClause") out.push(this.whereClause(c));
       else if (c.name === "optionArg") out.push(this.optionArg(c));
       else out.push(this.positional(c));
@@ -83,9 +83,11 @@ class AstBuilder extends BaseVisitor {
     return { kind: "positional", value, span: spanOf(node) };
   }
 
-  byClause(node: CstNode): CommandArg {
+  /** The BY list, then any options written among its fields. */
+  byClause(node: CstNode): CommandArg[] {
     const fields = children(node, "name").map((n) => ({ name: this.name(n), span: spanOf(n) }));
-    return { kind: "by", fields, span: spanOf(node) };
+    const options = children(node, "optionArg").map((o) => this.optionArg(o));
+    return [{ kind: "by", fields, span: spanOf(node) }, ...options];
   }
 
   whereClause(node: CstNode): CommandArg {
@@ -175,11 +177,12 @@ class AstBuilder extends BaseVisitor {
   // ---------- eval / where expressions ----------
 
   assignments(node: CstNode): CommandArg[] {
-    const names = children(node, "fieldName");
+    const targets = ordered(node, ["fieldName", "StringLiteral"]);
     const exprs = children(node, "expression");
-    return names.map((n, i) => {
+    return targets.map((n, i) => {
       const e = this.expression(exprs[i] as CstNode);
-      return { kind: "assign", field: this.fieldName(n).name, fieldSpan: spanOf(n), expr: e, span: spanOf(n) };
+      const field = isToken(n) ? unquote(n.image) : this.fieldName(n).name;
+      return { kind: "assign", field, fieldSpan: spanOf(n), expr: e, span: spanOf(n) };
     });
   }
 
@@ -202,7 +205,7 @@ class AstBuilder extends BaseVisitor {
     const left = sides[0] as Expr;
     const op = childTok(node, "ComparisonOp") ?? childTok(node, "Like");
     if (op && sides[1]) {
-      const o = (op.image === "LIKE" ? "LIKE" : op.image) as BinaryOp;
+      const o = op.image.toUpperCase() as BinaryOp;
       return { kind: "binary", op: o, left, right: sides[1], ...at(node) };
     }
     if (childTok(node, "In")) {
@@ -257,7 +260,7 @@ class AstBuilder extends BaseVisitor {
     let acc = visit(operands[0] as CstNode);
     for (let i = 0; i < ops.length; i++) {
       const right = visit(operands[i + 1] as CstNode);
-      const op = (ops[i] as { image: string }).image as BinaryOp;
+      const op = (ops[i] as { image: string }).image.toUpperCase() as BinaryOp;
       acc = { kind: "binary", op, left: acc, right, span: { ...acc.span, end: Math.max(acc.span.end, right.span.source === acc.span.source ? right.span.end : acc.span.end) }, ...(acc.origin ? { origin: acc.origin } : {}) };
     }
     return acc;

@@ -12,14 +12,21 @@ import { commandSyntax } from "./command-syntax.js";
 const isGlued = (t: IToken): boolean => (t as SplToken).glued === true;
 const is = (t: IToken, type: TokenType): boolean =>
   t.tokenType === type || (t.tokenType.CATEGORIES ?? []).includes(type);
+/** A lower-case `and`/`or`/`not`/`xor`/`like`: an operator in eval, a plain word in a search. */
+const isLowerOperator = (t: IToken): boolean =>
+  T.SEARCH_OPERATOR_WORDS.some((k) => t.tokenType === k) && t.image !== t.image.toUpperCase();
+const isUpper = (t: IToken, type: TokenType): boolean => t.tokenType === type && t.image === t.image.toUpperCase();
 
 export class SplParser extends CstParser {
   /** >0 while parsing a tstats where clause. Rule parameters are not typed for CstParser in v11, hence state. */
   private stopAtBy = 0;
+  /** Depth of `[ … ]` nesting. */
+  private brackets = 0;
 
   /** Sets the tokens to parse and clears per-parse state. */
   load(tokens: IToken[]): void {
     this.stopAtBy = 0;
+    this.brackets = 0;
     this.input = tokens;
   }
 
@@ -30,10 +37,21 @@ export class SplParser extends CstParser {
 
   /** query := [implicitSearch] ("|" command)* */
   public pipeline = this.RULE("pipeline", () => {
-    this.OPTION({ GATE: () => !is(this.LA(1), T.Pipe), DEF: () => this.SUBRULE(this.implicitSearch) });
+    this.OPTION({
+      GATE: () => !is(this.LA(1), T.Pipe),
+      DEF: () =>
+        this.OR({
+          IGNORE_AMBIGUITIES: true,
+          DEF: [
+            // A bracketed template such as foreach's `[eval x=…]` starts with a command, not search terms.
+            { GATE: () => this.brackets > 0 && this.startsTemplateCommand(), ALT: () => this.SUBRULE(this.command) },
+            { ALT: () => this.SUBRULE(this.implicitSearch) },
+          ],
+        }),
+    });
     this.MANY(() => {
       this.CONSUME(T.Pipe);
-      this.SUBRULE(this.command);
+      this.SUBRULE2(this.command);
     });
   });
 
@@ -95,14 +113,19 @@ export class SplParser extends CstParser {
     });
   });
 
+  /** `by a b, c` — options may sit among the fields (`by _time span=5m src`, as ESCU writes). */
   private byClause = this.RULE("byClause", () => {
     this.CONSUME(T.By);
-    this.AT_LEAST_ONE({
-      GATE: () => !(is(this.LA(1), T.Identifier) && is(this.LA(2), T.Eq)),
-      DEF: () => {
-        this.SUBRULE(this.name);
-        this.OPTION(() => this.CONSUME(T.Comma));
-      },
+    // Zero fields parse; the checker reports an empty BY with its position (a clearer message).
+    this.MANY(() => {
+      this.OR({
+        IGNORE_AMBIGUITIES: true,
+        DEF: [
+          { GATE: () => is(this.LA(1), T.Identifier) && is(this.LA(2), T.Eq), ALT: () => this.SUBRULE(this.optionArg) },
+          { ALT: () => this.SUBRULE(this.name) },
+          { ALT: () => this.CONSUME(T.Comma) },
+        ],
+      });
     });
   });
 
@@ -145,7 +168,9 @@ export class SplParser extends CstParser {
 
   private subsearch = this.RULE("subsearch", () => {
     this.CONSUME(T.LBracket);
+    this.ACTION(() => this.brackets++);
     this.SUBRULE(this.pipeline);
+    this.ACTION(() => this.brackets--);
     this.CONSUME(T.RBracket);
   });
 
@@ -156,8 +181,14 @@ export class SplParser extends CstParser {
 
   /** Adjacent tokens with nothing between them form one word: `C:\Windows\*.exe`. */
   private word = this.RULE("word", () => {
-    this.CONSUME(T.WordStart);
-    this.MANY({ GATE: () => isGlued(this.LA(1)), DEF: () => this.CONSUME(T.WordPart) });
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { ALT: () => this.CONSUME(T.WordStart) },
+        { GATE: () => isLowerOperator(this.LA(1)), ALT: () => this.CONSUME(T.WordPart) },
+      ],
+    });
+    this.MANY({ GATE: () => isGlued(this.LA(1)), DEF: () => this.CONSUME2(T.WordPart) });
   });
 
   // ---------- search expressions ----------
@@ -165,9 +196,9 @@ export class SplParser extends CstParser {
   private searchExpr = this.RULE("searchExpr", () => {
     this.SUBRULE(this.searchOr);
     this.MANY({
-      GATE: () => is(this.LA(1), T.And) || this.startsSearchItem(),
+      GATE: () => isUpper(this.LA(1), T.And) || this.startsSearchItem(),
       DEF: () => {
-        this.OPTION(() => this.CONSUME(T.And));
+        this.OPTION({ GATE: () => isUpper(this.LA(1), T.And), DEF: () => this.CONSUME(T.And) });
         this.SUBRULE2(this.searchOr);
       },
     });
@@ -175,15 +206,19 @@ export class SplParser extends CstParser {
 
   private searchOr = this.RULE("searchOr", () => {
     this.SUBRULE(this.searchNot);
-    this.MANY(() => {
-      this.CONSUME(T.Or);
-      this.SUBRULE2(this.searchNot);
+    this.MANY({
+      GATE: () => isUpper(this.LA(1), T.Or),
+      DEF: () => {
+        this.CONSUME(T.Or);
+        this.SUBRULE2(this.searchNot);
+      },
     });
   });
 
   private searchNot = this.RULE("searchNot", () => {
     this.OR([
       {
+        GATE: () => isUpper(this.LA(1), T.Not),
         ALT: () => {
           this.CONSUME(T.Not);
           this.SUBRULE(this.searchNot);
@@ -222,9 +257,9 @@ export class SplParser extends CstParser {
           ALT: () => {
             this.CONSUME(T.In);
             this.CONSUME(T.LParen);
+            // ESCU has `IN (,"a","b",)`: stray commas are tolerated.
             this.MANY(() => {
-              this.SUBRULE3(this.searchValue);
-              this.OPTION2(() => this.CONSUME(T.Comma));
+              this.OR2([{ ALT: () => this.SUBRULE3(this.searchValue) }, { ALT: () => this.CONSUME(T.Comma) }]);
             });
             this.CONSUME(T.RParen);
           },
@@ -247,7 +282,11 @@ export class SplParser extends CstParser {
     this.AT_LEAST_ONE_SEP({
       SEP: T.Comma,
       DEF: () => {
-        this.SUBRULE(this.fieldName);
+        this.OR([
+          { ALT: () => this.SUBRULE(this.fieldName) },
+          // `eval "Field Name" = …` (ESCU writes it); a string is a literal elsewhere in eval.
+          { ALT: () => this.CONSUME(T.StringLiteral) },
+        ]);
         this.CONSUME(T.Eq);
         this.SUBRULE(this.expression);
       },
@@ -384,11 +423,20 @@ export class SplParser extends CstParser {
     ]);
   });
 
+  /** `eval`/`where` followed by a field and `=`/an expression: a command, not a search term. */
+  private startsTemplateCommand(): boolean {
+    const t = this.LA(1);
+    if (!is(t, T.Identifier) && !is(t, T.Where)) return false;
+    const syntax = commandSyntax(t.image);
+    return syntax === "eval" || syntax === "expr";
+  }
+
   /** True when the next token can begin a search term (and is not a BY that ends a tstats where). */
   private startsSearchItem(): boolean {
     const t = this.LA(1);
     if (t.tokenType === EOF) return false;
     if (this.stopAtBy > 0 && is(t, T.By)) return false;
+    if (isLowerOperator(t)) return true;
     return [T.Not, T.LParen, T.LBracket, T.StringLiteral, T.QuotedName, T.WordStart].some((k) => is(t, k));
   }
 }

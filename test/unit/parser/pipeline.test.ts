@@ -58,10 +58,13 @@ describe("eval precedence (AND before OR, spl-semantics §6)", () => {
   });
 });
 
+it("reports an empty BY list at the BY", () => {
+  expect("| stats count by").toLog("bad-argument", { start: 14, end: 16 });
+});
+
 describe("syntax errors carry positions", () => {
   it.each([
     ["| eval x=(1+2", 13],
-    ["| stats count by", 16],
     ["a | | b", 4],
   ])("%s", (q, at) => {
     const r = parseSearch(q);

@@ -1,0 +1,79 @@
+/**
+ * WinRecord → store event: default fields (cim-mapping.md §5), the Splunk_TA_windows
+ * sourcetype-level fields every XmlWinEventLog event gets (§2.1 last bullet, §3.1), the
+ * source-scoped add-ons (Sysmon §2, Security §3), eventtypes/tags, and `_time`.
+ */
+import type { EventInput } from "../store/event-store.js";
+import type { IngestOptions } from "./types.js";
+import { append, get, newFields, RESERVED, set, type Fields } from "./fields.js";
+import type { WinRecord } from "./win-record.js";
+import { classify } from "./eventtypes.js";
+import { SYSMON_EVENTTYPES, SYSMON_SOURCE } from "./sysmon-eventtypes.js";
+import { SECURITY_SOURCES, WINDOWS_EVENTTYPES } from "./windows-eventtypes.js";
+import { sysmonTa } from "./ta-sysmon.js";
+import { windowsSecurityTa } from "./ta-windows-security.js";
+import { parseUtc } from "./win-time.js";
+
+export const XML_SOURCETYPE = "XmlWinEventLog";
+const EVENTTYPES = [...WINDOWS_EVENTTYPES, ...SYSMON_EVENTTYPES];
+
+/** Builds the event, or returns the reason it must be skipped. */
+export function winEvent(rec: WinRecord, opts: IngestOptions): EventInput | string {
+  const f = newFields();
+  const computer = get(rec.system, "Computer");
+  const source = opts.source ?? `XmlWinEventLog:${rec.channel}`;
+  f._raw = rec.raw;
+  // Splunk's host is forwarder metadata; for a file on disk the record's Computer stands in.
+  set(f, "host", opts.host ?? computer);
+  f.source = source;
+  f.sourcetype = opts.sourcetype ?? XML_SOURCETYPE;
+  f.index = opts.index ?? "main";
+  copyInto(f, rec.system);
+  // eventdata_xml_data has MV_ADD: a Data name that repeats a System name becomes multivalue.
+  for (const name in rec.data) {
+    if (!RESERVED.has(name)) for (const v of values(rec.data[name])) append(f, name, v);
+  }
+  for (const name in rec.extra) if (f[name] === undefined) f[name] = rec.extra[name]!;
+  windowsCommon(f, rec);
+  if (source === SYSMON_SOURCE) sysmonTa(f);
+  else if (SECURITY_SOURCES.has(source)) windowsSecurityTa(f);
+  classify(f, EVENTTYPES);
+  const time = eventTime(f, rec, source);
+  if (time === undefined) return "no parsable event time (TimeCreated SystemTime / UtcTime)";
+  return { time, fields: f };
+}
+
+/** TA_windows `[XmlWinEventLog]`: EventID_as_EventCode, RecordNumber and the FIELDALIASes. */
+function windowsCommon(f: Fields, rec: WinRecord): void {
+  f.EventCode = rec.eventId;
+  f.EventID = rec.eventId;
+  f.signature_id = rec.eventId;
+  const record = get(f, "EventRecordID");
+  set(f, "RecordNumber", record);
+  set(f, "event_id", record);
+  set(f, "id", record);
+  set(f, "dvc", get(f, "Computer"));
+  set(f, "dvc_nt_host", get(f, "host"));
+  // FIELDALIAS UserID AS user_id: the quoted SID of the logging account (§2.1, §2.5).
+  set(f, "user_id", get(f, "UserID"));
+  set(f, "vendor_product", "Microsoft Windows");
+  set(f, "vendor", "Microsoft");
+  set(f, "product", "Windows");
+}
+
+/** Sysmon: the UtcTime data value (TIME_PREFIX, §2.1); everything else: TimeCreated SystemTime. */
+function eventTime(f: Fields, rec: WinRecord, source: string): number | undefined {
+  const utc = source === SYSMON_SOURCE ? parseUtc(get(f, "UtcTime")) : undefined;
+  return utc ?? parseUtc(rec.systemTime) ?? rec.fallbackTime;
+}
+
+function copyInto(into: Fields, from: Fields): void {
+  for (const name in from) {
+    const v = from[name]!;
+    into[name] = typeof v === "string" ? v : [...v];
+  }
+}
+
+function values(v: string | string[] | undefined): readonly string[] {
+  return v === undefined ? [] : typeof v === "string" ? [v] : v;
+}

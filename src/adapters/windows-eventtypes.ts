@@ -1,0 +1,42 @@
+/**
+ * Splunk_TA_windows eventtypes that minispl reproduces (cim-mapping.md §3.3). The first two apply
+ * to every XmlWinEventLog event, Sysmon included (the GSEC sample shows them on a Sysmon event);
+ * the rest need the exact Security `source`. windows_account_management is left out because it
+ * depends on the TA's CategoryString lookup.
+ */
+import { get, type Fields } from "./fields.js";
+import { eqi, type EventtypeDef } from "./eventtypes.js";
+
+export const SECURITY_SOURCES = new Set(["XmlWinEventLog:Security", "WinEventLog:Security"]);
+
+const WINDOWS_SOURCETYPES = new Set(["xmlwineventlog", "wineventlog"]);
+
+function isWindowsSourcetype(f: Fields): boolean {
+  return WINDOWS_SOURCETYPES.has((get(f, "sourcetype") ?? "").toLowerCase());
+}
+
+function security(codes: readonly string[], extra?: (f: Fields) => boolean): (f: Fields) => boolean {
+  const set = new Set(codes);
+  return (f) =>
+    SECURITY_SOURCES.has(get(f, "source") ?? "") && set.has(get(f, "EventCode") ?? "") && (extra?.(f) ?? true);
+}
+
+export const WINDOWS_EVENTTYPES: readonly EventtypeDef[] = [
+  { name: "endpoint_services_processes", tags: [], matches: isWindowsSourcetype },
+  { name: "windows_event_signature", tags: ["track_event_signatures"], matches: isWindowsSourcetype },
+  { name: "wineventlog_security", tags: ["os", "windows"], matches: (f) => SECURITY_SOURCES.has(get(f, "source") ?? "") },
+  {
+    name: "windows_endpoint_processes",
+    tags: ["process", "report"],
+    matches: security(["4688", "4689", "4696", "4673", "4674"]),
+  },
+  { name: "windows_process_new", tags: ["process", "execute", "start"], matches: security(["4688", "592"]) },
+  { name: "windows_logon_success", tags: ["authentication"], matches: security(["4624", "528", "540"]) },
+  {
+    name: "windows_logon_failure",
+    tags: ["authentication"],
+    // The TA excludes 4625s whose errorcode lookup says `error` (cim-mapping.md §3.3).
+    matches: security(["4625"], (f) => !eqi(f.action, "error")),
+  },
+  { name: "windows_account_created", tags: ["add", "account", "change"], matches: security(["4720", "4741"]) },
+];

@@ -1,0 +1,122 @@
+/**
+ * Conversion functions: tostring (with "hex", "commas", "duration"), tonumber (with a base),
+ * printf and ipmask. Documented example (Conversion functions page):
+ * `tostring(1==1) + " " + tostring(15, "hex") + " " + tostring(12345.6789, "commas")` is
+ * `True 0xF 12,345.68`, and `tostring(615, "duration")` is `00:10:15`.
+ */
+import { formatNumber, toNumber, type Atom } from "../values/value.js";
+import { isNumberLike, lift, num, text } from "./args.js";
+import { maskIpv4 } from "./ip.js";
+import { sprintf } from "./printf.js";
+import type { FunctionDef } from "./types.js";
+
+const pad2 = (n: number): string => String(n).padStart(2, "0");
+
+/**
+ * Seconds as `[D+]HH:MM:SS`; a fractional part is printed as 6 digits (`00:00:01.500000`) and a
+ * negative value gets a leading `-` (both choices: the docs show whole positive seconds only).
+ */
+function duration(seconds: number): string {
+  const sign = seconds < 0 ? "-" : "";
+  const micros = Math.round(Math.abs(seconds) * 1e6);
+  const whole = Math.floor(micros / 1e6);
+  const frac = micros - whole * 1e6;
+  const days = Math.floor(whole / 86400);
+  const rem = whole % 86400;
+  const hms = `${pad2(Math.floor(rem / 3600))}:${pad2(Math.floor((rem % 3600) / 60))}:${pad2(rem % 60)}`;
+  return `${sign}${days > 0 ? `${days}+` : ""}${hms}${frac > 0 ? `.${String(frac).padStart(6, "0")}` : ""}`;
+}
+
+/** Thousands separators; a fractional number is rounded to 2 decimals (docs), shown as `%.2f`. */
+function commas(n: number): string {
+  const fixed = Number.isInteger(n) ? String(Math.abs(n)) : Math.abs(n).toFixed(2);
+  const [int = "", frac] = fixed.split(".");
+  return `${n < 0 ? "-" : ""}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${frac === undefined ? "" : `.${frac}`}`;
+}
+
+function hex(n: number): string {
+  const t = Math.trunc(n);
+  return `${t < 0 ? "-" : ""}0x${Math.abs(t).toString(16).toUpperCase()}`;
+}
+
+const FORMATS: Readonly<Record<string, (n: number) => string>> = { hex, commas, duration };
+
+const tostring: FunctionDef = {
+  name: "tostring", category: "conversion", minArgs: 1, maxArgs: 2,
+  signature: 'tostring(<value>, <format>)',
+  summary: 'The value as a string; <format> "hex", "commas" or "duration" formats a number.',
+  examples: [
+    { expr: "tostring(1 == 1)", result: "True" }, { expr: 'tostring(15, "hex")', result: "0xF" },
+    { expr: 'tostring(12345.6789, "commas")', result: "12,345.68" }, { expr: 'tostring(615, "duration")', result: "00:10:15" },
+    { expr: "tostring(3.50)", result: "3.5" },
+  ],
+  impl: ([v, format]) => {
+    if (v === undefined || v === null) return null;
+    if (typeof v === "boolean") return v ? "True" : "False";
+    if (format === undefined) return lift(v, (a) => (typeof a === "number" ? formatNumber(a) : a));
+    const name = text(format);
+    const f = name === null ? undefined : FORMATS[name];
+    if (f === undefined) return null;
+    // A format applies to numbers; a value that is not a number gives null (no silent passthrough).
+    return lift(v, (a) => (isNumberLike(a) ? f(toNumber(a)) : null));
+  },
+};
+
+function parseInBase(s: string, base: number): number | null {
+  const t = s.trim().toLowerCase();
+  const m = /^([+-]?)([0-9a-z]+)$/.exec(base === 16 ? t.replace(/^([+-]?)0x/, "$1") : t);
+  if (!m) return null;
+  let n = 0;
+  for (const ch of m[2]!) {
+    const d = parseInt(ch, 36);
+    if (Number.isNaN(d) || d >= base) return null;
+    n = n * base + d;
+  }
+  return m[1] === "-" ? -n : n;
+}
+
+const tonumber: FunctionDef = {
+  name: "tonumber", category: "conversion", minArgs: 1, maxArgs: 2,
+  signature: "tonumber(<str>, <base>)",
+  summary: "Reads a number from a string in <base> 2–36 (default 10); null when it is not one.",
+  examples: [
+    { expr: 'tonumber("0A4", 16)', result: 164 }, { expr: 'tonumber("12.5")', result: 12.5 },
+    { expr: 'isnull(tonumber("abc"))', result: true },
+  ],
+  impl: ([v, b]) => {
+    const base = b === undefined ? 10 : num(b);
+    if (base === null || !Number.isInteger(base) || base < 2 || base > 36) return null;
+    return lift(v, (a: Atom) => {
+      if (typeof a === "number") return a;
+      if (base === 10) return isNumberLike(a) ? toNumber(a) : null;
+      return parseInBase(a, base);
+    });
+  },
+};
+
+const printf: FunctionDef = {
+  name: "printf", category: "conversion", minArgs: 1, maxArgs: Infinity,
+  signature: "printf(<format>, <arguments>...)",
+  summary: "Builds a string like C sprintf(): %d %s %f %x %e %g %c %%, flags, width, precision.",
+  examples: [
+    { expr: 'printf("%04d|%-3s|%.2f", 7, "a", 3.14159)', result: "0007|a  |3.14" },
+    { expr: "printf(\"%'d\", 1234567)", result: "1,234,567" },
+  ],
+  impl: ([format, ...args]) => {
+    const f = text(format);
+    return f === null ? null : sprintf(f, args);
+  },
+};
+
+const ipmask: FunctionDef = {
+  name: "ipmask", category: "conversion", minArgs: 2, maxArgs: 2,
+  signature: "ipmask(<mask>, <ip>)", summary: "Bitwise AND of an IPv4 mask and an IPv4 address.",
+  examples: [{ expr: 'ipmask("255.255.255.0", "10.20.30.120")', result: "10.20.30.0" }],
+  impl: ([mask, ip]) => {
+    const m = text(mask);
+    return m === null ? null : lift(ip ?? null, (a) => maskIpv4(m, String(a)));
+  },
+};
+
+/** The conversion functions. */
+export const CONVERSION_FUNCTIONS: readonly FunctionDef[] = [tostring, tonumber, printf, ipmask];

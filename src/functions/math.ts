@@ -1,0 +1,127 @@
+/**
+ * Mathematical and statistical eval functions: abs, ceil/ceiling, floor, round, sqrt, pow, exp,
+ * ln, log, pi, random, sigfig, exact, min, max, avg. Numbers are doubles and any NaN/Infinity
+ * result is null (spl-semantics.md §2.1, §6). One-argument functions apply to each value of a
+ * multivalue field (args.ts).
+ */
+import { toList, toNumber, type Atom, type EvalValue } from "../values/value.js";
+import { finite, isNumberLike, liftNumber, num } from "./args.js";
+import type { FunctionDef } from "./types.js";
+
+function unary(
+  name: string, summary: string, f: (n: number) => number, examples: FunctionDef["examples"],
+): FunctionDef {
+  return {
+    name, category: "math", minArgs: 1, maxArgs: 1, signature: `${name}(<num>)`, summary, examples,
+    impl: ([v]) => liftNumber(v, f),
+  };
+}
+
+/**
+ * Rounds half away from zero after scaling by 10^digits in double arithmetic, so 2.675 → 2.68
+ * (2.675 × 100 is exactly 267.5) but 1.005 → 1 (100.49999…). Splunk's exact method is not
+ * documented; this is the common `round(x × 10^n) / 10^n`.
+ */
+function roundTo(n: number, digits: number): number {
+  const f = 10 ** Math.max(-15, Math.min(15, Math.trunc(digits)));
+  return (Math.sign(n) * Math.round(Math.abs(n) * f)) / f;
+}
+
+/** All non-null values of all arguments, multivalue values included (MVMAN: min/max accept them). */
+function allValues(args: readonly EvalValue[]): Atom[] {
+  return args.flatMap((a) => (typeof a === "boolean" ? [] : toList(a)));
+}
+
+const round: FunctionDef = {
+  name: "round", category: "math", minArgs: 1, maxArgs: 2,
+  signature: "round(<num>, <digits>)",
+  summary: "Rounds to <digits> decimal places (default 0), halves away from zero.",
+  examples: [{ expr: "round(3.14159, 2)", result: 3.14 }, { expr: "round(2.5)", result: 3 }, { expr: "round(-2.5)", result: -3 }],
+  impl: ([v, d]) => {
+    const digits = d === undefined ? 0 : num(d);
+    return digits === null ? null : liftNumber(v, (n) => roundTo(n, digits));
+  },
+};
+
+const pow: FunctionDef = {
+  name: "pow", category: "math", minArgs: 2, maxArgs: 2,
+  signature: "pow(<num>, <exp>)", summary: "Raises <num> to the power <exp>.",
+  examples: [{ expr: "pow(2, 10)", result: 1024 }],
+  impl: ([x, y]) => {
+    const a = num(x);
+    const b = num(y);
+    return a === null || b === null ? null : finite(a ** b);
+  },
+};
+
+const log: FunctionDef = {
+  name: "log", category: "math", minArgs: 1, maxArgs: 2,
+  signature: "log(<num>, <base>)", summary: "Logarithm of <num> in <base> (default 10).",
+  examples: [{ expr: "log(100)", result: 2 }, { expr: "log(8, 2)", result: 3 }],
+  impl: ([x, b]) => {
+    const base = b === undefined ? 10 : num(b);
+    if (base === null || base <= 0 || base === 1) return null;
+    return liftNumber(x, (n) => (n > 0 ? (base === 10 ? Math.log10(n) : Math.log2(n) / Math.log2(base)) : Number.NaN));
+  },
+};
+
+const constant = (name: string, summary: string, value: () => number, examples: FunctionDef["examples"]): FunctionDef => ({
+  name, category: "math", minArgs: 0, maxArgs: 0, signature: `${name}()`, summary, examples, impl: value,
+});
+
+const min: FunctionDef = {
+  name: "min", category: "math", minArgs: 1, maxArgs: Infinity,
+  signature: "min(<value>, ...)",
+  summary: "The smallest value; numbers are smaller than strings, strings compare lexicographically.",
+  examples: [{ expr: 'min(3, 1, 2)', result: 1 }, { expr: 'min(3, "abc")', result: 3 }, { expr: 'min("b", "a")', result: "a" }],
+  impl: (args) => {
+    const vs = allValues(args);
+    const nums = vs.filter(isNumberLike).map((a) => toNumber(a));
+    if (nums.length > 0) return Math.min(...nums);
+    return vs.length === 0 ? null : vs.map(String).reduce((a, b) => (b < a ? b : a));
+  },
+};
+
+const max: FunctionDef = {
+  name: "max", category: "math", minArgs: 1, maxArgs: Infinity,
+  signature: "max(<value>, ...)",
+  summary: "The largest value; strings are greater than numbers and compare lexicographically.",
+  examples: [{ expr: "max(3, 1, 2)", result: 3 }, { expr: 'max(7, "foo")', result: "foo" }],
+  impl: (args) => {
+    const vs = allValues(args);
+    const strs = vs.filter((a) => !isNumberLike(a)).map(String);
+    if (strs.length > 0) return strs.reduce((a, b) => (b > a ? b : a));
+    return vs.length === 0 ? null : Math.max(...vs.map((a) => toNumber(a)));
+  },
+};
+
+const avg: FunctionDef = {
+  name: "avg", category: "math", minArgs: 1, maxArgs: Infinity,
+  signature: "avg(<value>, ...)",
+  summary: "Mean of the numeric values among the arguments; others are ignored.",
+  examples: [{ expr: "avg(1, 2, 6)", result: 3 }],
+  impl: (args) => {
+    const nums = allValues(args).filter(isNumberLike).map((a) => toNumber(a));
+    return nums.length === 0 ? null : nums.reduce((a, b) => a + b, 0) / nums.length;
+  },
+};
+
+/** The math and statistical eval functions. */
+export const MATH_FUNCTIONS: readonly FunctionDef[] = [
+  unary("abs", "Absolute value.", Math.abs, [{ expr: "abs(-5)", result: 5 }]),
+  unary("ceil", "Rounds up to the next integer.", Math.ceil, [{ expr: "ceil(1.2)", result: 2 }]),
+  unary("ceiling", "Same as ceil().", Math.ceil, [{ expr: "ceiling(1.2)", result: 2 }]),
+  unary("floor", "Rounds down to the integer below.", Math.floor, [{ expr: "floor(1.8)", result: 1 }]),
+  unary("sqrt", "Square root; null for a negative number.", Math.sqrt, [{ expr: "sqrt(9)", result: 3 }]),
+  unary("exp", "e raised to the power of the number.", Math.exp, [{ expr: "exp(0)", result: 1 }]),
+  unary("ln", "Natural logarithm; null for zero or less.", (n) => (n > 0 ? Math.log(n) : Number.NaN), [{ expr: "ln(1)", result: 0 }]),
+  // minispl has only the double value, not the literal's written precision, so sigfig() and
+  // exact() cannot reproduce Splunk's precision tracking and return the number unchanged.
+  unary("sigfig", "Rounds to significant figures (minispl: the value unchanged).", (n) => n, [{ expr: "sigfig(1234)", result: 1234 }]),
+  unary("exact", "Full-precision arithmetic (minispl: doubles, the value unchanged).", (n) => n, [{ expr: "exact(2 * 3)", result: 6 }]),
+  round, pow, log, min, max, avg,
+  constant("pi", "The constant pi.", () => Math.PI, [{ expr: "round(pi(), 4)", result: 3.1416 }]),
+  constant("random", "A pseudo-random integer from 0 to 2^31-1.", () => Math.floor(Math.random() * 2 ** 31), [
+    { expr: "random() >= 0", result: true },
+  ]),
+];

@@ -1,0 +1,88 @@
+/**
+ * The C-style formatter behind printf() (Splunk: "similar to the C sprintf() function"): flags
+ * `-+ 0#'`, width and precision (also `*`), and the conversions d i u o x X f F e E g G c s %.
+ * `%a` (hex float) is not supported and is printed as written.
+ */
+import { toNumber, toText, type EvalValue } from "../values/value.js";
+
+const SPEC = /%([-+ 0#']*)(\*|\d+)?(?:\.(\*|\d*))?([diuoxXfFeEgGcs%])/g;
+
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+/** %g: shortest of %e and %f with `precision` significant digits, trailing zeros removed unless `#`. */
+function general(n: number, precision: number, alt: boolean): string {
+  const p = precision === 0 ? 1 : precision;
+  const exp = n === 0 ? 0 : Math.floor(Math.log10(Math.abs(n)));
+  let s = exp < -4 || exp >= p ? n.toExponential(p - 1) : n.toFixed(Math.max(0, p - 1 - exp));
+  if (!alt) s = s.replace(/\.?0+(?=e|$)/, "");
+  return s;
+}
+
+function cExponent(s: string): string {
+  // JS writes e+5; C writes e+05.
+  return s.replace(/e([+-])(\d)$/, "e$10$2");
+}
+
+function formatNumber(conv: string, n: number, flags: string, precision: number | undefined): string {
+  const abs = Math.abs(n);
+  let body: string;
+  switch (conv) {
+    case "d": case "i": case "u": body = String(Math.trunc(abs)); break;
+    case "o": body = Math.trunc(abs).toString(8); break;
+    case "x": case "X": body = Math.trunc(abs).toString(16); break;
+    case "e": case "E": body = cExponent(abs.toExponential(precision ?? 6)); break;
+    case "g": case "G": body = cExponent(general(abs, precision ?? 6, flags.includes("#"))); break;
+    default: body = abs.toFixed(precision ?? 6);
+  }
+  if ("diu".includes(conv) && precision !== undefined) body = body.padStart(precision, "0");
+  if (flags.includes("'") && "diufF".includes(conv)) {
+    const [int = "", frac] = body.split(".");
+    body = groupThousands(int) + (frac === undefined ? "" : `.${frac}`);
+  }
+  if (flags.includes("#") && conv === "o" && !body.startsWith("0")) body = `0${body}`;
+  if (flags.includes("#") && (conv === "x" || conv === "X") && abs !== 0) body = `0x${body}`;
+  if (conv === "X" || conv === "E" || conv === "G") body = body.toUpperCase();
+  const sign = n < 0 || Object.is(n, -0) ? "-" : flags.includes("+") ? "+" : flags.includes(" ") ? " " : "";
+  return sign + body;
+}
+
+function pad(s: string, width: number, flags: string, numeric: boolean): string {
+  if (s.length >= width) return s;
+  if (flags.includes("-")) return s.padEnd(width, " ");
+  if (numeric && flags.includes("0")) {
+    const sign = /^[-+ ]/.test(s) ? s[0]! : "";
+    const prefix = /^[-+ ]?0[xX]/.test(s) ? s.slice(sign.length, sign.length + 2) : "";
+    const rest = s.slice(sign.length + prefix.length);
+    return sign + prefix + rest.padStart(width - sign.length - prefix.length, "0");
+  }
+  return s.padStart(width, " ");
+}
+
+/**
+ * Formats `args` with a printf format string. Missing arguments format as empty strings and
+ * non-numeric values given to a numeric conversion format as 0 (C would be undefined; a choice).
+ */
+export function sprintf(format: string, args: readonly EvalValue[]): string {
+  let next = 0;
+  const take = (): EvalValue => args[next++] ?? null;
+  return format.replace(SPEC, (whole, flags: string, w?: string, p?: string, conv = "") => {
+    if (conv === "%") return "%";
+    const width = w === "*" ? Math.trunc(toNumber(take())) || 0 : w ? Number(w) : 0;
+    const precision = p === undefined ? undefined : p === "*" ? Math.trunc(toNumber(take())) || 0 : Number(p || "0");
+    const v = take();
+    if (conv === "s") {
+      const s = toText(v) ?? "";
+      return pad(precision === undefined ? s : s.slice(0, precision), width, flags, false);
+    }
+    if (conv === "c") {
+      const n = toNumber(v);
+      const s = typeof v === "string" && Number.isNaN(n) ? v.slice(0, 1) : String.fromCodePoint(Math.trunc(n) || 0);
+      return pad(s, width, flags, false);
+    }
+    const n = toNumber(v);
+    if (!Number.isFinite(n) && v !== null && !Number.isNaN(n)) return whole;
+    return pad(formatNumber(conv, Number.isNaN(n) ? 0 : n, flags, precision), width, flags, true);
+  });
+}
