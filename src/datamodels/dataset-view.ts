@@ -36,77 +36,84 @@ export function datasetView(store: EventStore, dataset: DatasetDef): DatasetView
   return view;
 }
 
-/** A reusable accessor over one store row; avoids allocating per event. */
+/** A reusable accessor over one store row; avoids allocating per event for single values. */
 class RowAccessor implements EventAccessor {
   row = 0;
-  overrides = new Map<string, string | null>();
+  private readonly cols = new Map<string, Column | null>();
   constructor(private readonly store: EventStore) {}
+  private col(name: string): Column | null {
+    let c = this.cols.get(name);
+    if (c === undefined) this.cols.set(name, (c = this.store.column(name) ?? null));
+    return c;
+  }
   get(name: string): string | null {
-    if (this.overrides.has(name)) return this.overrides.get(name) ?? null;
-    const col = this.store.column(name);
+    const col = this.col(name);
     if (!col) return null;
-    const ids = col.idsAt(this.row);
-    const first = ids[0];
+    const id = col.ids[this.row] ?? NULL_ID;
+    if (id === NULL_ID) return null;
+    if (id !== MULTI_ID) return this.store.dict.get(id);
+    const first = col.multi.get(this.row)?.[0];
     return first === undefined ? null : this.store.dict.get(first);
   }
   all(name: string): readonly string[] {
-    if (this.overrides.has(name)) {
-      const v = this.overrides.get(name);
-      return v == null ? [] : [v];
-    }
-    const col = this.store.column(name);
+    const col = this.col(name);
     if (!col) return [];
     return Array.from(col.idsAt(this.row), (id) => this.store.dict.get(id));
   }
 }
 
+/**
+ * Membership is computed at once; each field's column only when a search first asks for it, so a
+ * tstats touching 9 fields does not pay for the other 20.
+ */
 function build(store: EventStore, dataset: DatasetDef): DatasetView {
   const chain = lineage(dataset);
   const fields = chain.flatMap((d) => d.fields);
+  const byName = new Map(fields.map((f) => [f.name, f]));
   const acc = new RowAccessor(store);
-  const tagCol = store.column("tag");
-  const requiredTags = [...new Set(chain.flatMap((d) => d.tags))].map((t) => store.dict.lookup(t));
-  const members: number[] = [];
-  if (!requiredTags.includes(undefined)) {
-    for (let row = 0; row < store.length; row++) {
-      if (!tagCol) break;
-      const tags = tagCol.idsAt(row);
-      if (!requiredTags.every((t) => includes(tags, t as number))) continue;
+  const rows = members(store, chain, acc);
+  const preEval = new Map(chain.flatMap((d) => Object.entries(d.preEval ?? {})));
+  const columns = new Map<string, Column | undefined>();
+  const compute = (name: string): Column | undefined => {
+    const isBase = (BASE_FIELDS as readonly string[]).includes(name) && name !== "_time";
+    const def = byName.get(name);
+    if (!isBase && !def) return undefined;
+    const col = new Column(name, rows.length);
+    const pre = preEval.get(name);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i] as number;
       acc.row = row;
-      acc.overrides.clear();
-      if (chain.every((d) => !d.constraint || d.constraint(acc))) members.push(row);
+      // A base-search eval (e.g. lower(process_integrity_level)) feeds the field of the same name.
+      if (pre) setValue(store, col, i, pre(acc));
+      else if (def?.calc) setValue(store, col, i, def.calc(acc));
+      else copyIds(store, row, name, col, i);
     }
-  }
-  const rows = Int32Array.from(members);
-  const columns = new Map<string, Column>();
-  for (const name of BASE_FIELDS) {
-    if (name === "_time") continue;
-    columns.set(name, new Column(name, rows.length));
-  }
-  for (const f of fields) columns.set(f.name, new Column(f.name, rows.length));
-  const preEvals = chain.flatMap((d) => Object.entries(d.preEval ?? {}));
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as number;
-    acc.row = row;
-    acc.overrides.clear();
-    for (const [name, fn] of preEvals) acc.overrides.set(name, fn(acc));
-    for (const name of BASE_FIELDS) {
-      if (name !== "_time") copyIds(store, row, name, columns.get(name) as Column, i);
-    }
-    for (const f of fields) {
-      const col = columns.get(f.name) as Column;
-      if (f.calc) setValue(store, col, i, f.calc(acc));
-      else if (acc.overrides.has(f.name)) setValue(store, col, i, acc.overrides.get(f.name) ?? null);
-      else copyIds(store, row, f.name, col, i);
-    }
-  }
+    return col;
+  };
   return {
     dataset,
     rows,
     fields,
-    field: (name) => columns.get(name),
+    field: (name) => {
+      if (!columns.has(name)) columns.set(name, compute(name));
+      return columns.get(name);
+    },
     time: (i) => store.time(rows[i] ?? -1),
   };
+}
+
+function members(store: EventStore, chain: readonly DatasetDef[], acc: RowAccessor): Int32Array {
+  const tagCol = store.column("tag");
+  const requiredTags = [...new Set(chain.flatMap((d) => d.tags))].map((t) => store.dict.lookup(t));
+  const out: number[] = [];
+  if (!tagCol || requiredTags.includes(undefined)) return new Int32Array(0);
+  for (let row = 0; row < store.length; row++) {
+    const tags = tagCol.idsAt(row);
+    if (!requiredTags.every((t) => includes(tags, t as number))) continue;
+    acc.row = row;
+    if (chain.every((d) => !d.constraint || d.constraint(acc))) out.push(row);
+  }
+  return Int32Array.from(out);
 }
 
 function includes(ids: ArrayLike<number>, id: number): boolean {

@@ -27,7 +27,9 @@ function seq(items: readonly IProduction[]): string {
 
 function group(items: readonly IProduction[]): string {
   const s = seq(items);
-  return items.length === 1 && !(items[0] instanceof Alternation) ? s : `( ${s} )`;
+  const only = items[0];
+  const atomic = only instanceof Terminal || only instanceof NonTerminal || only instanceof Alternation;
+  return items.length === 1 && atomic ? s : `( ${s} )`;
 }
 
 function tok(t: TokenType): string {
