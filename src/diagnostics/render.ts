@@ -24,7 +24,7 @@ export function renderDiagnostic(d: Diagnostic, sources: SourceSet, opts: Render
   if (d.span) lines.push(...excerpt(d.span, sources, paint));
   for (let f: MacroFrame | undefined = d.origin; f; f = f.parent) {
     lines.push(`  = in macro ${f.macro}, called at ${where(f.callSpan, sources)}`);
-    lines.push(...excerpt(f.callSpan, sources, paint).slice(1));
+    lines.push(...excerpt(f.callSpan, sources, paint));
   }
   for (const h of d.hints) lines.push(`  = hint: ${h}`);
   return lines.join("\n");

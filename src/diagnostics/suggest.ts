@@ -25,7 +25,9 @@ export function suggest(name: string, candidates: Iterable<string>, max = 3): st
     if (d <= limit) scored.push([c, d]);
   }
   scored.sort((x, y) => x[1] - y[1] || x[0].localeCompare(y[0]));
-  return scored.slice(0, max).map(([c]) => c);
+  // Only the closest candidates: "lowr" suggests "lower", not also "floor" and "log".
+  const best = scored[0]?.[1];
+  return scored.filter(([, d]) => d === best).slice(0, max).map(([c]) => c);
 }
 
 /** The hint line for a did-you-mean, or nothing. */
