@@ -4,7 +4,10 @@
  * (commands/registry.ts maps every kind).
  */
 import type { Span } from "../source/source-text.js";
-import type { Expr, SearchExpr } from "./nodes.js";
+import type { Expr, SearchExpr, SearchSubsearch } from "./nodes.js";
+import type { StreamCommand } from "./commands-stream.js";
+import type { CombineCommand } from "./commands-combine.js";
+import type { LookupCommand } from "./commands-lookup.js";
 
 interface Base {
   readonly span: Span;
@@ -28,6 +31,8 @@ export interface SearchCommand extends Base {
   readonly expr: SearchExpr | null;
   /** True for the search before the first pipe (it reads the event store). */
   readonly leading: boolean;
+  /** The checked pipeline of each `[subsearch]` in `expr`. */
+  readonly subsearches: ReadonlyMap<SearchSubsearch, readonly Command[]>;
 }
 
 export interface TstatsCommand extends Base {
@@ -116,9 +121,13 @@ export interface MakeresultsCommand extends Base {
   readonly count: number;
 }
 
-export type Command =
+/** The commands of the foundation (this file). */
+export type CoreCommand =
   | SearchCommand | TstatsCommand | StatsCommand | RenameCommand | ConvertCommand | EvalCommand
   | WhereCommand | TableCommand | FieldsCommand | SortCommand | HeadCommand | DedupCommand | MakeresultsCommand;
+
+/** Every command: the core set plus the groups declared in their own files. */
+export type Command = CoreCommand | StreamCommand | CombineCommand | LookupCommand;
 
 export type CommandKind = Command["kind"];
 export type CommandOf<K extends CommandKind> = Extract<Command, { kind: K }>;

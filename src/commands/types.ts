@@ -2,8 +2,8 @@
  * The command registry contract: each command validates the generic shape into its typed node
  * (reporting diagnostics with spans) and plans it into an executable step.
  */
-import type { CommandKind, CommandOf } from "../ast/commands.js";
-import type { CommandNode } from "../ast/nodes.js";
+import type { Command, CommandKind, CommandOf } from "../ast/commands.js";
+import type { CommandNode, Pipeline } from "../ast/nodes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { FnContext } from "../functions/types.js";
 import type { EventStore } from "../store/event-store.js";
@@ -13,12 +13,16 @@ export interface CheckContext {
   report(d: Diagnostic): void;
   /** Position of the command in the pipeline (0 = first). */
   readonly index: number;
+  /** Checks a nested pipeline (subsearch, template); its problems are reported here. Null on error. */
+  checkPipeline(p: Pipeline): readonly Command[] | null;
 }
 
 export interface ExecContext {
   readonly store: EventStore;
   readonly fn: FnContext;
   warn(d: Diagnostic): void;
+  /** Runs a checked nested pipeline (a subsearch) from an empty input, with the same store and clock. */
+  run(commands: readonly Command[], input?: Table): Table;
 }
 
 /** One planned command: input table → output table. */

@@ -16,6 +16,11 @@ export interface CheckResult {
 
 export function checkPipeline(pipeline: Pipeline): CheckResult {
   const diagnostics: Diagnostic[] = [];
+  const commands = checkInto(pipeline, diagnostics);
+  return { commands, diagnostics };
+}
+
+function checkInto(pipeline: Pipeline, diagnostics: Diagnostic[]): Command[] {
   const commands: Command[] = [];
   pipeline.commands.forEach((node, index) => {
     const extra = node.origin ? { origin: node.origin } : {};
@@ -38,8 +43,13 @@ export function checkPipeline(pipeline: Pipeline): CheckResult {
     for (const a of node.args) {
       if (a.kind === "by" && a.fields.length === 0) report(diag("bad-argument", { command: node.name, message: "BY needs at least one field" }, a.span));
     }
-    const typed = def.check(node, { report, index });
+    const checkPipeline = (p: Pipeline): readonly Command[] | null => {
+      const before = diagnostics.length;
+      const nested = checkInto(p, diagnostics);
+      return diagnostics.slice(before).some((d) => d.severity === "error") ? null : nested;
+    };
+    const typed = def.check(node, { report, index, checkPipeline });
     if (typed) commands.push(typed);
   });
-  return { commands, diagnostics };
+  return commands;
 }

@@ -5,7 +5,8 @@
 import { SplRuntimeError, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { FnContext } from "../functions/types.js";
 import type { EventStore } from "../store/event-store.js";
-import type { Plan } from "./plan.js";
+import type { ExecContext, Step } from "../commands/types.js";
+import { planPipeline, type Plan } from "./plan.js";
 import { Table } from "./table.js";
 
 export interface ExecuteOptions {
@@ -23,13 +24,24 @@ export interface ExecuteResult {
 export function executePlan(plan: Plan, store: EventStore, opts: ExecuteOptions = {}): ExecuteResult {
   const diagnostics: Diagnostic[] = [];
   const fn: FnContext = { now: opts.now ?? Date.now() / 1000, tz: opts.tz ?? "UTC" };
-  const ctx = { store, fn, warn: (d: Diagnostic) => diagnostics.push(d) };
-  let table = Table.empty();
+  const ctx: ExecContext = {
+    store,
+    fn,
+    warn: (d: Diagnostic) => diagnostics.push(d),
+    run: (commands, input = Table.empty()) => runSteps(planPipeline(commands).steps, input, ctx),
+  };
+  let table: Table;
   try {
-    for (const step of plan.steps) table = step(table, ctx);
+    table = runSteps(plan.steps, Table.empty(), ctx);
   } catch (e) {
     if (e instanceof SplRuntimeError) return { table: Table.empty(), diagnostics: [...diagnostics, e.diagnostic] };
     throw e;
   }
   return { table, diagnostics };
+}
+
+function runSteps(steps: readonly Step[], input: Table, ctx: ExecContext): Table {
+  let table = input;
+  for (const step of steps) table = step(table, ctx);
+  return table;
 }

@@ -1,0 +1,56 @@
+/**
+ * Subsearches in a search expression: `x [ search … | fields user ]` runs the inner search first
+ * and replaces the brackets with its results in Splunk's `format` shape:
+ * `(f1=v1 AND f2=v2) OR (…)`; a multivalue field contributes `(f=a OR f=b)`; fields starting
+ * with `_` are left out; no results become an expression that matches nothing. At most 10,000
+ * results are used (Splunk's subsearch `maxout` default).
+ */
+import type { Command } from "../ast/commands.js";
+import type { SearchExpr, SearchSubsearch, SearchValue } from "../ast/nodes.js";
+import type { ExecContext } from "../commands/types.js";
+import { toText, type Value } from "../values/value.js";
+import type { Table } from "./table.js";
+
+export const SUBSEARCH_MAXOUT = 10_000;
+
+export type SubsearchPlans = ReadonlyMap<SearchSubsearch, readonly Command[]>;
+
+/** The expression with each subsearch run and replaced by its formatted results. */
+export function resolveSubsearches(expr: SearchExpr, plans: SubsearchPlans, ctx: ExecContext): SearchExpr {
+  switch (expr.kind) {
+    case "subsearch": {
+      const commands = plans.get(expr);
+      if (!commands) throw new Error("internal: subsearch was not checked");
+      return formatResults(ctx.run(commands), expr);
+    }
+    case "and": case "or":
+      return { ...expr, items: expr.items.map((i) => resolveSubsearches(i, plans, ctx)) };
+    case "not":
+      return { ...expr, operand: resolveSubsearches(expr.operand, plans, ctx) };
+    default:
+      return expr;
+  }
+}
+
+export function formatResults(t: Table, at: SearchSubsearch): SearchExpr {
+  const base = { span: at.span, ...(at.origin ? { origin: at.origin } : {}) };
+  const fields = t.fields.filter((f) => !f.startsWith("_"));
+  const rows: SearchExpr[] = [];
+  for (let i = 0; i < Math.min(t.length, SUBSEARCH_MAXOUT); i++) {
+    const terms: SearchExpr[] = [];
+    for (const f of fields) {
+      const v = t.get(f, i);
+      if (v === null) continue;
+      const values = (Array.isArray(v) ? v : [v as Value]).map((x) => toText(x as string | number) ?? "");
+      const cmp = values.map((text): SearchExpr => ({ kind: "compare", field: f, fieldSpan: at.span, op: "=", value: literal(text, base), ...base }));
+      terms.push(cmp.length === 1 ? (cmp[0] as SearchExpr) : { kind: "or", items: cmp, ...base });
+    }
+    if (terms.length) rows.push(terms.length === 1 ? (terms[0] as SearchExpr) : { kind: "and", items: terms, ...base });
+  }
+  if (rows.length === 0) return { kind: "not", operand: { kind: "term", value: literal("*", base), ...base }, ...base };
+  return rows.length === 1 ? (rows[0] as SearchExpr) : { kind: "or", items: rows, ...base };
+}
+
+function literal(text: string, base: Pick<SearchValue, "span" | "origin">): SearchValue {
+  return { text, quoted: true, ...base };
+}
