@@ -80,7 +80,7 @@ export interface RunResult extends CompileResult {
 export function runSearch(text: string, store: EventStore, opts: FrontendOptions & ExecuteOptions = {}): RunResult {
   const compiled = compile(text, opts);
   if (!compiled.plan) return { ...compiled, table: null };
-  const exec = executePlan(compiled.plan, store, opts);
+  const exec = executePlan(compiled.plan, store, { ...opts, ...(opts.macros ? { macros: opts.macros } : {}) });
   const failed = exec.diagnostics.some((d) => d.severity === "error");
   return { ...compiled, table: failed ? null : exec.table, diagnostics: [...compiled.diagnostics, ...exec.diagnostics] };
 }

@@ -23,6 +23,11 @@ export interface ExecContext {
   warn(d: Diagnostic): void;
   /** Runs a checked nested pipeline (a subsearch) from an empty input, with the same store and clock. */
   run(commands: readonly Command[], input?: Table): Table;
+  /**
+   * Compiles and runs SPL text made at run time (`map`'s search with `$field$` filled in), with the
+   * same macros, store and clock; errors are raised as SplRuntimeError.
+   */
+  runText(spl: string, input?: Table): Table;
 }
 
 /** One planned command: input table → output table. */

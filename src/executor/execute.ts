@@ -3,6 +3,9 @@
  * and comes back as a diagnostic, never as a thrown exception.
  */
 import { SplRuntimeError, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { parseSearch } from "../frontend.js";
+import type { MacroTable } from "../macros/macro-table.js";
+import { checkPipeline } from "./check.js";
 import type { FnContext } from "../functions/types.js";
 import type { EventStore } from "../store/event-store.js";
 import type { ExecContext, Step } from "../commands/types.js";
@@ -10,6 +13,8 @@ import { planPipeline, type Plan } from "./plan.js";
 import { Table } from "./table.js";
 
 export interface ExecuteOptions {
+  /** Macros for SPL compiled at run time (`map`). */
+  readonly macros?: MacroTable;
   /** "now" in epoch seconds (`--now`); defaults to the wall clock at the start of the search. */
   readonly now?: number;
   /** IANA time zone for rendering and parsing times; default UTC. */
@@ -29,6 +34,7 @@ export function executePlan(plan: Plan, store: EventStore, opts: ExecuteOptions 
     fn,
     warn: (d: Diagnostic) => diagnostics.push(d),
     run: (commands, input = Table.empty()) => runSteps(planPipeline(commands).steps, input, ctx),
+    runText: (spl, input = Table.empty()) => runSteps(compileText(spl, opts.macros).steps, input, ctx),
   };
   let table: Table;
   try {
@@ -44,4 +50,22 @@ function runSteps(steps: readonly Step[], input: Table, ctx: ExecContext): Table
   let table = input;
   for (const step of steps) table = step(table, ctx);
   return table;
+}
+
+/** Front end + check + plan for run-time SPL; the first error becomes a runtime error. */
+function compileText(spl: string, macros: MacroTable | undefined): Plan {
+  const front = parseSearch(spl, { name: "generated search", ...(macros ? { macros } : {}) });
+  // The generated text is not a source of the caller's query, so its position goes into the message.
+  const fail = (d: Diagnostic): never => {
+    const { span: _span, origin: _origin, ...rest } = d;
+    throw new SplRuntimeError({ ...rest, message: `in generated search ${JSON.stringify(spl)}: ${d.message}` });
+  };
+  const firstError = (ds: readonly Diagnostic[]) => ds.find((d) => d.severity === "error");
+  const e1 = firstError(front.diagnostics);
+  if (e1) fail(e1);
+  if (!front.pipeline) return fail(front.diagnostics[0] as Diagnostic);
+  const checked = checkPipeline(front.pipeline);
+  const e2 = firstError(checked.diagnostics);
+  if (e2) fail(e2);
+  return planPipeline(checked.commands);
 }
