@@ -105,6 +105,12 @@ export interface SortCommand extends Base {
 export interface HeadCommand extends Base {
   readonly kind: "head";
   readonly count: number;
+  /** `head (<eval-expression>)`: results up to the first one for which it is false. */
+  readonly while?: Expr;
+  /** Keep the result that ended the run (`keeplast=true`). */
+  readonly keeplast: boolean;
+  /** A null expression result counts as true (`null=true`), else as false. */
+  readonly nullTrue: boolean;
 }
 
 export interface DedupCommand extends Base {

@@ -36,7 +36,7 @@ function printValue(v: ArgValue): string {
     case "word": return v.text;
     case "string": return JSON.stringify(v.text);
     case "call": return `${v.name}(${v.args.map(printValue).join(", ")})`;
-    case "expr": return printExpr(v.expr);
+    case "expr": return printExpr(v.expr).startsWith("(") ? printExpr(v.expr) : `(${printExpr(v.expr)})`;
     case "subsearch": return `[${printPipeline(v.pipeline)}]`;
   }
 }

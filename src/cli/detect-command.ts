@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import {
-  fillMessage, filterMacroName, parseDetection, runnableSearch, runSearch, Table, type Detection, type Value,
+  fillMessage, parseDetection, runnableSearch, runSearch, Table, withFilterMacro, type Detection, type Value,
 } from "../index.js";
 import { EXIT } from "./exit-codes.js";
 import { listFiles, loadMacros } from "./load-files.js";
@@ -29,10 +29,7 @@ export function detectCommand(paths: readonly string[], opts: CommonOptions, io:
   const { store } = loaded;
   const jsonRows: Record<string, Value>[] = [];
   for (const det of detections) {
-    const filter = filterMacroName(det.name);
-    const table = macros.table.has(filter, 0)
-      ? macros.table
-      : macros.table.with([{ name: filter, args: [], definition: "search *", origin: "generated (contentctl default)" }]);
+    const table = withFilterMacro(det, macros.table);
     const result = runSearch(runnableSearch(det.search), store, {
       macros: table, name: `${det.file} (search)`, tz: opts.tz, ...(opts.now !== undefined ? { now: opts.now } : {}),
     });

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
- * The `minispl` command line: subcommands search and detect (more to come: test, check, repl).
+ * The `minispl` command line: subcommands search, detect and check (more to come: test, repl).
  * Exit codes: 0 ok, 1 a detection/test failed, 2 usage or SPL error, 3 input error.
  */
 import { Command, Option } from "commander";
+import { checkCommand } from "./check-command.js";
 import { detectCommand } from "./detect-command.js";
 import { EXIT } from "./exit-codes.js";
 import { collect, parseFormat, parseNow, parseTz, type CommonOptions } from "./options.js";
@@ -44,6 +45,15 @@ Examples:
   $ minispl detect detections/endpoint/ --macros escu/macros/ --data logs/ --format json`)
     .action((paths: string[], opts: CommonOptions) => {
       process.exitCode = detectCommand(paths, opts, processIo);
+    });
+  withCommon(program.command("check <path...>"))
+    .description("load, expand, parse and plan every detection under the paths (and run them with --data); report where each stops")
+    .addHelpText("after", `
+Examples:
+  $ minispl check ../escu/detections --macros ../escu/macros
+  $ minispl check detections/endpoint/ --macros macros/ --data logs/ --format json`)
+    .action((paths: string[], opts: CommonOptions) => {
+      process.exitCode = checkCommand(paths, opts, processIo);
     });
   program.exitOverride((err) => {
     process.exit(err.exitCode === 0 ? EXIT.ok : EXIT.spl);

@@ -1,30 +1,59 @@
-/** `head [<n>]` / `head limit=<n>`: the first n results (default 10). */
+/**
+ * `head [<n>]`, `head limit=<n>`, `head (<eval-expression>) [keeplast=<bool>] [null=<bool>]`: the
+ * first n results (default 10), or the results before the first one for which the expression is
+ * false (Splunk head reference: "returns results until the expression evaluates to false").
+ */
+import type { Expr } from "../ast/nodes.js";
 import { diag } from "../diagnostics/diagnostic.js";
-import { argsOf, intValue, readOptions, rejectKinds } from "./args.js";
+import { compileExpr } from "../executor/compile-expr.js";
+import { truthy } from "../executor/eval-ops.js";
+import { argsOf, boolOption, intValue, readOptions, rejectKinds } from "./args.js";
+import { checkExpr } from "./check-expr.js";
 import type { CommandDef } from "./types.js";
 
 export const head: CommandDef<"head"> = {
   kind: "head",
-  summary: "Keeps the first n results (default 10).",
-  usage: "head [<n>] | head limit=<n>",
-  examples: ["| makeresults count=5 | head 2"],
+  summary: "Keeps the first n results (default 10), or the results while an expression holds.",
+  usage: "head [<n>] | head limit=<n> | head (<eval-expression>) [keeplast=<bool>] [null=<bool>]",
+  examples: ["| makeresults count=5 | head 2", "| makeresults count=3 | eval n=1 | head (n < 2)"],
   check(node, ctx) {
     rejectKinds(node, ["by", "where"], ctx);
-    const opts = readOptions(node, ["limit"], ctx);
+    const opts = readOptions(node, ["limit", "keeplast", "null"], ctx);
     const pos = argsOf(node, "positional");
     let count = 10;
+    let expr: Expr | undefined;
     const limitOpt = opts.get("limit");
     if (limitOpt) count = intValue(limitOpt.value, node, ctx, "limit") ?? count;
-    if (pos[0]) {
-      if (pos[0].value.kind === "expr" || pos.length > 1) {
-        ctx.report(diag("unsupported-command", { name: "head", reason: "only `head <n>` is supported, not an expression" }, pos[0].span));
-        return null;
-      }
-      count = intValue(pos[0].value, node, ctx, "the count") ?? count;
-    }
-    return { kind: "head", count, span: node.span };
+    for (const p of pos.slice(1)) ctx.report(diag("bad-argument", { command: "head", message: "takes one count or one (expression)" }, p.span));
+    const first = pos[0]?.value;
+    if (first?.kind === "expr") {
+      checkExpr(first.expr, ctx);
+      expr = first.expr;
+      count = limitOpt ? count : Number.POSITIVE_INFINITY;
+    } else if (first) count = intValue(first, node, ctx, "the count") ?? count;
+    return {
+      kind: "head", count, ...(expr ? { while: expr } : {}),
+      keeplast: boolOption(opts.get("keeplast"), node, ctx, false),
+      nullTrue: boolOption(opts.get("null"), node, ctx, false),
+      span: node.span,
+    };
   },
   plan(cmd) {
-    return (input) => (input.length <= cmd.count ? input : input.select(Array.from({ length: cmd.count }, (_, i) => i)));
+    return (input, ctx) => {
+      const limit = Math.min(input.length, cmd.count);
+      if (!cmd.while) return input.length <= limit ? input : input.select(Array.from({ length: limit }, (_, i) => i));
+      const f = compileExpr(cmd.while, input, ctx.fn);
+      const keep: number[] = [];
+      for (let i = 0; i < limit; i++) {
+        const v = f(i);
+        const ok = v === null ? cmd.nullTrue : truthy(v);
+        if (!ok) {
+          if (cmd.keeplast) keep.push(i);
+          break;
+        }
+        keep.push(i);
+      }
+      return input.select(keep);
+    };
   },
 };

@@ -2,8 +2,9 @@
  * ESCU detection YAML → the parts minispl runs: the search, the filter macro it calls, the
  * message template and the observables. Parsing is pure; the CLI reads the file.
  */
-import { parse as parseYaml } from "yaml";
+import { parseLenientYaml as parseYaml } from "../yaml/lenient-yaml.js";
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { MacroTable } from "../macros/macro-table.js";
 
 export interface Observable {
   readonly name: string;
@@ -78,4 +79,14 @@ export function filterMacroName(detectionName: string): string {
 /** The search as contentctl runs it: prefixed with `search ` unless it starts with a pipe. */
 export function runnableSearch(search: string): string {
   return search.trimStart().startsWith("|") ? search : `search ${search}`;
+}
+
+/**
+ * The macro table a detection runs with: the given one plus its filter macro as contentctl
+ * generates it (`search *`), unless the table already defines it (a user's own filter).
+ */
+export function withFilterMacro(det: Detection, macros: MacroTable): MacroTable {
+  const filter = filterMacroName(det.name);
+  if (macros.has(filter, 0)) return macros;
+  return macros.with([{ name: filter, args: [], definition: "search *", origin: "generated (contentctl default)" }]);
 }

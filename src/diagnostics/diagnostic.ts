@@ -14,6 +14,8 @@ export interface MacroFrame {
 
 export interface Diagnostic {
   readonly code: DiagnosticCode;
+  /** The typed parameters the message was made from (names of commands, functions, macros…). */
+  readonly params?: Readonly<Record<string, unknown>>;
   readonly severity: "error" | "warning";
   readonly message: string;
   readonly span?: Span;
@@ -31,6 +33,7 @@ export function diag<C extends DiagnosticCode>(
   const fmt = CODES[code].format as (p: DiagnosticParams<C>) => string;
   return {
     code,
+    params: params as Readonly<Record<string, unknown>>,
     severity: extra.severity ?? "error",
     message: fmt(params),
     ...(span ? { span } : {}),

@@ -53,23 +53,34 @@ function any(tests: RowTest[]): RowTest {
   };
 }
 
+/**
+ * `CASE(x)` makes a term or value case-sensitive and `TERM(x)` matches x as one term
+ * (spl-semantics.md §5.1, CASETERM); both only when written unquoted.
+ */
+function directive(value: SearchValue): { text: string; caseSensitive: boolean } {
+  const m = value.quoted ? null : /^(CASE|TERM)\((.*)\)$/s.exec(value.text);
+  if (!m) return { text: value.text, caseSensitive: false };
+  return { text: m[2] as string, caseSensitive: m[1] === "CASE" };
+}
+
 function termTest(value: SearchValue, src: FieldSource): RowTest {
   if (value.text === "*") return ALWAYS;
-  // Free text: a case-insensitive match anywhere in _raw (Splunk matches indexed terms; a substring
-  // is a superset of that, documented in src/executor/README.md).
-  const needle = value.text.includes("*") ? value.text : `*${value.text}*`;
-  return src.field("_raw").anyValue(valueMatcher(needle));
+  // Free text: a match anywhere in _raw, so `whoami*` finds "…whoami.exe…" (Splunk matches indexed
+  // terms; a substring is a superset of that, documented in src/executor/README.md).
+  const { text, caseSensitive } = directive(value);
+  return src.field("_raw").anyValue(valueMatcher(`*${text}*`, caseSensitive));
 }
 
 function compareTest(h: ReturnType<FieldSource["field"]>, op: string, value: SearchValue): RowTest {
+  const { text, caseSensitive } = directive(value);
   if (op === "=") {
-    if (value.text === "*" ) return h.exists();
-    return h.anyValue(valueMatcher(value.text));
+    if (text === "*") return h.exists();
+    return h.anyValue(valueMatcher(text, caseSensitive));
   }
   if (op === "!=") {
     const exists = h.exists();
-    if (value.text === "*") return () => false;
-    const eq = h.anyValue(valueMatcher(value.text));
+    if (text === "*") return () => false;
+    const eq = h.anyValue(valueMatcher(text, caseSensitive));
     return (r) => exists(r) && !eq(r);
   }
   const cmp = (v: string): number => compareAtoms(v, value.text);

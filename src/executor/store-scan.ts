@@ -29,7 +29,11 @@ export function scanStore(store: EventStore, expr: SearchExpr | null, fn: FnCont
   const pred = compileSearch(expr, storeSource(store), { ignoreFields: TIME_FIELDS });
   const inTime = timeFilter(expr, store, fn);
   const rows: number[] = [];
-  for (let r = 0; r < store.length; r++) if (inTime(r) && pred(r)) rows.push(r);
+  for (let r = store.length - 1; r >= 0; r--) if (inTime(r) && pred(r)) rows.push(r);
+  // Splunk returns events newest first ("Events are retrieved from the indexes in reverse time
+  // order"); equal times keep reverse arrival order, as the scan above produced them.
+  const times = store.timeArray();
+  rows.sort((a, b) => (times[b] as number) - (times[a] as number));
   return materialise(store, rows);
 }
 

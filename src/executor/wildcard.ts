@@ -5,26 +5,28 @@
 
 const cache = new Map<string, (s: string) => boolean>();
 
-/** A case-insensitive matcher for a search value (with or without `*`). */
-export function valueMatcher(pattern: string): (s: string) => boolean {
-  let m = cache.get(pattern);
+/** A matcher for a search value (with or without `*`): case-insensitive unless asked (CASE()). */
+export function valueMatcher(pattern: string, caseSensitive = false): (s: string) => boolean {
+  const key = `${caseSensitive ? "C" : "i"}${pattern}`;
+  let m = cache.get(key);
   if (!m) {
-    m = build(pattern);
+    m = build(pattern, caseSensitive);
     if (cache.size > 10_000) cache.clear();
-    cache.set(pattern, m);
+    cache.set(key, m);
   }
   return m;
 }
 
-function build(pattern: string): (s: string) => boolean {
-  if (pattern === "*") return () => true;
+function build(pattern: string, caseSensitive: boolean): (s: string) => boolean {
+  if (/^\*+$/.test(pattern)) return () => true;
   const cidr = parseCidr(pattern);
   if (cidr) return (s) => s.toLowerCase() === pattern.toLowerCase() || inCidr(s, cidr);
   if (!pattern.includes("*")) {
+    if (caseSensitive) return (s) => s === pattern;
     const p = pattern.toLowerCase();
     return (s) => s.length === p.length && s.toLowerCase() === p;
   }
-  const re = new RegExp(`^${pattern.split("*").map(escapeRegex).join(".*")}$`, "is");
+  const re = new RegExp(`^${pattern.split("*").map(escapeRegex).join(".*")}$`, caseSensitive ? "s" : "is");
   return (s) => re.test(s);
 }
 

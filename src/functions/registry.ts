@@ -13,6 +13,7 @@ import { INFORMATIONAL_FUNCTIONS } from "./informational.js";
 import { JSON_FUNCTIONS } from "./json.js";
 import { MATH_FUNCTIONS } from "./math.js";
 import { MULTIVALUE_FUNCTIONS } from "./multivalue.js";
+import { SPECIAL_FORM_FUNCTIONS } from "./special-forms.js";
 import { STRING_FUNCTIONS } from "./string.js";
 import { TRIG_FUNCTIONS } from "./trig.js";
 import type { FunctionDef } from "./types.js";
@@ -41,6 +42,7 @@ export function lookupFunction(name: string): FunctionDef | undefined {
 for (const group of [
   COMPARISON_FUNCTIONS, INFORMATIONAL_FUNCTIONS, MATH_FUNCTIONS, TRIG_FUNCTIONS, STRING_FUNCTIONS,
   CONVERSION_FUNCTIONS, MULTIVALUE_FUNCTIONS, DATETIME_FUNCTIONS, CRYPTOGRAPHIC_FUNCTIONS, JSON_FUNCTIONS,
+  SPECIAL_FORM_FUNCTIONS,
 ]) {
   for (const def of group) register(def);
 }

@@ -13,6 +13,8 @@ export interface FnContext {
 }
 
 export interface FunctionExample {
+  /** Eval assignments run before the example, e.g. `f=split("a,b", ",")` (for functions over fields). */
+  readonly setup?: string;
   /** An eval expression, e.g. `lower("ABC")`. */
   readonly expr: string;
   /** Its result. */

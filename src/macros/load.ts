@@ -2,7 +2,7 @@
  * Parsers for macro definition files (pure: the CLI reads the files). Two formats:
  * ESCU `macros/*.yml` (name, arguments, definition) and Splunk `macros.conf` stanzas.
  */
-import { parse as parseYaml } from "yaml";
+import { parseLenientYaml as parseYaml } from "../yaml/lenient-yaml.js";
 import type { MacroDef } from "./macro-table.js";
 
 export interface MacroLoadResult {

@@ -101,8 +101,14 @@ class AstBuilder extends BaseVisitor {
     if (sub && !isToken(sub)) return this.subsearch(sub);
     const call = node.children.callValue?.[0];
     if (call && !isToken(call)) return this.callValue(call);
+    const paren = node.children.parenExpr?.[0];
+    if (paren && !isToken(paren)) return this.parenExpr(paren);
     const w = child(node, "word");
     return { kind: "word", text: this.word(w), span: spanOf(w) };
+  }
+
+  parenExpr(node: CstNode): ArgValue {
+    return { kind: "expr", expr: this.expression(child(node, "expression")), span: spanOf(node) };
   }
 
   callValue(node: CstNode): ArgValue {
@@ -171,7 +177,16 @@ class AstBuilder extends BaseVisitor {
   searchValue(node: CstNode): SearchValue {
     const str = childTok(node, "StringLiteral") ?? childTok(node, "QuotedName");
     if (str) return { text: unquote(str.image), quoted: true, ...at(node) };
+    const dir = node.children.directive?.[0];
+    if (dir && !isToken(dir)) return { text: this.directive(dir), quoted: false, ...at(node) };
     return { text: this.word(child(node, "word")), quoted: false, ...at(node) };
+  }
+
+  /** The directive as written, with a quoted inner value unquoted: `CASE(x)`. */
+  directive(node: CstNode): string {
+    const name = childTok(node, "Identifier")?.image ?? "";
+    const str = childTok(node, "StringLiteral");
+    return `${name}(${str ? unquote(str.image) : this.word(child(node, "word"))})`;
   }
 
   // ---------- eval / where expressions ----------

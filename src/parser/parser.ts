@@ -145,9 +145,17 @@ export class SplParser extends CstParser {
         { ALT: () => this.SUBRULE(this.subsearch) },
         { ALT: () => this.CONSUME(T.StringLiteral) },
         { GATE: () => is(this.LA(1), T.Identifier) && is(this.LA(2), T.LParen), ALT: () => this.SUBRULE(this.callValue) },
+        // `startswith=(EventCode=4698)`, `head (count > 5)`: a parenthesised eval expression.
+        { ALT: () => this.SUBRULE(this.parenExpr) },
         { ALT: () => this.SUBRULE(this.word) },
       ],
     });
+  });
+
+  private parenExpr = this.RULE("parenExpr", () => {
+    this.CONSUME(T.LParen);
+    this.SUBRULE(this.expression);
+    this.CONSUME(T.RParen);
   });
 
   private callValue = this.RULE("callValue", () => {
@@ -269,11 +277,23 @@ export class SplParser extends CstParser {
   });
 
   private searchValue = this.RULE("searchValue", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.StringLiteral) },
-      { ALT: () => this.CONSUME(T.QuotedName) },
-      { ALT: () => this.SUBRULE(this.word) },
-    ]);
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { ALT: () => this.CONSUME(T.StringLiteral) },
+        { ALT: () => this.CONSUME(T.QuotedName) },
+        { GATE: () => this.startsDirective(), ALT: () => this.SUBRULE(this.directive) },
+        { ALT: () => this.SUBRULE(this.word) },
+      ],
+    });
+  });
+
+  /** `CASE(term)` / `TERM(term)`: a search directive around one value (spl-semantics.md §5.1). */
+  private directive = this.RULE("directive", () => {
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.LParen);
+    this.OR([{ ALT: () => this.CONSUME(T.StringLiteral) }, { ALT: () => this.SUBRULE(this.word) }]);
+    this.CONSUME(T.RParen);
   });
 
   // ---------- eval / where expressions ----------
@@ -422,6 +442,11 @@ export class SplParser extends CstParser {
       },
     ]);
   });
+
+  private startsDirective(): boolean {
+    const t = this.LA(1);
+    return is(t, T.Identifier) && (t.image === "CASE" || t.image === "TERM") && is(this.LA(2), T.LParen) && isGlued(this.LA(2));
+  }
 
   /** `eval`/`where` followed by a field and `=`/an expression: a command, not a search term. */
   private startsTemplateCommand(): boolean {

@@ -1,9 +1,11 @@
 /**
  * The golden corpus: every test/cases/<group>/<name>.json is one case,
  *   { "query": "...", "datasets"?: ["file under test/datasets"], "now"?: epoch, "tz"?: zone,
- *     "rows": [ {...}, ... ]                       — the exact result rows, in order, or
+ *     "rows": [ {...}, ... ]                       — the exact result rows, in order,
+ *     "columns"?: [...]                            — and, when given, the exact field order, or
  *     "error": { "code": "...", "at"?: [start, end] } — the first error diagnostic }
- * Language-neutral data, one harness (JSONata's test-suite layout).
+ * Language-neutral data, one harness (JSONata's test-suite layout). Unknown keys are rejected so a
+ * typo cannot silently weaken a case.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -18,9 +20,11 @@ interface GoldenCase {
   readonly now?: number;
   readonly tz?: string;
   readonly rows?: readonly Record<string, unknown>[];
+  readonly columns?: readonly string[];
   readonly error?: { readonly code: string; readonly at?: readonly [number, number] };
 }
 
+const KEYS = new Set(["description", "query", "datasets", "now", "tz", "rows", "columns", "error", "lookups"]);
 const here = fileURLToPath(new URL(".", import.meta.url));
 const datasets = fileURLToPath(new URL("../datasets/", import.meta.url));
 const groups = readdirSync(here).filter((g) => statSync(join(here, g)).isDirectory()).sort();
@@ -30,6 +34,7 @@ describe.each(groups)("%s", (group) => {
   it.each(files)("%s", (file) => {
     const c = JSON.parse(readFileSync(join(here, group, file), "utf8")) as GoldenCase;
     expect(c.rows !== undefined || c.error !== undefined, "a case needs rows or error").toBe(true);
+    expect(Object.keys(c).filter((k) => !KEYS.has(k)), "unknown keys in the case").toEqual([]);
     const store = new EventStore();
     for (const d of c.datasets ?? []) {
       const report = ingestText(store, readFileSync(join(datasets, d), "utf8"), d, {});
@@ -44,5 +49,6 @@ describe.each(groups)("%s", (group) => {
     }
     expect(errors, errors.map((d) => d.message).join("; ")).toEqual([]);
     expect(r.table?.rows()).toEqual(c.rows);
+    if (c.columns) expect(r.table?.fields).toEqual(c.columns);
   });
 });

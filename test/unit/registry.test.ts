@@ -28,12 +28,13 @@ describe("functions", () => {
     for (const ex of def.examples) {
       // A boolean result cannot be stored by eval, so wrap it the way a search would.
       const wrapped = typeof ex.result === "boolean" ? `if(${ex.expr}, "true", "false")` : ex.expr;
-      const r = run(`| makeresults | eval out=${wrapped} | table out`);
+      const setup = ex.setup ? `| eval ${ex.setup} ` : "";
+      const r = run(`| makeresults ${setup}| eval out=${wrapped} | table out`);
       expect(r.diagnostics.filter((d) => d.severity === "error"), ex.expr).toEqual([]);
       const got = r.table?.get("out", 0) ?? null;
       const want = typeof ex.result === "boolean" ? String(ex.result) : ex.result;
       if (def.name === "random" || def.name === "now" || def.name === "time") continue;
-      expect(got, `${ex.expr} (parsed as ${printExpr((r.pipeline?.commands[1]?.args[0] as { expr: Parameters<typeof printExpr>[0] }).expr)})`).toEqual(want);
+      expect(got, `${ex.expr} (parsed as ${printExpr((r.pipeline?.commands.at(-2)?.args[0] as { expr: Parameters<typeof printExpr>[0] }).expr)})`).toEqual(want);
     }
   });
 });

@@ -28,8 +28,12 @@ describe("function registry", () => {
     expect(lookupFunction("nosuchfunction")).toBeUndefined();
   });
 
-  it("leaves evaluator-owned functions to their owners", () => {
-    for (const name of ["searchmatch", "mvfilter", "mvmap"]) expect(lookupFunction(name)).toBeUndefined();
+  it("registers the evaluator's special forms, which cannot be called directly", () => {
+    for (const name of ["searchmatch", "mvfilter", "mvmap"]) {
+      const def = lookupFunction(name);
+      expect(def?.name).toBe(name);
+      expect(() => def?.impl([], { now: 0, tz: "UTC" })).toThrow(/special form/);
+    }
   });
 
   it.each([...FUNCTIONS.values()].map((d) => [d.name, d] as const))("%s() is documented", (_name, def) => {
