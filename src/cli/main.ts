@@ -13,8 +13,8 @@ import { processIo } from "./session.js";
 
 function withCommon(cmd: Command): Command {
   return cmd
-    .option("-d, --data <path>", "event file or folder (repeatable; folders are read recursively)", collect, [])
-    .option("-m, --macros <path>", "macro definitions: ESCU macros/*.yml or a macros.conf (repeatable; later wins)", collect, [])
+    .option("-d, --data <path...>", "event files or folders (folders are read recursively; repeatable)", collect, [])
+    .option("-m, --macros <path...>", "macro definitions: ESCU macros/*.yml or macros.conf files or folders (repeatable; later wins)", collect, [])
     .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json", "csv"]).default("table").argParser(parseFormat))
     .option("--tz <zone>", "time zone for rendering and parsing times", parseTz, "UTC")
     .option("--now <time>", "fix the search's \"now\" (epoch seconds or ISO-8601), for reproducible runs", parseNow)
