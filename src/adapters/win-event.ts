@@ -12,6 +12,7 @@ import { SYSMON_EVENTTYPES, SYSMON_SOURCE } from "./sysmon-eventtypes.js";
 import { SECURITY_SOURCES, WINDOWS_EVENTTYPES } from "./windows-eventtypes.js";
 import { sysmonTa } from "./ta-sysmon.js";
 import { windowsSecurityTa } from "./ta-windows-security.js";
+import { windowsLabelAliases } from "./windows-label-aliases.js";
 import { parseUtc } from "./win-time.js";
 
 export const XML_SOURCETYPE = "XmlWinEventLog";
@@ -37,6 +38,7 @@ export function winEvent(rec: WinRecord, opts: IngestOptions): EventInput | stri
   windowsCommon(f, rec);
   if (source === SYSMON_SOURCE) sysmonTa(f);
   else if (SECURITY_SOURCES.has(source)) windowsSecurityTa(f);
+  if (source !== SYSMON_SOURCE) windowsLabelAliases(f);
   classify(f, EVENTTYPES);
   const time = eventTime(f, rec, source);
   if (time === undefined) return "no parsable event time (TimeCreated SystemTime / UtcTime)";
