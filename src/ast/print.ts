@@ -37,6 +37,7 @@ function printValue(v: ArgValue): string {
     case "string": return JSON.stringify(v.text);
     case "call": return `${v.name}(${v.args.map(printValue).join(", ")})`;
     case "expr": return printExpr(v.expr).startsWith("(") ? printExpr(v.expr) : `(${printExpr(v.expr)})`;
+    case "search": return `(${printSearch(v.expr)})`;
     case "subsearch": return `[${printPipeline(v.pipeline)}]`;
   }
 }

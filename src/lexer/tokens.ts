@@ -54,6 +54,9 @@ export const Number = createToken({ name: "Number", pattern: /(?:\d+(?:\.\d+)?|\
 /** `\"` outside a string: a literal quote inside a search word (ESCU: `…=*\"privileged\":true*`). */
 export const EscapedQuote = createToken({ name: "EscapedQuote", pattern: /\\"/, categories: [WordStart] });
 
+/** `<<FIELD>>`, `<<MATCHSTR>>`…: foreach template placeholders, usable where a field name is. */
+export const Placeholder = createToken({ name: "Placeholder", pattern: /<<[A-Z0-9_]+>>/, categories: [WordStart] });
+
 export const Pipe = createToken({ name: "Pipe", pattern: /\|/ });
 export const LParen = createToken({ name: "LParen", pattern: /\(/ });
 export const RParen = createToken({ name: "RParen", pattern: /\)/ });
@@ -81,7 +84,7 @@ export const ALL_TOKENS: TokenType[] = [
   WordPart, WordStart, AdditiveOp, MultiplicativeOp, ComparisonOp, OrOp,
   WhiteSpace, Comment, MacroCall, EscapedQuote, StringLiteral, QuotedName,
   And, Or, Not, Xor, In, Like, By, As, Where,
-  Identifier, Number,
+  Identifier, Number, Placeholder,
   Pipe, LParen, RParen, LBracket, RBracket, Comma,
   EqEq, NotEq, LtEq, GtEq, Eq, Lt, Gt,
   Plus, Minus, Star, Slash, Percent, Dot, OtherChar,

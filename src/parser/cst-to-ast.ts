@@ -71,7 +71,11 @@ class AstBuilder extends BaseVisitor {
   optionArg(node: CstNode): CommandArg {
     const key = childTok(node, "Identifier");
     if (!key) throw new Error("internal: option without key");
-    return { kind: "option", key: key.image, keySpan: tokSpan(key), value: this.argValue(child(node, "argValue")), span: spanOf(node) };
+    const search = node.children.searchExpr?.[0];
+    const value: ArgValue = search && !isToken(search)
+      ? { kind: "search", expr: this.searchExpr(search), span: spanOf(search) }
+      : this.argValue(child(node, "argValue"));
+    return { kind: "option", key: key.image, keySpan: tokSpan(key), value, span: spanOf(node) };
   }
 
   positional(node: CstNode): CommandArg {
@@ -130,8 +134,13 @@ class AstBuilder extends BaseVisitor {
     return str ? unquote(str.image) : this.word(child(node, "word"));
   }
 
+  /** The word's text: its tokens, with a space where the source had one (inside glued groups). */
   word(node: CstNode): string {
-    return tokensOf(node).map((t) => t.image).join("");
+    return tokensOf(node).map((t, i) => (i > 0 && !t.glued ? ` ${t.image}` : t.image)).join("");
+  }
+
+  gluedGroup(node: CstNode): string {
+    return this.word(node);
   }
 
   // ---------- search expressions ----------
@@ -192,13 +201,17 @@ class AstBuilder extends BaseVisitor {
   // ---------- eval / where expressions ----------
 
   assignments(node: CstNode): CommandArg[] {
-    const targets = ordered(node, ["fieldName", "StringLiteral"]);
+    const targets = children(node, "assignTarget");
     const exprs = children(node, "expression");
     return targets.map((n, i) => {
       const e = this.expression(exprs[i] as CstNode);
-      const field = isToken(n) ? unquote(n.image) : this.fieldName(n).name;
-      return { kind: "assign", field, fieldSpan: spanOf(n), expr: e, span: spanOf(n) };
+      return { kind: "assign", field: this.assignTarget(n), fieldSpan: spanOf(n), expr: e, span: spanOf(n) };
     });
+  }
+
+  assignTarget(node: CstNode): string {
+    const quoted = childTok(node, "QuotedName") ?? childTok(node, "StringLiteral");
+    return quoted ? unquote(quoted.image) : this.word(child(node, "word"));
   }
 
   expression(node: CstNode): Expr {

@@ -17,6 +17,9 @@ const isLowerOperator = (t: IToken): boolean =>
   T.SEARCH_OPERATOR_WORDS.some((k) => t.tokenType === k) && t.image !== t.image.toUpperCase();
 const isUpper = (t: IToken, type: TokenType): boolean => t.tokenType === type && t.image === t.image.toUpperCase();
 
+/** Generating commands Splunk accepts at the start of a subsearch without a leading pipe. */
+const BRACKET_COMMANDS = new Set(["mstats", "tstats", "inputlookup", "makeresults", "datamodel", "rest", "metadata"]);
+
 export class SplParser extends CstParser {
   /** >0 while parsing a tstats where clause. Rule parameters are not typed for CstParser in v11, hence state. */
   private stopAtBy = 0;
@@ -99,10 +102,23 @@ export class SplParser extends CstParser {
     });
   });
 
+  /** `key=value`; a parenthesised value is a search expression (`startswith=(EventCode=4698 x=y)`). */
   private optionArg = this.RULE("optionArg", () => {
     this.CONSUME(T.Identifier);
     this.CONSUME(T.Eq);
-    this.SUBRULE(this.argValue);
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        {
+          ALT: () => {
+            this.CONSUME(T.LParen);
+            this.SUBRULE(this.searchExpr);
+            this.CONSUME(T.RParen);
+          },
+        },
+        { ALT: () => this.SUBRULE(this.argValue) },
+      ],
+    });
   });
 
   private positional = this.RULE("positional", () => {
@@ -196,7 +212,35 @@ export class SplParser extends CstParser {
         { GATE: () => isLowerOperator(this.LA(1)), ALT: () => this.CONSUME(T.WordPart) },
       ],
     });
-    this.MANY({ GATE: () => isGlued(this.LA(1)), DEF: () => this.CONSUME2(T.WordPart) });
+    this.MANY({
+      GATE: () => isGlued(this.LA(1)) && !is(this.LA(1), T.RParen),
+      DEF: () =>
+        this.OR2({
+          IGNORE_AMBIGUITIES: true,
+          DEF: [
+            { ALT: () => this.CONSUME2(T.WordPart) },
+            // `*GetCurrent()*`, `AS aceFlags(inheritance)`, `relative_time(now(), "-1h")` in a search:
+            // parentheses glued to a word are part of its text.
+            { GATE: () => is(this.LA(1), T.LParen), ALT: () => this.SUBRULE(this.gluedGroup) },
+          ],
+        }),
+    });
+  });
+
+  /** A balanced `( … )` inside a word; its content is taken as text. */
+  private gluedGroup = this.RULE("gluedGroup", () => {
+    this.CONSUME(T.LParen);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.gluedGroup) },
+        { ALT: () => this.CONSUME(T.WordPart) },
+        { ALT: () => this.CONSUME(T.StringLiteral) },
+        { ALT: () => this.CONSUME(T.QuotedName) },
+        { ALT: () => this.CONSUME(T.Comma) },
+        { ALT: () => this.CONSUME(T.ComparisonOp) },
+      ]);
+    });
+    this.CONSUME(T.RParen);
   });
 
   // ---------- search expressions ----------
@@ -302,15 +346,23 @@ export class SplParser extends CstParser {
     this.AT_LEAST_ONE_SEP({
       SEP: T.Comma,
       DEF: () => {
-        this.OR([
-          { ALT: () => this.SUBRULE(this.fieldName) },
-          // `eval "Field Name" = …` (ESCU writes it); a string is a literal elsewhere in eval.
-          { ALT: () => this.CONSUME(T.StringLiteral) },
-        ]);
+        this.SUBRULE(this.assignTarget);
         this.CONSUME(T.Eq);
         this.SUBRULE(this.expression);
       },
     });
+  });
+
+  /**
+   * The field an eval assigns: a quoted name, `"Field Name"` (ESCU writes it), or any glued word
+   * (`a.b`, `inbound:outbound`, `{key}`, `<<FIELD>>`) — on the left of `=` nothing is an operator.
+   */
+  private assignTarget = this.RULE("assignTarget", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.QuotedName) },
+      { ALT: () => this.CONSUME(T.StringLiteral) },
+      { ALT: () => this.SUBRULE(this.word) },
+    ]);
   });
 
   public expression = this.RULE("expression", () => {
@@ -428,6 +480,7 @@ export class SplParser extends CstParser {
   private fieldName = this.RULE("fieldName", () => {
     this.OR([
       { ALT: () => this.CONSUME(T.QuotedName) },
+      { ALT: () => this.CONSUME(T.Placeholder) },
       {
         ALT: () => {
           this.CONSUME(T.Identifier);
@@ -448,12 +501,15 @@ export class SplParser extends CstParser {
     return is(t, T.Identifier) && (t.image === "CASE" || t.image === "TERM") && is(this.LA(2), T.LParen) && isGlued(this.LA(2));
   }
 
-  /** `eval`/`where` followed by a field and `=`/an expression: a command, not a search term. */
+  /**
+   * Inside brackets, `eval`/`where` (foreach templates) and generating commands written without
+   * their pipe (ESCU: `append [ mstats … ]`) start a command, not search terms.
+   */
   private startsTemplateCommand(): boolean {
     const t = this.LA(1);
     if (!is(t, T.Identifier) && !is(t, T.Where)) return false;
     const syntax = commandSyntax(t.image);
-    return syntax === "eval" || syntax === "expr";
+    return syntax === "eval" || syntax === "expr" || BRACKET_COMMANDS.has(t.image.toLowerCase());
   }
 
   /** True when the next token can begin a search term (and is not a BY that ends a tstats where). */
