@@ -31,6 +31,17 @@ describe("pipeline grammar", () => {
     ["a | search b", "a | search b"],
     ["| eval a=1, b=\"x\" . c", '| eval a=1, b=("x" . c)'],
     ["| where x IN (\"a\", \"b\") AND NOT y LIKE \"%z\"", '| where ((x IN ("a", "b")) AND (NOT (y LIKE "%z")))'],
+    // ESCU constructs
+    ["| foreach * [eval <<FIELD>>=if(<<FIELD>>=\"null\", null(), <<FIELD>>)]", "| foreach * [| eval '<<FIELD>>'=if(('<<FIELD>>' = \"null\"), null(), '<<FIELD>>')]"],
+    ["| eval inbound:outbound=a/b", "| eval 'inbound:outbound'=(a / b)"],
+    ["| transaction x startswith=(EventCode=5136 OperationType=\"%%14674\")", '| transaction x startswith=(EventCode=5136 OperationType="%%14674")'],
+    ["x=*GetCurrent()* y=relative_time(now(), \"-1h\")", 'x=*GetCurrent()* y=relative_time(now(), "-1h")'],
+    ["| stats values(a) as a(b)", '| stats values(a) AS "a(b)"'],
+    ["| append [ mstats count(x) as y where z=1 ]", "| append [| mstats count(x) AS y WHERE z=1]"],
+    ["process_name=CASE(WMIC.exe) TERM(10.0.0.1)", "process_name=CASE(WMIC.exe) TERM(10.0.0.1)"],
+    ["| head (count > 5)", "| head (count > 5)"],
+    ["a OR b or c", "(a OR b) or c"],
+    ["| where a and b or not c", "| where ((a AND b) OR (NOT c))"],
   ])("%s", (q, expected) => {
     expect(printed(q)).toBe(expected);
   });
