@@ -21,10 +21,19 @@ function security(codes: readonly string[], extra?: (f: Fields) => boolean): (f:
     SECURITY_SOURCES.has(get(f, "source") ?? "") && set.has(get(f, "EventCode") ?? "") && (extra?.(f) ?? true);
 }
 
+/** True for `WinEventLog:<channel>` / `XmlWinEventLog:<channel>` sources (case-insensitive). */
+function channelSource(channel: string): (f: Parameters<typeof isWindowsSourcetype>[0]) => boolean {
+  const want = new Set([`wineventlog:${channel}`, `xmlwineventlog:${channel}`].map((s) => s.toLowerCase()));
+  return (f) => want.has((get(f, "source") ?? "").toLowerCase());
+}
+
 export const WINDOWS_EVENTTYPES: readonly EventtypeDef[] = [
   { name: "endpoint_services_processes", tags: [], matches: isWindowsSourcetype },
   { name: "windows_event_signature", tags: ["track_event_signatures"], matches: isWindowsSourcetype },
   { name: "wineventlog_security", tags: ["os", "windows"], matches: (f) => SECURITY_SOURCES.has(get(f, "source") ?? "") },
+  // TA_windows eventtypes by channel (ESCU's `wineventlog_system` macro is `eventtype=wineventlog_system`).
+  { name: "wineventlog_system", tags: ["os", "windows"], matches: channelSource("System") },
+  { name: "wineventlog_application", tags: ["os", "windows"], matches: channelSource("Application") },
   {
     name: "windows_endpoint_processes",
     tags: ["process", "report"],
