@@ -125,6 +125,9 @@ export interface DedupCommand extends Base {
 export interface MakeresultsCommand extends Base {
   readonly kind: "makeresults";
   readonly count: number;
+  readonly annotate: boolean;
+  /** `format=csv|json data="…"`: the rows to generate. */
+  readonly data?: { readonly format: "csv" | "json"; readonly text: string };
 }
 
 /** The commands of the foundation (this file). */
