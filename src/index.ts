@@ -42,6 +42,9 @@ export { parseDetection, filterMacroName, runnableSearch, withFilterMacro, type 
 export { stageOf, constructOf, type CheckStage } from "./detections/stage.js";
 export { familyOf } from "./diagnostics/render.js";
 export { fillMessage } from "./detections/message.js";
+export { attackDataRelativePath, type DetectionTest } from "./testing/attack-data.js";
+export { verdict, riskObjects, threatObjects, type Verdict, type TestStatus } from "./testing/verdict.js";
+export { toJunit, type JunitCase } from "./testing/junit.js";
 export { toCsv, toJsonRows, toTextTable } from "./output/format.js";
 export { ingestPaths, ingestText } from "./adapters/index.js";
 export type { IngestOptions, IngestReport } from "./adapters/types.js";

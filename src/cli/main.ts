@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The `minispl` command line: subcommands search, detect and check (more to come: test, repl).
+ * The `minispl` command line: subcommands search, detect, check and test (more to come: repl).
  * Exit codes: 0 ok, 1 a detection/test failed, 2 usage or SPL error, 3 input error.
  */
 import { Command, Option } from "commander";
@@ -9,6 +9,7 @@ import { detectCommand } from "./detect-command.js";
 import { EXIT } from "./exit-codes.js";
 import { collect, parseFormat, parseNow, parseTz, type CommonOptions } from "./options.js";
 import { searchCommand } from "./search-command.js";
+import { testCommand, type TestOptions } from "./test-command.js";
 import { processIo } from "./session.js";
 
 function withCommon(cmd: Command): Command {
@@ -54,6 +55,17 @@ Examples:
   $ minispl check detections/endpoint/ --macros macros/ --data logs/ --format json`)
     .action((paths: string[], opts: CommonOptions) => {
       process.exitCode = checkCommand(paths, opts, processIo);
+    });
+  withCommon(program.command("test <detection...>"))
+    .description("run each detection's tests on local attack data with contentctl's pass criterion")
+    .requiredOption("--attack-data <root>", "local copy of the attack_data repository (the URL path below .../master/ is kept)")
+    .option("--junit <file>", "also write JUnit XML")
+    .addHelpText("after", `
+Examples:
+  $ minispl test detections/endpoint/script_execution_via_wmi.yml --attack-data ~/attack_data
+  $ minispl test detections/ --macros macros/ --attack-data ~/attack_data --format json --junit results.xml`)
+    .action((paths: string[], opts: TestOptions) => {
+      process.exitCode = testCommand(paths, opts, processIo);
     });
   program.exitOverride((err) => {
     process.exit(err.exitCode === 0 ? EXIT.ok : EXIT.spl);

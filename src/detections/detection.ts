@@ -5,6 +5,7 @@
 import { parseLenientYaml as parseYaml } from "../yaml/lenient-yaml.js";
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { MacroTable } from "../macros/macro-table.js";
+import { detectionTests, type DetectionTest } from "../testing/attack-data.js";
 
 export interface Observable {
   readonly name: string;
@@ -23,6 +24,8 @@ export interface Detection {
   readonly message?: string;
   readonly observables: readonly Observable[];
   readonly riskScore?: number;
+  /** `tests:` entries (attack data per test). */
+  readonly tests: readonly DetectionTest[];
 }
 
 export interface DetectionResult {
@@ -55,6 +58,7 @@ export function parseDetection(text: string, file: string): DetectionResult {
     name: o.name,
     search: o.search.trim(),
     observables,
+    tests: detectionTests(o),
     ...(typeof o.id === "string" ? { id: o.id } : {}),
     ...(typeof o.status === "string" ? { status: o.status } : {}),
     ...(typeof o.type === "string" ? { type: o.type } : {}),

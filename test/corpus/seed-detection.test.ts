@@ -2,6 +2,9 @@
  * The foundation issue's acceptance, on real data no one here wrote: the seed detection
  * "Script Execution via WMI" run exactly as written from the ESCU YAML.
  */
+import { copyFileSync, mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   builtinMacros, EventStore, filterMacroName, ingestPaths, ingestText, parseDetection, runnableSearch, runSearch, type Value,
@@ -75,5 +78,29 @@ describe("Script Execution via WMI on real data", () => {
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(rows.map((x) => x.dest)).toContain("PC04.example.corp");
+  });
+});
+
+describe("minispl test on real attack data", () => {
+  const layout = (file: string): string => {
+    const root = mkdtempSync(join(tmpdir(), "minispl-attack-"));
+    const dir = join(root, "datasets/attack_techniques/T1047/execution_scrcons");
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(file, join(dir, "windows-sysmon.log"));
+    return root;
+  };
+
+  it("passes with real Sysmon events that include the scrcons.exe creation", () => {
+    const root = layout(sharedPath("datasets/evtx_attack_samples_sbousseaden/xml/Persistence/wmighost_sysmon_20_21_1.evtx.xml"));
+    const r = runCli(["test", sharedPath(DETECTION), "--attack-data", root]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("PASS  Script Execution via WMI — True Positive Test (1 rows");
+  });
+
+  it("fails with real Sysmon events that hold no scrcons.exe", () => {
+    const root = layout(sharedPath("datasets/deepbluecli/xml/sliver-sysmon.evtx.xml"));
+    const r = runCli(["test", sharedPath(DETECTION), "--attack-data", root]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("FAIL  Script Execution via WMI");
   });
 });
