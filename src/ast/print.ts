@@ -34,7 +34,7 @@ function printArg(a: CommandArg): string {
 function printValue(v: ArgValue): string {
   switch (v.kind) {
     case "word": return v.text;
-    case "string": return JSON.stringify(v.text);
+    case "string": return splString(v.text);
     case "call": return `${v.name}(${v.args.map(printValue).join(", ")})`;
     case "expr": return printExpr(v.expr).startsWith("(") ? printExpr(v.expr) : `(${printExpr(v.expr)})`;
     case "search": return `(${printSearch(v.expr)})`;
@@ -55,12 +55,12 @@ export function printSearch(e: SearchExpr): string {
 }
 
 function searchValue(v: SearchValue): string {
-  return v.quoted ? JSON.stringify(v.text) : v.text;
+  return v.quoted ? splString(v.text) : v.text;
 }
 
 export function printExpr(e: Expr): string {
   switch (e.kind) {
-    case "literal": return typeof e.value === "number" ? String(e.value) : JSON.stringify(e.value);
+    case "literal": return typeof e.value === "number" ? String(e.value) : splString(e.value);
     case "field": return quoteName(e.name);
     case "call": return `${e.name}(${e.args.map(printExpr).join(", ")})`;
     case "binary": return `(${printExpr(e.left)} ${e.op} ${printExpr(e.right)})`;
@@ -75,5 +75,10 @@ function quoteName(name: string): string {
 }
 
 function quoteWord(name: string): string {
-  return /^[^\s"',()|[\]=]+$/.test(name) ? name : JSON.stringify(name);
+  return /^[^\s"',()|[\]=]+$/.test(name) ? name : splString(name);
+}
+
+/** An SPL string literal: only `\\` and `"` are escaped (the lexer's unquote undoes exactly these). */
+export function splString(text: string): string {
+  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
 }

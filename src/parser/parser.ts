@@ -7,7 +7,7 @@
 import { CstParser, EOF, type IToken, type TokenType } from "chevrotain";
 import * as T from "../lexer/tokens.js";
 import type { SplToken } from "../lexer/lexer.js";
-import { commandSyntax } from "./command-syntax.js";
+import { commandSyntax, isCommandName } from "./command-syntax.js";
 
 const isGlued = (t: IToken): boolean => (t as SplToken).glued === true;
 const is = (t: IToken, type: TokenType): boolean =>
@@ -16,9 +16,6 @@ const is = (t: IToken, type: TokenType): boolean =>
 const isLowerOperator = (t: IToken): boolean =>
   T.SEARCH_OPERATOR_WORDS.some((k) => t.tokenType === k) && t.image !== t.image.toUpperCase();
 const isUpper = (t: IToken, type: TokenType): boolean => t.tokenType === type && t.image === t.image.toUpperCase();
-
-/** Generating commands Splunk accepts at the start of a subsearch without a leading pipe. */
-const BRACKET_COMMANDS = new Set(["mstats", "tstats", "inputlookup", "makeresults", "datamodel", "rest", "metadata"]);
 
 export class SplParser extends CstParser {
   /** >0 while parsing a tstats where clause. Rule parameters are not typed for CstParser in v11, hence state. */
@@ -502,14 +499,14 @@ export class SplParser extends CstParser {
   }
 
   /**
-   * Inside brackets, `eval`/`where` (foreach templates) and generating commands written without
-   * their pipe (ESCU: `append [ mstats … ]`) start a command, not search terms.
+   * Inside brackets a Splunk command name (other than `search`) starts a command, not search
+   * terms: foreach templates (`[eval …]`), appendpipe pipelines (`[stats …]`), and generating
+   * commands written without their pipe (ESCU: `append [ mstats … ]`).
    */
   private startsTemplateCommand(): boolean {
     const t = this.LA(1);
     if (!is(t, T.Identifier) && !is(t, T.Where)) return false;
-    const syntax = commandSyntax(t.image);
-    return syntax === "eval" || syntax === "expr" || BRACKET_COMMANDS.has(t.image.toLowerCase());
+    return isCommandName(t.image);
   }
 
   /** True when the next token can begin a search term (and is not a BY that ends a tstats where). */
