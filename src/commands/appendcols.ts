@@ -1,0 +1,53 @@
+/**
+ * `appendcols [override=bool] [maxout=N …] [subsearch]` (appendcols reference,
+ * help.splunk.com/splunk-cloud-platform/spl-search-reference/10.0.2503/search-commands/appendcols):
+ * "All fields of the subsearch are combined into the current results, with the exception of
+ * internal fields. For example, the first subsearch result is merged with the first main result,
+ * the second subsearch result is merged with the second main result, and so on." With
+ * override=false (the default) a field present in both keeps the main value. Subsearch rows
+ * beyond the main rows are added as new results (UNVERIFIED; the reference does not say).
+ */
+import { diag } from "../diagnostics/diagnostic.js";
+import { Table } from "../executor/table.js";
+import type { Value } from "../values/value.js";
+import { argsOf, boolOption, intValue, readOptions, rejectKinds } from "./args.js";
+import { APPEND_MAXOUT, firstRows } from "./append.js";
+import { readSubsearch } from "./combine-subsearch.js";
+import type { CommandDef } from "./types.js";
+
+export const appendcols: CommandDef<"appendcols"> = {
+  kind: "appendcols",
+  summary: "Merges the i-th subsearch result into the i-th current result, field by field.",
+  usage: "appendcols [override=<bool>] [maxout=<int>] [ <subsearch> ]",
+  examples: ['| makeresults | eval a=1 | appendcols [| makeresults | eval b=2]'],
+  check(node, ctx) {
+    rejectKinds(node, ["by", "where"], ctx);
+    const opts = readOptions(node, ["override", "maxtime", "maxout", "timeout"], ctx);
+    for (const p of argsOf(node, "positional")) {
+      if (p.value.kind !== "subsearch") ctx.report(diag("bad-argument", { command: "appendcols", message: "expected only options and a [subsearch]" }, p.span));
+    }
+    const maxOpt = opts.get("maxout");
+    const maxout = maxOpt ? intValue(maxOpt.value, node, ctx, "maxout") ?? APPEND_MAXOUT : APPEND_MAXOUT;
+    const subsearch = readSubsearch(node, ctx);
+    if (!subsearch) return null;
+    return { kind: "appendcols", override: boolOption(opts.get("override"), node, ctx, false), maxout, subsearch, span: node.span };
+  },
+  plan(cmd) {
+    return (input, ctx) => {
+      const sub = firstRows(ctx.run(cmd.subsearch), cmd.maxout);
+      const length = Math.max(input.length, sub.length);
+      const extra = sub.fields.filter((f) => !f.startsWith("_") && !input.has(f));
+      const names = [...input.fields, ...extra];
+      const cols = new Map<string, Value[]>();
+      for (const f of names) {
+        const merged = !f.startsWith("_") && sub.has(f);
+        cols.set(f, Array.from({ length }, (_, r) => {
+          const own = r < input.length ? input.get(f, r) : null;
+          const theirs = merged && r < sub.length ? sub.get(f, r) : null;
+          return theirs !== null && (cmd.override || own === null) ? theirs : own;
+        }));
+      }
+      return Table.fromColumns(names, cols, length);
+    };
+  },
+};

@@ -1,0 +1,43 @@
+/**
+ * `| datamodel <Model> <Dataset> search|flat` (datamodel reference,
+ * help.splunk.com/splunk-enterprise/spl-search-reference/9.4/search-commands/datamodel): searches a
+ * dataset. In `search` mode datamodel fields carry the dataset prefix ("where the search mode might
+ * return a field named dmdataset.server, the flat mode returns a field named server"); minispl
+ * prefixes with the root dataset name, as tstats addresses fields. Returning the model's JSON (no
+ * search mode) and `acceleration_search` are not supported. summariesonly, allow_old_summaries and
+ * strict_fields are accepted and ignored (all data counts as summarised, spl-semantics.md §1.3).
+ */
+import { diag } from "../diagnostics/diagnostic.js";
+import { argsOf, readOptions, rejectKinds, textOf } from "./args.js";
+import { checkDataset, datasetRows } from "./combine-datamodel.js";
+import type { CommandDef } from "./types.js";
+
+export const datamodel: CommandDef<"datamodel"> = {
+  kind: "datamodel",
+  generating: true,
+  summary: "Searches a datamodel dataset: its events with the datamodel fields (prefixed in search mode).",
+  usage: "| datamodel <Model> <Dataset> search|flat [summariesonly=<bool>]",
+  examples: ["| datamodel Endpoint Processes search | stats count by Processes.process_name", "| datamodel Endpoint Processes flat | stats count"],
+  check(node, ctx) {
+    rejectKinds(node, ["by", "where"], ctx);
+    readOptions(node, ["summariesonly", "allow_old_summaries", "strict_fields"], ctx);
+    const ps = argsOf(node, "positional");
+    const texts = ps.map((p) => textOf(p.value, node, ctx, "a name"));
+    const [model, dataset, mode] = texts;
+    if (ps.length !== 3 || !model || !dataset || !mode) {
+      ctx.report(diag("bad-argument", { command: "datamodel", message: "expected <Model> <Dataset> search|flat (returning the model's JSON is not supported)" }, node.span));
+      return null;
+    }
+    const m = mode.toLowerCase();
+    if (m !== "search" && m !== "flat") {
+      ctx.report(diag("bad-argument", { command: "datamodel", message: `search mode "${mode}" is not supported (search or flat)` }, ps[2]?.span ?? node.span));
+      return null;
+    }
+    const spec = `${model}.${dataset}`;
+    const span = ps[1]?.span ?? node.span;
+    return checkDataset(spec, span, node, ctx) ? { kind: "datamodel", datamodel: spec, mode: m, span: node.span } : null;
+  },
+  plan(cmd) {
+    return (_input, ctx) => datasetRows(ctx.store, cmd.datamodel, cmd.mode === "search");
+  },
+};

@@ -1,0 +1,75 @@
+/**
+ * `map search="<search with $field$ tokens>" [maxsearches=N]` or `map [ <search> ] [maxsearches=N]`
+ * (map reference, help.splunk.com/splunk-enterprise/spl-search-reference/9.4/search-commands/map):
+ * "a looping operator that runs a search repeatedly for each input event or result": for each
+ * input result, `$field$` is replaced by that result's value of the field and the search is run;
+ * the outputs are concatenated in input order (the input results themselves are not kept).
+ * maxsearches defaults to 10; extra input results are skipped with a warning. `$_serial_id$` is the
+ * 1-based number of the result. Choices where the reference is silent: a result that lacks a
+ * field named by a token runs no search (Splunk would search for the literal token), and a
+ * multivalue field substitutes its first value. The text is compiled at run time with the same
+ * macros, so ESCU's `search \`wineventlog_security\` … $TargetLogonId$` expands its macro then.
+ */
+import { printPipeline } from "../ast/print.js";
+import { diag } from "../diagnostics/diagnostic.js";
+import { Table } from "../executor/table.js";
+import { toText } from "../values/value.js";
+import { argsOf, intValue, readOptions, rejectKinds, textOf } from "./args.js";
+import { checkSubpipeline } from "./combine-subsearch.js";
+import type { CommandDef } from "./types.js";
+
+const TOKEN = /\$([^$\s]+)\$/g;
+
+export const map: CommandDef<"map"> = {
+  kind: "map",
+  summary: "Runs a search once per input result, with $field$ tokens filled from that result.",
+  usage: 'map search="<search with $field$ tokens>" [maxsearches=<int>]',
+  examples: ['| makeresults | eval n=5 | map search="| makeresults | eval doubled=$n$*2"'],
+  check(node, ctx) {
+    rejectKinds(node, ["by", "where"], ctx);
+    const opts = readOptions(node, ["search", "maxsearches"], ctx);
+    const maxOpt = opts.get("maxsearches");
+    const maxsearches = maxOpt ? intValue(maxOpt.value, node, ctx, "maxsearches") ?? 10 : 10;
+    const searchOpt = opts.get("search");
+    let search: string | null = searchOpt ? textOf(searchOpt.value, node, ctx, "a quoted search") : null;
+    for (const p of argsOf(node, "positional")) {
+      if (p.value.kind !== "subsearch" || search !== null) {
+        ctx.report(diag("bad-argument", { command: "map", message: 'expected search="…" or one [search]' }, p.span));
+        continue;
+      }
+      if (!checkSubpipeline(p.value, node, ctx)) return null;
+      search = printPipeline(p.value.pipeline);
+    }
+    if (search === null) {
+      ctx.report(diag("bad-argument", { command: "map", message: 'needs search="<search>" (saved searches are not supported)' }, node.nameSpan));
+      return null;
+    }
+    return { kind: "map", search, maxsearches, span: node.span };
+  },
+  plan(cmd) {
+    return (input, ctx) => {
+      if (input.length > cmd.maxsearches) {
+        ctx.warn(diag("runtime-error", { message: `map: ${input.length} input results but maxsearches=${cmd.maxsearches}; only the first ${cmd.maxsearches} were searched` }, cmd.span, { severity: "warning" }));
+      }
+      let out = Table.empty();
+      for (let r = 0; r < Math.min(input.length, cmd.maxsearches); r++) {
+        const text = fill(cmd.search, input, r);
+        if (text !== null) out = Table.concat(out, ctx.runText(text));
+      }
+      return out;
+    };
+  },
+};
+
+/** The search text for row r, or null when a token names a field the row lacks. */
+function fill(search: string, t: Table, r: number): string | null {
+  let missing = false;
+  const text = search.replace(TOKEN, (_tok, name: string) => {
+    if (name === "_serial_id") return String(r + 1);
+    const v = t.get(name, r);
+    const s = toText(v);
+    if (s === null) missing = true;
+    return s ?? "";
+  });
+  return missing ? null : text;
+}
