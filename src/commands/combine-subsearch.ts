@@ -1,25 +1,15 @@
 /**
  * Reading the `[ … ]` argument of join/append/appendpipe/appendcols/foreach/map: exactly one,
- * checked as a nested pipeline. A bracket that begins with a non-generating command name but no
- * `|` (`[stats …]`) is parsed as search terms (the grammar starts a command there only for
- * eval/where and generating commands), so it is reported instead of silently searching for the
- * word "stats"; Splunk runs such a bracket as the command.
+ * checked as a nested pipeline. (A bracket that begins with a command name, `[stats …]`, already
+ * parses as that command: parser/command-syntax.ts.)
  */
 import type { Command } from "../ast/commands.js";
-import type { ArgValue, CommandNode, Pipeline } from "../ast/nodes.js";
+import type { ArgValue, CommandNode } from "../ast/nodes.js";
 import { diag } from "../diagnostics/diagnostic.js";
 import { argsOf } from "./args.js";
 import type { CheckContext } from "./types.js";
 
 type SubsearchValue = Extract<ArgValue, { kind: "subsearch" }>;
-
-/** Command names that, written first inside brackets without `|`, Splunk runs as a command. */
-const COMMAND_WORDS = new Set([
-  "stats", "from", "eventstats",
-  "streamstats", "timechart", "chart", "table", "fields", "rename", "lookup", "rex", "dedup", "sort", "head",
-  "tail", "top", "rare", "transaction", "map", "fillnull", "spath", "bin", "bucket", "convert", "append",
-  "join", "mvexpand", "makemv", "regex", "iplocation", "xmlkv", "return", "format", "untable", "xyseries",
-]);
 
 /** The single subsearch argument of a command, or null (and a diagnostic) when there is none. */
 export function subsearchValue(node: CommandNode, ctx: CheckContext, what = "a [subsearch]"): SubsearchValue | null {
@@ -37,7 +27,6 @@ export function subsearchValue(node: CommandNode, ctx: CheckContext, what = "a [
 
 /** Checks the nested pipeline; null when it has errors (already reported). */
 export function checkSubpipeline(sub: SubsearchValue, node: CommandNode, ctx: CheckContext): readonly Command[] | null {
-  if (!leadingCommandOk(sub.pipeline, node, ctx)) return null;
   return ctx.checkPipeline(sub.pipeline);
 }
 
@@ -45,17 +34,4 @@ export function checkSubpipeline(sub: SubsearchValue, node: CommandNode, ctx: Ch
 export function readSubsearch(node: CommandNode, ctx: CheckContext, what?: string): readonly Command[] | null {
   const sub = subsearchValue(node, ctx, what);
   return sub ? checkSubpipeline(sub, node, ctx) : null;
-}
-
-function leadingCommandOk(p: Pipeline, node: CommandNode, ctx: CheckContext): boolean {
-  const first = p.commands[0];
-  const arg = first?.implicit ? argsOf(first, "search")[0] : undefined;
-  let e = arg?.expr ?? null;
-  while (e && e.kind === "and") e = e.items[0] ?? null;
-  if (!e || e.kind !== "term" || e.value.quoted || !COMMAND_WORDS.has(e.value.text.toLowerCase())) return true;
-  ctx.report(diag("bad-argument", {
-    command: node.name,
-    message: `"[${e.value.text} …" is read as search terms; write "[| ${e.value.text} …" to run the ${e.value.text} command`,
-  }, e.span));
-  return false;
 }
