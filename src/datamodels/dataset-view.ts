@@ -60,6 +60,9 @@ class RowAccessor implements EventAccessor {
     if (!col) return [];
     return Array.from(col.idsAt(this.row), (id) => this.store.dict.get(id));
   }
+  time(): number {
+    return this.store.time(this.row);
+  }
 }
 
 /**
@@ -106,10 +109,11 @@ function members(store: EventStore, chain: readonly DatasetDef[], acc: RowAccess
   const tagCol = store.column("tag");
   const requiredTags = [...new Set(chain.flatMap((d) => d.tags))].map((t) => store.dict.lookup(t));
   const out: number[] = [];
-  if (!tagCol || requiredTags.includes(undefined)) return new Int32Array(0);
+  // A dataset that requires tags has no members when no event carries them; one that requires none
+  // (Risk: index=risk) is decided by its constraints alone.
+  if (requiredTags.length > 0 && (!tagCol || requiredTags.includes(undefined))) return new Int32Array(0);
   for (let row = 0; row < store.length; row++) {
-    const tags = tagCol.idsAt(row);
-    if (!requiredTags.every((t) => includes(tags, t as number))) continue;
+    if (requiredTags.length > 0 && !requiredTags.every((t) => includes((tagCol as Column).idsAt(row), t as number))) continue;
     acc.row = row;
     if (chain.every((d) => !d.constraint || d.constraint(acc))) out.push(row);
   }

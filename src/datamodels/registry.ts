@@ -3,8 +3,41 @@
  */
 import type { DatamodelDef, DatasetDef } from "./types.js";
 import { endpoint } from "./endpoint.js";
+import { networkTraffic } from "./network-traffic.js";
+import { networkResolution } from "./network-resolution.js";
+import { authentication } from "./authentication.js";
+import { change, changeAnalysis } from "./change.js";
+import { risk } from "./risk.js";
+import { web } from "./web.js";
+import { email } from "./email.js";
+import { networkSessions } from "./network-sessions.js";
+import { intrusionDetection } from "./intrusion-detection.js";
+import { updates } from "./updates.js";
+import { vulnerabilities } from "./vulnerabilities.js";
+import { certificates } from "./certificates.js";
+import { alerts } from "./alerts.js";
+import { ueba } from "./ueba.js";
+import { identityManagement } from "./identity-management.js";
 
-export const DATAMODELS: readonly DatamodelDef[] = [endpoint];
+export const DATAMODELS: readonly DatamodelDef[] = [
+  endpoint,
+  networkTraffic,
+  networkResolution,
+  authentication,
+  change,
+  changeAnalysis,
+  risk,
+  web,
+  email,
+  networkSessions,
+  intrusionDetection,
+  updates,
+  vulnerabilities,
+  certificates,
+  alerts,
+  ueba,
+  identityManagement,
+];
 
 export function findModel(name: string): DatamodelDef | undefined {
   return DATAMODELS.find((m) => m.name === name);

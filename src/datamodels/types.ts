@@ -10,6 +10,8 @@ export interface EventAccessor {
   get(name: string): string | null;
   /** All values of a field (empty when absent). */
   all(name: string): readonly string[];
+  /** The event's `_time` (epoch seconds). */
+  time(): number;
 }
 
 export interface DmField {
