@@ -55,6 +55,15 @@ export { DATAMODELS } from "./datamodels/registry.js";
 export { printPipeline, printExpr, printSearch } from "./ast/print.js";
 export { grammarEbnf, railroadHtml } from "./parser/grammar-docs.js";
 export type { Value } from "./values/value.js";
+export { LookupStore, type LookupWrite, type LookupWriter, type ResolvedLookup } from "./lookups/store.js";
+export { buildLookupStore, type LookupSourceFile, type LookupLoadResult } from "./lookups/load.js";
+export { parseCsv, formatCsv, type CsvProblem } from "./lookups/csv.js";
+export { parseLookupYaml, type LookupDefinition, type MatchKind } from "./lookups/definition.js";
+export type { LookupTable } from "./lookups/table.js";
+export { MmdbReader } from "./geoip/reader.js";
+export { MmdbError, type MmdbValue } from "./geoip/decoder.js";
+export type { MmdbMetadata } from "./geoip/metadata.js";
+export { openGeoIpDatabase, geoIpDatabase, type GeoIpDatabase, type GeoLocation } from "./geoip/geo.js";
 
 export interface CompileResult {
   readonly sources: SourceSet;

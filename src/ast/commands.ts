@@ -130,10 +130,23 @@ export interface MakeresultsCommand extends Base {
   readonly data?: { readonly format: "csv" | "json"; readonly text: string };
 }
 
+/** `iplocation [prefix=<s>] [allfields=<bool>] [lang=<code>] <ip-field>`. */
+export interface IplocationCommand extends Base {
+  readonly kind: "iplocation";
+  readonly field: string;
+  /** Put before each output field name (`prefix=auth_` → auth_Country). */
+  readonly prefix: string;
+  /** Also Continent, MetroCode and Timezone. */
+  readonly allfields: boolean;
+  /** Locale of the names (`lang=es`). */
+  readonly lang: string;
+}
+
 /** The commands of the foundation (this file). */
 export type CoreCommand =
   | SearchCommand | TstatsCommand | StatsCommand | RenameCommand | ConvertCommand | EvalCommand
-  | WhereCommand | TableCommand | FieldsCommand | SortCommand | HeadCommand | DedupCommand | MakeresultsCommand;
+  | WhereCommand | TableCommand | FieldsCommand | SortCommand | HeadCommand | DedupCommand | MakeresultsCommand
+  | IplocationCommand;
 
 /** Every command: the core set plus the groups declared in their own files. */
 export type Command = CoreCommand | StreamCommand | CombineCommand | LookupCommand;

@@ -7,10 +7,12 @@
 import { readFileSync } from "node:fs";
 import {
   compile, constructOf, parseDetection, runnableSearch, runSearch, stageOf, withFilterMacro,
-  type CheckStage, type Diagnostic, type EventStore,
+  type CheckStage, type Diagnostic, type EventStore, type GeoIpDatabase, type LookupStore,
 } from "../index.js";
 import { EXIT } from "./exit-codes.js";
+import { geoipOptions } from "./geoip.js";
 import { listFiles, loadMacros } from "./load-files.js";
+import { lookupOptions } from "./lookups.js";
 import type { CommonOptions } from "./options.js";
 import { loadEvents, type Io } from "./session.js";
 
@@ -35,14 +37,19 @@ export function checkCommand(paths: readonly string[], opts: CommonOptions, io: 
     if (!loaded) return EXIT.input;
     store = loaded.store;
   }
-  const results = listFiles(paths, [".yml", ".yaml"]).map((file) => checkOne(file, macros.table, store, opts));
+  // Lookups are read; outputlookup writes stay in memory (a check never changes files).
+  const lookups = lookupOptions(opts.lookups, io.err);
+  if (!lookups) return EXIT.input;
+  const geoip = geoipOptions(opts.geoip, io.err, opts.quiet);
+  if (!geoip) return EXIT.input;
+  const results = listFiles(paths, [".yml", ".yaml"]).map((file) => checkOne(file, macros.table, store, opts, { lookups: lookups.lookups, ...geoip }));
   const summary = summarise(results);
   if (opts.format === "json") io.out(`${JSON.stringify({ results: results.map(jsonRow), summary }, null, 2)}\n`);
   else io.out(renderSummary(results, summary, store !== null));
   return EXIT.ok;
 }
 
-function checkOne(file: string, macros: ReturnType<typeof loadMacros>["table"], store: EventStore | null, opts: CommonOptions): CheckRow {
+function checkOne(file: string, macros: ReturnType<typeof loadMacros>["table"], store: EventStore | null, opts: CommonOptions, inputs: { lookups: LookupStore; geoip?: GeoIpDatabase }): CheckRow {
   const parsed = parseDetection(readFileSync(file, "utf8"), file);
   const det = parsed.detection;
   if (!det) return { file, name: null, status: null, stage: "yaml", message: parsed.diagnostics[0]?.message ?? "unreadable" };
@@ -50,7 +57,7 @@ function checkOne(file: string, macros: ReturnType<typeof loadMacros>["table"], 
   const text = runnableSearch(det.search);
   const table = withFilterMacro(det, macros);
   const timing = { tz: opts.tz, ...(opts.now !== undefined ? { now: opts.now } : {}) };
-  const ran = store ? runSearch(text, store, { macros: table, ...timing }) : null;
+  const ran = store ? runSearch(text, store, { macros: table, ...inputs, ...timing }) : null;
   const r = ran ?? compile(text, { macros: table });
   const err = firstError(r.diagnostics);
   const stage = stageOf(err, store !== null);

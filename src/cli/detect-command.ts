@@ -8,7 +8,9 @@ import {
   fillMessage, parseDetection, runnableSearch, runSearch, Table, withFilterMacro, type Detection, type Value,
 } from "../index.js";
 import { EXIT } from "./exit-codes.js";
+import { geoipOptions } from "./geoip.js";
 import { listFiles, loadMacros } from "./load-files.js";
+import { lookupOptions } from "./lookups.js";
 import type { CommonOptions } from "./options.js";
 import { loadEvents, printDiagnostics, printTable, type Io } from "./session.js";
 
@@ -24,6 +26,10 @@ export function detectCommand(paths: readonly string[], opts: CommonOptions, io:
   }
   const macros = loadMacros(opts.macros);
   for (const e of macros.errors) io.err(`warning: ${e}\n`);
+  const lookups = lookupOptions(opts.lookups, io.err);
+  if (!lookups) return EXIT.input;
+  const geoip = geoipOptions(opts.geoip, io.err, opts.quiet);
+  if (!geoip) return EXIT.input;
   const loaded = loadEvents(opts, io);
   if (!loaded) return EXIT.input;
   const { store } = loaded;
@@ -31,7 +37,7 @@ export function detectCommand(paths: readonly string[], opts: CommonOptions, io:
   for (const det of detections) {
     const table = withFilterMacro(det, macros.table);
     const result = runSearch(runnableSearch(det.search), store, {
-      macros: table, name: `${det.file} (search)`, tz: opts.tz, ...(opts.now !== undefined ? { now: opts.now } : {}),
+      macros: table, name: `${det.file} (search)`, tz: opts.tz, ...lookups, ...geoip, ...(opts.now !== undefined ? { now: opts.now } : {}),
     });
     printDiagnostics(result.diagnostics, result, io);
     if (!result.table) {

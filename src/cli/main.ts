@@ -16,7 +16,9 @@ function withCommon(cmd: Command): Command {
   return cmd
     .option("-d, --data <path...>", "event files or folders (folders are read recursively; repeatable)", collect, [])
     .option("-m, --macros <path...>", "macro definitions: ESCU macros/*.yml or macros.conf files or folders (repeatable; later wins)", collect, [])
+    .option("-l, --lookups <dir...>", "lookup definitions (*.yml) and tables (*.csv), e.g. ESCU lookups/ (repeatable; first wins; outputlookup writes CSV files into the first)", collect, [])
     .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json", "csv"]).default("table").argParser(parseFormat))
+    .option("--geoip <file.mmdb>", "MaxMind DB GeoIP database (e.g. GeoLite2-City.mmdb) for iplocation; without it iplocation adds no fields")
     .option("--tz <zone>", "time zone for rendering and parsing times", parseTz, "UTC")
     .option("--now <time>", "fix the search's \"now\" (epoch seconds or ISO-8601), for reproducible runs", parseNow)
     .option("--sourcetype <sourcetype>", "force the sourcetype of every --data file (skips format detection)")

@@ -4,6 +4,10 @@ import { InvalidArgumentError } from "commander";
 export interface CommonOptions {
   data: string[];
   macros: string[];
+  /** Lookup directories (definitions *.yml, tables *.csv); outputlookup writes into the first. */
+  lookups: string[];
+  /** A MaxMind DB file (.mmdb) for iplocation. */
+  geoip?: string;
   format: "table" | "json" | "csv";
   tz: string;
   now?: number;

@@ -12,6 +12,7 @@ import { dedup } from "./dedup.js";
 import { evalCommand } from "./eval.js";
 import { fields } from "./fields.js";
 import { head } from "./head.js";
+import { iplocation } from "./iplocation.js";
 import { makeresults } from "./makeresults.js";
 import { rename } from "./rename.js";
 import { search } from "./search.js";
@@ -23,7 +24,7 @@ import type { CommandDef, CommandTable } from "./types.js";
 import { where } from "./where.js";
 
 const CORE_COMMANDS: { readonly [K in CoreCommand["kind"]]: CommandDef<K> } = {
-  search, tstats, stats, rename, convert, eval: evalCommand, where, table, fields, sort, head, dedup, makeresults,
+  search, tstats, stats, rename, convert, eval: evalCommand, where, table, fields, sort, head, dedup, makeresults, iplocation,
 };
 
 export const COMMANDS: CommandTable = { ...CORE_COMMANDS, ...STREAM_COMMANDS, ...COMBINE_COMMANDS, ...LOOKUP_COMMANDS };

@@ -8,6 +8,8 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { FnContext } from "../functions/types.js";
 import type { EventStore } from "../store/event-store.js";
 import type { Table } from "../executor/table.js";
+import type { GeoIpDatabase } from "../geoip/geo.js";
+import type { LookupStore, LookupWrite } from "../lookups/store.js";
 
 export interface CheckContext {
   report(d: Diagnostic): void;
@@ -28,6 +30,15 @@ export interface ExecContext {
    * same macros, store and clock; errors are raised as SplRuntimeError.
    */
   runText(spl: string, input?: Table): Table;
+  /** Lookup definitions and tables (`lookup`, `inputlookup`, `outputlookup`); empty unless given. */
+  readonly lookups: LookupStore;
+  /**
+   * Stores an `outputlookup` table: in `lookups`, and through ExecuteOptions.writeLookup when given
+   * (the CLI writes a CSV file). Throws an Error when the write is refused.
+   */
+  writeLookup(write: LookupWrite): void;
+  /** The GeoIP database for `iplocation` (ExecuteOptions.geoip); undefined when none was given. */
+  readonly geoip?: GeoIpDatabase;
 }
 
 /** One planned command: input table → output table. */

@@ -11,6 +11,8 @@ import type { EventStore } from "../store/event-store.js";
 import type { ExecContext, Step } from "../commands/types.js";
 import { planPipeline, type Plan } from "./plan.js";
 import { Table } from "./table.js";
+import type { GeoIpDatabase } from "../geoip/geo.js";
+import { LookupStore, type LookupWriter } from "../lookups/store.js";
 
 export interface ExecuteOptions {
   /** Macros for SPL compiled at run time (`map`). */
@@ -19,6 +21,12 @@ export interface ExecuteOptions {
   readonly now?: number;
   /** IANA time zone for rendering and parsing times; default UTC. */
   readonly tz?: string;
+  /** Lookup definitions and tables; default an empty store (outputlookup then writes in memory). */
+  readonly lookups?: LookupStore;
+  /** Also saves outputlookup writes elsewhere (the CLI: a CSV file); throws to refuse a write. */
+  readonly writeLookup?: LookupWriter;
+  /** The GeoIP database `iplocation` reads (the CLI: --geoip <file.mmdb>); without it iplocation adds nothing. */
+  readonly geoip?: GeoIpDatabase;
 }
 
 export interface ExecuteResult {
@@ -29,12 +37,19 @@ export interface ExecuteResult {
 export function executePlan(plan: Plan, store: EventStore, opts: ExecuteOptions = {}): ExecuteResult {
   const diagnostics: Diagnostic[] = [];
   const fn: FnContext = { now: opts.now ?? Date.now() / 1000, tz: opts.tz ?? "UTC" };
+  const lookups = opts.lookups ?? new LookupStore();
   const ctx: ExecContext = {
     store,
     fn,
     warn: (d: Diagnostic) => diagnostics.push(d),
     run: (commands, input = Table.empty()) => runSteps(planPipeline(commands).steps, input, ctx),
     runText: (spl, input = Table.empty()) => runSteps(compileText(spl, opts.macros).steps, input, ctx),
+    lookups,
+    writeLookup: (w) => {
+      opts.writeLookup?.(w);
+      lookups.put(w.filename, w.table);
+    },
+    ...(opts.geoip ? { geoip: opts.geoip } : {}),
   };
   let table: Table;
   try {

@@ -3,7 +3,9 @@
  *   { "query": "...", "datasets"?: ["file under test/datasets"], "now"?: epoch, "tz"?: zone,
  *     "rows": [ {...}, ... ]                       — the exact result rows, in order,
  *     "columns"?: [...]                            — and, when given, the exact field order, or
- *     "error": { "code": "...", "at"?: [start, end] } — the first error diagnostic }
+ *     "error": { "code": "...", "at"?: [start, end] } — the first error diagnostic,
+ *     "lookups"?: "dir under test/datasets/lookups"  — lookup definitions (*.yml) and tables (*.csv),
+ *     "warnings"?: ["text", ...]                     — each warning, in order, contains the text }
  * Language-neutral data, one harness (JSONata's test-suite layout). Unknown keys are rejected so a
  * typo cannot silently weaken a case.
  */
@@ -11,7 +13,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { EventStore, ingestText, runSearch } from "../../src/index.js";
+import { buildLookupStore, EventStore, ingestText, runSearch, type LookupStore } from "../../src/index.js";
 
 interface GoldenCase {
   readonly description?: string;
@@ -22,9 +24,11 @@ interface GoldenCase {
   readonly rows?: readonly Record<string, unknown>[];
   readonly columns?: readonly string[];
   readonly error?: { readonly code: string; readonly at?: readonly [number, number] };
+  readonly lookups?: string;
+  readonly warnings?: readonly string[];
 }
 
-const KEYS = new Set(["description", "query", "datasets", "now", "tz", "rows", "columns", "error", "lookups"]);
+const KEYS = new Set(["description", "query", "datasets", "now", "tz", "rows", "columns", "error", "lookups", "warnings"]);
 const here = fileURLToPath(new URL(".", import.meta.url));
 const datasets = fileURLToPath(new URL("../datasets/", import.meta.url));
 const groups = readdirSync(here).filter((g) => statSync(join(here, g)).isDirectory()).sort();
@@ -40,7 +44,13 @@ describe.each(groups)("%s", (group) => {
       const report = ingestText(store, readFileSync(join(datasets, d), "utf8"), d, {});
       expect(report.skipped, `records skipped in ${d}`).toEqual([]);
     }
-    const r = runSearch(c.query, store, { now: c.now ?? 1_700_000_000, tz: c.tz ?? "UTC" });
+    const lookups = c.lookups === undefined ? {} : { lookups: loadLookupDir(join(datasets, "lookups", c.lookups)) };
+    const r = runSearch(c.query, store, { now: c.now ?? 1_700_000_000, tz: c.tz ?? "UTC", ...lookups });
+    if (c.warnings) {
+      const warnings = r.diagnostics.filter((d) => d.severity === "warning").map((d) => d.message);
+      expect(warnings.length, warnings.join("; ")).toBe(c.warnings.length);
+      c.warnings.forEach((w, i) => expect(warnings[i]).toContain(w));
+    }
     const errors = r.diagnostics.filter((d) => d.severity === "error");
     if (c.error) {
       expect(errors[0]?.code, JSON.stringify(errors)).toBe(c.error.code);
@@ -52,3 +62,11 @@ describe.each(groups)("%s", (group) => {
     if (c.columns) expect(r.table?.fields).toEqual(c.columns);
   });
 });
+
+/** A fresh store per case (outputlookup writes stay in the case): *.yml definitions and *.csv tables. */
+function loadLookupDir(dir: string): LookupStore {
+  const files = readdirSync(dir).sort().map((f) => ({ path: join(dir, f), text: readFileSync(join(dir, f), "utf8") }));
+  const r = buildLookupStore(files.filter((f) => /\.ya?ml$/.test(f.path)), files.filter((f) => f.path.endsWith(".csv")));
+  expect(r.problems, `problems in ${dir}`).toEqual([]);
+  return r.store;
+}
