@@ -3,7 +3,8 @@
  * an accepted number of arguments.
  */
 import type { Expr } from "../ast/nodes.js";
-import { diag } from "../diagnostics/diagnostic.js";
+import { diag, SplRuntimeError } from "../diagnostics/diagnostic.js";
+import { splRegex } from "../functions/regex.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import { FUNCTIONS } from "../functions/registry.js";
 import { resolveFunction } from "../functions/resolve.js";
@@ -20,6 +21,7 @@ export function checkExpr(e: Expr, ctx: CheckContext): void {
           : def.maxArgs === Number.POSITIVE_INFINITY ? `at least ${def.minArgs}` : `${def.minArgs} to ${def.maxArgs}`;
         ctx.report(diag("function-arity", { name: e.name, expected, got: e.args.length }, e.span, { hints: [def.signature] }));
       }
+      checkLiteralRegex(e, ctx);
       e.args.forEach((a) => checkExpr(a, ctx));
       return;
     }
@@ -27,6 +29,22 @@ export function checkExpr(e: Expr, ctx: CheckContext): void {
     case "unary": checkExpr(e.operand, ctx); return;
     case "in": checkExpr(e.subject, ctx); e.values.forEach((v) => checkExpr(v, ctx)); return;
     case "literal": case "field": case "error": return;
+  }
+}
+
+/** Which argument of a function is a regular expression. */
+const REGEX_ARG: Readonly<Record<string, number>> = { match: 1, replace: 1, mvfind: 1 };
+
+/** A literal pattern that does not compile is an error here, with its position, not at run time. */
+function checkLiteralRegex(e: Extract<Expr, { kind: "call" }>, ctx: CheckContext): void {
+  const i = REGEX_ARG[e.name.toLowerCase()];
+  const arg = i === undefined ? undefined : e.args[i];
+  if (arg?.kind !== "literal" || typeof arg.value !== "string") return;
+  try {
+    splRegex(arg.value);
+  } catch (err) {
+    if (!(err instanceof SplRuntimeError)) throw err;
+    ctx.report(diag("bad-argument", { command: `${e.name}()`, message: err.message }, arg.span));
   }
 }
 

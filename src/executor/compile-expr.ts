@@ -59,7 +59,22 @@ export function compileExpr(expr: Expr, table: Table, fn: FnContext): RowEval {
         const def = resolveFunction(e.name);
         if (!def) throw new SplRuntimeError(diag("unknown-function", { name: e.name }, e.nameSpan));
         const args = e.args.map((a) => go(a, env));
-        return (r) => def.impl(args.map((a) => a(r)), fn);
+        let warned = false;
+        return (r) => {
+          try {
+            return def.impl(args.map((a) => a(r)), fn);
+          } catch (err) {
+            // A pattern built from event data (`"(?i)".original_file_name`) that does not compile
+            // makes that call null for that result, with one warning, instead of failing the
+            // search; a literal bad pattern is already an error at check time (check-expr.ts).
+            if (!(err instanceof SplRuntimeError) || !err.message.startsWith("invalid regular expression")) throw err;
+            if (!warned) {
+              warned = true;
+              fn.warn?.({ ...err.diagnostic, severity: "warning", span: e.span, message: `${e.name}(): ${err.message}; the call gives null where it happens` });
+            }
+            return null;
+          }
+        };
       }
       case "error": return () => null;
     }

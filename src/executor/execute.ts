@@ -36,7 +36,7 @@ export interface ExecuteResult {
 
 export function executePlan(plan: Plan, store: EventStore, opts: ExecuteOptions = {}): ExecuteResult {
   const diagnostics: Diagnostic[] = [];
-  const fn: FnContext = { now: opts.now ?? Date.now() / 1000, tz: opts.tz ?? "UTC" };
+  const fn: FnContext = { now: opts.now ?? Date.now() / 1000, tz: opts.tz ?? "UTC", warn: (d) => diagnostics.push(d) };
   const lookups = opts.lookups ?? new LookupStore();
   const ctx: ExecContext = {
     store,

@@ -2,6 +2,7 @@
  * Eval/where function definitions as data: signature, docs and examples (the REPL's help reads
  * them) and a null-safe implementation over evaluated arguments.
  */
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { EvalValue, Value } from "../values/value.js";
 
 /** What a function may read besides its arguments. */
@@ -10,6 +11,8 @@ export interface FnContext {
   readonly now: number;
   /** IANA zone used to render and parse times (`--tz`, default UTC). */
   readonly tz: string;
+  /** Reports a warning for the search (e.g. a regular expression built from data that does not compile). */
+  readonly warn?: (d: Diagnostic) => void;
 }
 
 export interface FunctionExample {
