@@ -201,7 +201,21 @@ export interface UniqCommand extends Base {
 }
 
 /** The union of this group's typed command nodes. */
+/** `multikv`: one result per row of a table-formatted `_raw`. */
+export interface MultikvCommand extends Base {
+  readonly kind: "multikv";
+  /** 1-based line of the header (`forceheader=`); 0 = the first line. */
+  readonly forceheader: number;
+  readonly noheader: boolean;
+  /** Only these columns (`fields …`), else all. */
+  readonly fields: readonly string[];
+  /** Keep only rows containing one of these terms (`filter …`). */
+  readonly filter: readonly string[];
+  readonly rmorig: boolean;
+}
+
 export type StreamCommand =
+  | MultikvCommand
   | RexCommand | RegexCommand | BinCommand | BucketCommand | FillnullCommand | EventstatsCommand
   | StreamstatsCommand | MvexpandCommand | MakemvCommand | MvcombineCommand | NomvCommand | SpathCommand
   | FromjsonCommand | XmlkvCommand | ExtractCommand | KvCommand | ReplaceCommand | ReverseCommand

@@ -22,9 +22,10 @@ import { streamstats } from "./streamstats.js";
 import { tail } from "./tail.js";
 import type { CommandDef } from "./types.js";
 import { uniq } from "./uniq.js";
+import { multikv } from "./multikv.js";
 import { xmlkv } from "./xmlkv.js";
 
 export const STREAM_COMMANDS: { readonly [K in StreamCommand["kind"]]: CommandDef<K> } = {
   rex, regex, bin, bucket, fillnull, eventstats, streamstats, mvexpand, makemv, mvcombine, nomv, spath,
-  fromjson, xmlkv, extract, kv, replace, reverse, tail, addtotals, uniq,
+  fromjson, xmlkv, extract, kv, replace, reverse, tail, addtotals, uniq, multikv,
 };
