@@ -15,12 +15,14 @@ export function isFdrObject(obj: JsonObject): boolean {
   return typeof obj.event_simpleName === "string";
 }
 
-/** One FDR object → event, or the reason it is skipped. */
-export function fdrEvent(obj: JsonObject, raw: string, opts: IngestOptions): EventInput | string {
-  const stamp = scalarText(obj.timestamp) ?? "";
-  // FDRPY: _time = timestamp / 1000 for this sourcetype (§4.3; UNVERIFIED citation).
-  if (!/^\d+(\.\d+)?$/.test(stamp)) return "no numeric `timestamp` (ms epoch)";
-  const ms = Number(stamp);
+/**
+ * One FDR object → event, or the reason it is skipped. `fallbackTime` (epoch seconds) is used when
+ * the event has no time field at all: the caller passes the previous event's time in the same file,
+ * else the file's modification time (Splunk's timestamp precedence, see `fdrTime`).
+ */
+export function fdrEvent(obj: JsonObject, raw: string, opts: IngestOptions, fallbackTime?: number): EventInput | string {
+  const time = fdrTime(obj, fallbackTime);
+  if (typeof time === "string") return time;
   const f = newFields();
   f._raw = raw;
   f.source = opts.source ?? "crowdstrike";
@@ -38,7 +40,28 @@ export function fdrEvent(obj: JsonObject, raw: string, opts: IngestOptions): Eve
   crowdstrikeTa(f);
   // Splunk's host is the FDR input's host; minispl uses the sensor's name when the event has one.
   set(f, "host", opts.host ?? scalarText(obj.ComputerName) ?? scalarText(obj.aid_computer_name));
-  return { time: ms / 1000, fields: f };
+  return { time, fields: f };
+}
+
+const NUMBER = /^\d+(\.\d+)?$/;
+
+/**
+ * `_time`: `timestamp`/1000 (FDRPY, §4.3). A `timestamp` that is present but not a number marks
+ * a corrupt record, which is skipped. Without the key, the next best time the event carries:
+ * `ProcessStartTime`, then `ContextTimeStamp` (both epoch seconds, §4.4); then, as Splunk does for
+ * events without a timestamp, the previous event's time from the same source, else the file's
+ * modification time (minispl choice; hand-edited Panther test events lack all three fields).
+ */
+function fdrTime(obj: JsonObject, fallback: number | undefined): number | string {
+  if (obj.timestamp !== undefined) {
+    const stamp = scalarText(obj.timestamp) ?? "";
+    return NUMBER.test(stamp) ? Number(stamp) / 1000 : "no numeric `timestamp` (ms epoch)";
+  }
+  for (const key of ["ProcessStartTime", "ContextTimeStamp"]) {
+    const t = scalarText(obj[key]) ?? "";
+    if (NUMBER.test(t)) return Number(t);
+  }
+  return fallback ?? "no time field (timestamp, ProcessStartTime, ContextTimeStamp) and no earlier event or file time";
 }
 
 export const crowdstrikeFdr: Adapter = {
@@ -47,13 +70,15 @@ export const crowdstrikeFdr: Adapter = {
     return /"event_simpleName"\s*:/.test(head.slice(0, 4096)) && /^\uFEFF?\s*[{[]/.test(head);
   },
   parse(text, _file, opts, emit, skip): void {
+    let last: number | undefined;
     forEachJsonLine(
       text,
       ({ obj, raw, line }) => {
         if (!isFdrObject(obj)) return skip(line, "not a CrowdStrike FDR event (no event_simpleName)");
-        const ev = fdrEvent(obj, raw, opts);
-        if (typeof ev === "string") skip(line, ev);
-        else emit(ev);
+        const ev = fdrEvent(obj, raw, opts, last);
+        if (typeof ev === "string") return skip(line, ev);
+        last = ev.time;
+        emit(ev);
       },
       skip,
     );

@@ -1,49 +1,52 @@
 /**
- * Ingestion entry points: `ingestText` (pure; one file's text → store) and `ingestPaths` (files
- * and directories from disk, recursively, in sorted order for determinism). Unrecognised files
- * and bad records are reported in the IngestReport with file:line, never thrown.
+ * Ingestion entry points: `ingestText` (pure; one file's text → store), `ingestPaths` (files and
+ * directories from disk into a store) and `ingestStream` (the same into any sink, e.g. a counter
+ * that keeps no events). Directories are walked recursively in sorted order for determinism;
+ * every file is streamed in chunks and archives are read in place (ingest-file.ts). Unrecognised
+ * files and bad records are reported in the report with file:line, never thrown.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { EventStore, EventInput } from "../store/event-store.js";
+import type { EventStore } from "../store/event-store.js";
 import { emptyReport, type IngestOptions, type IngestReport } from "./types.js";
-import { DETECT_HEAD, detectAdapter } from "./detect.js";
-import { jsonEvents, parseJsonEvents } from "./json-events.js";
+import { emptyStreamReport, type EventSink, type StreamOptions, type StreamReport } from "./stream-types.js";
+import { TextSession } from "./text-session.js";
+import { ingestFile } from "./ingest-file.js";
+import { ingestEvtx, isEvtx } from "./evtx/ingest-evtx.js";
 
-/** Parses one file's text into the store. */
+/** Parses one file's text into the store (the same record handlers the streaming path uses). */
 export function ingestText(store: EventStore, text: string, file: string, opts: IngestOptions = {}): IngestReport {
   const report = emptyReport();
   report.files = 1;
   report.bytes = Buffer.byteLength(text, "utf8");
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const adapter = detectAdapter(body.slice(0, DETECT_HEAD), opts);
-  const skip = (line: number, reason: string): void => void report.skipped.push({ file, line, reason });
-  if (!adapter) {
-    if (body.trim() !== "") skip(1, "unrecognised format");
-    return report;
-  }
-  const emit = (e: EventInput, format: string): void => {
-    store.append(e);
-    report.events++;
-    report.byFormat[format] = (report.byFormat[format] ?? 0) + 1;
-  };
-  if (adapter === jsonEvents) parseJsonEvents(body, opts, emit, skip);
-  else adapter.parse(body, file, opts, (e) => emit(e, adapter.name), skip);
+  const session = new TextSession({
+    file,
+    opts,
+    emit(e, format) {
+      store.append(e);
+      report.events++;
+      report.byFormat[format] = (report.byFormat[format] ?? 0) + 1;
+    },
+    skip: (line, reason) => void report.skipped.push({ file, line, reason }),
+  });
+  session.pushText(text);
+  session.end();
   return report;
 }
 
-/** Ingests files and directories (recursively; dot-files skipped; sorted by path). */
-export function ingestPaths(store: EventStore, paths: readonly string[], opts: IngestOptions = {}): IngestReport {
-  const total = emptyReport();
+/** Ingests files and directories (recursively; dot-files skipped; sorted by path) into a store. */
+export function ingestPaths(store: EventStore, paths: readonly string[], opts: StreamOptions = {}): StreamReport {
+  return ingestStream(store, paths, opts);
+}
+
+/** Streams files, directories and archives into any sink; memory stays at about one chunk. */
+export function ingestStream(sink: EventSink, paths: readonly string[], opts: StreamOptions = {}): StreamReport {
+  const total = emptyStreamReport();
   for (const file of expand(paths, total)) {
-    let text: string;
-    try {
-      text = readFileSync(file, "utf8");
-    } catch (e) {
-      total.skipped.push({ file, line: 1, reason: `cannot read: ${(e as Error).message}` });
-      continue;
-    }
-    merge(total, ingestText(store, text, file, opts));
+    // Binary EVTX (by its "ElfFile" signature) is read natively, one 64 KiB chunk at a time.
+    if (isEvtx(file)) ingestEvtx(sink, file, opts, total);
+    // Dispatch by content (text, gzip, zip, tar) happens per file in ingestFile.
+    else ingestFile(sink, file, opts, total);
   }
   return total;
 }
@@ -64,12 +67,4 @@ function expand(paths: readonly string[], report: IngestReport): string[] {
   };
   for (const p of [...paths].sort()) walk(p, true);
   return out;
-}
-
-function merge(into: IngestReport, r: IngestReport): void {
-  into.files += r.files;
-  into.events += r.events;
-  into.bytes += r.bytes;
-  for (const [k, v] of Object.entries(r.byFormat)) into.byFormat[k] = (into.byFormat[k] ?? 0) + v;
-  into.skipped.push(...r.skipped);
 }

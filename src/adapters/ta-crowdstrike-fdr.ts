@@ -1,11 +1,17 @@
 /**
- * Splunk Add-on for CrowdStrike FDR emulation for process telemetry (cim-mapping.md §4.3). The
- * evidence is a third party's extraction of TA 3.2.0 with truncated expressions, so several
- * fields are project decisions (src/adapters/README.md): process_name/process_exec come from
- * ImageFileName, dest/user fall back to what the raw event carries.
+ * Splunk Add-on for CrowdStrike FDR emulation (cim-mapping.md §4.3): common fields, process
+ * telemetry here, DNS/port/file/registry events in ta-crowdstrike-fdr-objects.ts, eventtypes in
+ * ta-crowdstrike-fdr-events.ts. The evidence is a third party's extraction of TA 3.2.0 with
+ * truncated expressions, so several fields are project decisions (src/adapters/README.md):
+ * process_name/process_exec come from ImageFileName, dest/user fall back to what the raw event
+ * carries.
  */
 import { basename, get, real, set, type Fields } from "./fields.js";
-import { classify, eqi, type EventtypeDef } from "./eventtypes.js";
+import { classify } from "./eventtypes.js";
+import { FDR_EVENTTYPES, FDR_FAMILIES } from "./ta-crowdstrike-fdr-events.js";
+import { fdrObjectFields } from "./ta-crowdstrike-fdr-objects.js";
+
+export { FDR_EVENTTYPES } from "./ta-crowdstrike-fdr-events.js";
 
 /** FDR IntegrityLevel decode table (the TA's `crowdstrike_ta_lookup_IntegrityLevel`), lower-cased. */
 const INTEGRITY: Readonly<Record<string, string>> = {
@@ -19,42 +25,7 @@ const INTEGRITY: Readonly<Record<string, string>> = {
 };
 const PLATFORMS: Readonly<Record<string, string>> = { Win: "Windows", Mac: "macOS", Lin: "Linux" };
 
-/** event_simpleName values the TA tags `process report` (Endpoint.Processes, §4.3). */
-const PROCESS_EVENTS = [
-  "ProcessRollup2",
-  "SyntheticProcessRollup2",
-  "EndOfProcess",
-  "ProcessRollup2Stats",
-  "ProcessBlocked",
-  "CommandHistory",
-  "DriverLoad",
-  "ImageHash",
-  "InjectedThread",
-  "KernelModeLoadImage",
-  "PrivilegedProcessHandleFromUnsignedModule",
-  "ScreenshotTakenEtw",
-  "WmiCreateProcess",
-];
 const ROLLUPS = new Set(["ProcessRollup2", "SyntheticProcessRollup2"]);
-
-function fdrType(name: string, simpleNames: readonly string[], tags: readonly string[]): EventtypeDef {
-  const names = new Set(simpleNames);
-  return {
-    name,
-    tags,
-    matches: (f) => eqi(f.sourcetype, "crowdstrike:events:sensor") && names.has(get(f, "event_simpleName") ?? ""),
-  };
-}
-
-/**
- * Only crowdstrike_process_rollup2 is a verified eventtype name; the others are named by
- * minispl (UNVERIFIED) but carry the tags the spec gives.
- */
-export const FDR_EVENTTYPES: readonly EventtypeDef[] = [
-  fdrType("crowdstrike_process_rollup2", ["ProcessRollup2"], ["process", "report"]),
-  ...PROCESS_EVENTS.slice(1).map((n) => fdrType(`crowdstrike_${snake(n)}`, [n], ["process", "report"])),
-  fdrType("crowdstrike_network_connect", ["NetworkConnectIP4", "NetworkConnectIP6"], ["listening", "port"]),
-];
 
 /** Adds CIM fields and eventtypes/tags to an FDR event. */
 export function crowdstrikeTa(f: Fields): void {
@@ -64,7 +35,9 @@ export function crowdstrikeTa(f: Fields): void {
   set(f, "user", real(f, "UserName") ?? real(f, "UserSid"));
   set(f, "user_id", real(f, "UserSid"));
   set(f, "os", PLATFORMS[get(f, "event_platform") ?? ""]);
-  if (PROCESS_EVENTS.includes(name)) processFields(f, ROLLUPS.has(name));
+  const family = FDR_FAMILIES.get(name);
+  if (family === "process") processFields(f, ROLLUPS.has(name));
+  else if (family !== undefined) fdrObjectFields(f, family, name);
   classify(f, FDR_EVENTTYPES);
 }
 
@@ -110,8 +83,4 @@ function trimSpaces(s: string): string {
   while (a < b && s.charCodeAt(a) === 32) a++;
   while (b > a && s.charCodeAt(b - 1) === 32) b--;
   return s.slice(a, b);
-}
-
-function snake(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
 }

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 /**
- * The `minispl` command line: subcommands search, detect, check and test (more to come: repl).
+ * The `minispl` command line: subcommands search, detect, check, test, ingest and fields (more to come: repl).
  * Exit codes: 0 ok, 1 a detection/test failed, 2 usage or SPL error, 3 input error.
  */
 import { Command, Option } from "commander";
 import { checkCommand } from "./check-command.js";
 import { detectCommand } from "./detect-command.js";
 import { EXIT } from "./exit-codes.js";
+import { registerFields } from "./fields-command.js";
+import { registerIngest } from "./ingest-command.js";
 import { collect, parseFormat, parseNow, parseTz, type CommonOptions } from "./options.js";
 import { searchCommand } from "./search-command.js";
 import { testCommand, type TestOptions } from "./test-command.js";
@@ -69,6 +71,8 @@ Examples:
     .action((paths: string[], opts: TestOptions) => {
       process.exitCode = testCommand(paths, opts, processIo);
     });
+  registerIngest(program);
+  registerFields(program);
   program.exitOverride((err) => {
     process.exit(err.exitCode === 0 ? EXIT.ok : EXIT.spl);
   });

@@ -49,10 +49,10 @@ describe("other Endpoint datasets", () => {
     ]);
   });
 
-  it("Ports holds FDR NetworkConnectIP4 with transport/dest_port fills", () => {
+  it("Ports holds FDR NetworkConnectIP4 with the add-on's dest_port and the transport/src_port fills", () => {
     const line = '{"event_simpleName":"NetworkConnectIP4","timestamp":"1699350072204","RemotePort":"443","event_platform":"Win"}';
     expect(view("Endpoint.Ports", line, ["transport", "dest_port", "transport_dest_port", "src_port", "vendor_product"])).toEqual([
-      { transport: "unknown", dest_port: "0", transport_dest_port: "unknown/0", src_port: "0", vendor_product: "CrowdStrike FDR" },
+      { transport: "unknown", dest_port: "443", transport_dest_port: "unknown/443", src_port: "0", vendor_product: "CrowdStrike FDR" },
     ]);
   });
 });

@@ -1,0 +1,120 @@
+/**
+ * A small zip central-directory reader (PKWARE APPNOTE 4.3.x): finds the end-of-central-directory
+ * record (and its ZIP64 form for archives past 4 GiB), lists the entries, and locates each
+ * member's compressed bytes so they can be streamed (stored) or inflated (deflate) in place.
+ * Sizes come from the central directory, which is always written after the data, so members
+ * written with a data descriptor (flag bit 3, sizes 0 in the local header) read correctly.
+ */
+import { readAt } from "./byte-source.js";
+
+export interface ZipEntry {
+  readonly name: string;
+  /** 0 stored, 8 deflate; anything else is reported as unsupported. */
+  readonly method: number;
+  readonly encrypted: boolean;
+  readonly compressedSize: number;
+  readonly size: number;
+  readonly localHeaderOffset: number;
+}
+
+const EOCD = 0x06054b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_EOCD = 0x06064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+const MAX_COMMENT = 0xffff;
+
+/** The entries in central-directory order, or the reason the file is not a readable zip. */
+export function readZipDirectory(fd: number, fileSize: number): ZipEntry[] | string {
+  const tailLen = Math.min(fileSize, 22 + MAX_COMMENT + 20);
+  const tail = readAt(fd, fileSize - tailLen, tailLen);
+  let at = -1;
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (tail.readUInt32LE(i) === EOCD) {
+      at = i;
+      break;
+    }
+  }
+  if (at < 0) return "zip has no end-of-central-directory record (truncated?)";
+  let count = tail.readUInt16LE(at + 10);
+  let cdSize = tail.readUInt32LE(at + 12);
+  let cdOffset = tail.readUInt32LE(at + 16);
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+    const loc = at - 20;
+    if (loc < 0 || tail.readUInt32LE(loc) !== ZIP64_LOCATOR) return "zip64 locator missing";
+    const z64 = readAt(fd, u64(tail, loc + 8), 56);
+    if (z64.length < 56 || z64.readUInt32LE(0) !== ZIP64_EOCD) return "zip64 end-of-central-directory record missing";
+    count = u64(z64, 32);
+    cdSize = u64(z64, 40);
+    cdOffset = u64(z64, 48);
+  }
+  const cd = readAt(fd, cdOffset, cdSize);
+  const entries: ZipEntry[] = [];
+  let p = 0;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > cd.length || cd.readUInt32LE(p) !== CENTRAL) return `zip central directory entry ${i + 1} is corrupt`;
+    const flags = cd.readUInt16LE(p + 8);
+    const nameLen = cd.readUInt16LE(p + 28);
+    const extraLen = cd.readUInt16LE(p + 30);
+    const commentLen = cd.readUInt16LE(p + 32);
+    const rawName = cd.subarray(p + 46, p + 46 + nameLen);
+    // Bit 11: UTF-8 names; otherwise CP437, read as latin1 (exact for ASCII names).
+    const name = (flags & 0x800) !== 0 ? rawName.toString("utf8") : rawName.toString("latin1");
+    const sizes = zip64Sizes(cd.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen), {
+      size: cd.readUInt32LE(p + 24),
+      compressedSize: cd.readUInt32LE(p + 20),
+      offset: cd.readUInt32LE(p + 42),
+    });
+    entries.push({
+      name,
+      method: cd.readUInt16LE(p + 10),
+      encrypted: (flags & 1) !== 0,
+      compressedSize: sizes.compressedSize,
+      size: sizes.size,
+      localHeaderOffset: sizes.offset,
+    });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+/** Offset of a member's compressed data (after its local header), or a reason. */
+export function memberDataStart(fd: number, e: ZipEntry): number | string {
+  const h = readAt(fd, e.localHeaderOffset, 30);
+  if (h.length < 30 || h.readUInt32LE(0) !== LOCAL) return "zip local header is corrupt";
+  return e.localHeaderOffset + 30 + h.readUInt16LE(26) + h.readUInt16LE(28);
+}
+
+interface Sizes {
+  size: number;
+  compressedSize: number;
+  offset: number;
+}
+
+/** The ZIP64 extra field (id 1) holds, in order, each of the three values that was 0xFFFFFFFF. */
+function zip64Sizes(extra: Buffer, s: Sizes): Sizes {
+  let p = 0;
+  while (p + 4 <= extra.length) {
+    const id = extra.readUInt16LE(p);
+    const len = extra.readUInt16LE(p + 2);
+    if (id === 1) {
+      let q = p + 4;
+      const next = (v: number): number => {
+        if (v !== 0xffffffff || q + 8 > p + 4 + len) return v;
+        const r = u64(extra, q);
+        q += 8;
+        return r;
+      };
+      const size = next(s.size);
+      const compressedSize = next(s.compressedSize);
+      return { size, compressedSize, offset: next(s.offset) };
+    }
+    p += 4 + len;
+  }
+  return s;
+}
+
+/** Little-endian u64 as a number (exact below 2^53, i.e. 8 PiB). */
+function u64(b: Buffer, at: number): number {
+  return b.readUInt32LE(at) + b.readUInt32LE(at + 4) * 0x100000000;
+}

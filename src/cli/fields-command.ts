@@ -1,0 +1,146 @@
+/**
+ * `minispl fields <dataset-or-sourcetype> --data <path>...`: which fields exist, how many events
+ * carry each, and one example value. For a datamodel dataset (`Endpoint.Processes`) the fields
+ * are the model's, addressed as tstats addresses them (`Processes.process_name`; `_time`, `host`,
+ * `source`, `sourcetype` without prefix, cim-mapping.md §1.1) and counted over the dataset's rows;
+ * anything else is taken as a sourcetype (case-insensitive) and lists the events' own fields.
+ */
+import { existsSync } from "node:fs";
+import { Option, type Command } from "commander";
+import {
+  BASE_FIELDS, BatchSink, datasetView, EventStore, findDataset, ingestStream, rootOf, Table, toTextTable,
+  type DatasetDef, type EventInput, type Value,
+} from "../index.js";
+import { EXIT } from "./exit-codes.js";
+import { collect } from "./options.js";
+import { processIo, type Io } from "./session.js";
+
+export interface FieldsCommandOptions {
+  data: string[];
+  format: "table" | "json";
+  sourcetype?: string;
+  source?: string;
+}
+
+interface FieldStat {
+  count: number;
+  example: Value;
+}
+
+/** Adds `fields` to the program (main.ts calls this). */
+export function registerFields(program: Command): void {
+  program
+    .command("fields <dataset-or-sourcetype>")
+    .description("list the fields of a datamodel dataset (as tstats addresses them) or of a sourcetype, with counts and an example value")
+    .option("-d, --data <path...>", "event files, folders or archives (repeatable)", collect, [])
+    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json"]).default("table"))
+    .option("--sourcetype <sourcetype>", "force the sourcetype of every --data file (skips format detection)")
+    .option("--source <source>", "force the source of every --data event")
+    .addHelpText("after", `
+Examples:
+  $ minispl fields Endpoint.Processes --data samples/data/
+  $ minispl fields XmlWinEventLog --data samples/data/sysmon.xml --format json`)
+    .action((target: string, opts: FieldsCommandOptions) => {
+      process.exitCode = fieldsCommand(target, opts, processIo);
+    });
+}
+
+export function fieldsCommand(target: string, opts: FieldsCommandOptions, io: Io): number {
+  if (opts.data.length === 0) {
+    io.err("error: fields needs --data <path>...\n");
+    return EXIT.spl;
+  }
+  const missing = opts.data.filter((p) => !existsSync(p));
+  for (const p of missing) io.err(`error: --data ${p}: no such file or directory\n`);
+  if (missing.length > 0) return EXIT.input;
+  const ds = findDataset(target);
+  const stats = new Map<string, FieldStat>();
+  let events = 0;
+  const ingestOpts = { ...(opts.sourcetype ? { sourcetype: opts.sourcetype } : {}), ...(opts.source ? { source: opts.source } : {}) };
+  if (ds) {
+    for (const name of fieldNames(ds)) stats.set(name, { count: 0, example: null });
+    const batches = new BatchSink((store) => (events += datasetFields(store, ds, stats)));
+    const report = ingestStream(batches, opts.data, ingestOpts);
+    batches.flush();
+    warnSkipped(report.skipped.length, io);
+  } else {
+    const want = target.toLowerCase();
+    const report = ingestStream(
+      {
+        append(e: EventInput) {
+          if (typeof e.fields.sourcetype !== "string" || e.fields.sourcetype.toLowerCase() !== want) return;
+          events++;
+          eventFields(e, stats);
+        },
+      },
+      opts.data,
+      ingestOpts,
+    );
+    warnSkipped(report.skipped.length, io);
+  }
+  const what = ds ? `datamodel dataset ${ds.model}.${ds.name}` : `sourcetype ${target}`;
+  const rows = [...stats.entries()].map(([field, s]) => ({ field, count: s.count, example: s.example }));
+  if (!ds) rows.sort((a, b) => a.field.localeCompare(b.field));
+  if (opts.format === "json") io.out(`${JSON.stringify({ target: what, events, fields: rows }, null, 2)}\n`);
+  else {
+    io.out(`${events} event${events === 1 ? "" : "s"} in ${what}\n`);
+    if (rows.length > 0) io.out(`${toTextTable(Table.fromRows(rows), io.width)}\n`);
+  }
+  return EXIT.ok;
+}
+
+/** Base fields first, then every field visible on the dataset (inherited first), prefixed. */
+function fieldNames(ds: DatasetDef): string[] {
+  const datasetFields = datasetView(new EventStore(), ds).fields.map((f) => `${rootOf(ds).name}.${f.name}`);
+  return [...BASE_FIELDS, ...new Set(datasetFields)];
+}
+
+/** Adds one batch's dataset rows to the stats; returns how many rows the batch had. */
+function datasetFields(store: EventStore, ds: DatasetDef, stats: Map<string, FieldStat>): number {
+  const view = datasetView(store, ds);
+  const prefix = `${rootOf(ds).name}.`;
+  const n = view.rows.length;
+  for (const [name, s] of stats) {
+    if (name === "_time") {
+      if (n > 0 && s.example === null) s.example = new Date(view.time(0) * 1000).toISOString();
+      s.count += n;
+      continue;
+    }
+    const col = view.field(name.startsWith(prefix) ? name.slice(prefix.length) : name);
+    if (!col) continue;
+    for (let i = 0; i < n; i++) {
+      const v = col.value(i, store.dict);
+      if (v === null) continue;
+      s.count++;
+      if (s.example === null) s.example = detach(v);
+    }
+  }
+  return n;
+}
+
+function eventFields(e: EventInput, stats: Map<string, FieldStat>): void {
+  const add = (name: string, v: Value): void => {
+    const s = stats.get(name);
+    if (s) s.count++;
+    else stats.set(name, { count: 1, example: detach(v) });
+  };
+  add("_time", new Date(e.time * 1000).toISOString());
+  for (const name in e.fields) {
+    const v = e.fields[name];
+    if (v !== undefined) add(name, typeof v === "string" ? v : v.length === 1 ? (v[0] ?? null) : [...v]);
+  }
+}
+
+/**
+ * Example values are copied: a slice of an 8 MiB chunk string would keep the whole chunk alive
+ * for the rest of the run.
+ */
+function detach(v: Value): Value {
+  if (typeof v === "string") return Buffer.from(v, "utf8").toString("utf8");
+  if (Array.isArray(v)) return v.map((x) => (typeof x === "string" ? Buffer.from(x, "utf8").toString("utf8") : x));
+  return v;
+}
+
+function warnSkipped(n: number, io: Io): void {
+  if (n > 0) io.err(`warning: ${n} record(s) skipped; \`minispl ingest\` lists them\n`);
+}
