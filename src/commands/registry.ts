@@ -40,6 +40,21 @@ const KNOWN_SPLUNK_COMMANDS: readonly string[] = [
 
 export const NOT_YET_SUPPORTED: readonly string[] = KNOWN_SPLUNK_COMMANDS.filter((n) => !Object.hasOwn(COMMANDS, n));
 
+/** Why a known command does not run: app commands say which app they need. */
+const REASONS: Readonly<Record<string, string>> = {
+  apply: "it applies a model of Splunk's Machine Learning Toolkit (MLTK), which minispl does not have",
+  summary: "it describes a model of Splunk's Machine Learning Toolkit (MLTK), which minispl does not have",
+  anomalydetection: "it needs Splunk's Machine Learning Toolkit anomaly models, which minispl does not have",
+  outlier: "it is a Machine Learning Toolkit-style command minispl does not implement",
+  cyberchef: "it comes from the CyberChef for Splunk app, which minispl does not have",
+  mstats: "it reads metrics indexes, which minispl does not store (it holds events only)",
+};
+
+/** The reason shown for a known command minispl does not run. */
+export function unsupportedReason(name: string): string {
+  return REASONS[name] ?? "not implemented yet";
+}
+
 export function lookupCommand(name: string): CommandDef<CommandKind> | undefined {
   const key = name.toLowerCase();
   return Object.hasOwn(COMMANDS, key) ? (COMMANDS[key as CommandKind] as CommandDef<CommandKind>) : undefined;

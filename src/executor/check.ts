@@ -7,7 +7,7 @@ import type { Command } from "../ast/commands.js";
 import type { Pipeline } from "../ast/nodes.js";
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
-import { commandNames, lookupCommand, NOT_YET_SUPPORTED } from "../commands/registry.js";
+import { commandNames, lookupCommand, NOT_YET_SUPPORTED, unsupportedReason } from "../commands/registry.js";
 
 export interface CheckResult {
   readonly commands: readonly Command[];
@@ -28,7 +28,7 @@ function checkInto(pipeline: Pipeline, diagnostics: Diagnostic[]): Command[] {
     if (!def) {
       const name = node.name.toLowerCase();
       if (NOT_YET_SUPPORTED.includes(name)) {
-        diagnostics.push(diag("unsupported-command", { name, reason: "not implemented yet" }, node.nameSpan, extra));
+        diagnostics.push(diag("unsupported-command", { name, reason: unsupportedReason(name) }, node.nameSpan, extra));
       } else {
         const hints = didYouMean(node.name, [...commandNames(), ...NOT_YET_SUPPORTED]);
         diagnostics.push(diag("unknown-command", { name: node.name }, node.nameSpan, { ...extra, hints }));
