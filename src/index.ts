@@ -12,17 +12,10 @@
  * Every stage is pure and synchronous and returns its diagnostics; only adapters (reading files)
  * and the CLI do IO.
  */
-import type { Command } from "./ast/commands.js";
-import type { Pipeline } from "./ast/nodes.js";
-import type { Diagnostic } from "./diagnostics/diagnostic.js";
-import { checkPipeline } from "./executor/check.js";
-import { executePlan, type ExecuteOptions } from "./executor/execute.js";
-import { planPipeline, type Plan } from "./executor/plan.js";
-import type { Table } from "./executor/table.js";
-import { parseSearch, type FrontendOptions } from "./frontend.js";
-import type { SplToken } from "./lexer/lexer.js";
-import type { SourceSet } from "./source/source-text.js";
-import type { EventStore } from "./store/event-store.js";
+export { compile, runSearch, type CompileResult, type RunResult } from "./run.js";
+export { Engine, runDetection, type EngineOptions, type RunDetectionOptions, type SearchOutcome, type DetectionOutcome } from "./engine/engine.js";
+export { listFiles } from "./engine/files.js";
+export { loadMacroFiles, type MacroFileLoad } from "./engine/macro-files.js";
 
 export { parseSearch } from "./frontend.js";
 export { tokenize } from "./lexer/lexer.js";
@@ -30,7 +23,7 @@ export { expandMacros } from "./macros/expand.js";
 export { parseTokens } from "./parser/parse.js";
 export { checkPipeline } from "./executor/check.js";
 export { planPipeline } from "./executor/plan.js";
-export { executePlan } from "./executor/execute.js";
+export { executePlan, type ExecuteOptions } from "./executor/execute.js";
 export { Table } from "./executor/table.js";
 export { EventStore } from "./store/event-store.js";
 export { MacroTable, type MacroDef } from "./macros/macro-table.js";
@@ -63,6 +56,7 @@ export { DATAMODELS } from "./datamodels/registry.js";
 export { printPipeline, printExpr, printSearch } from "./ast/print.js";
 export { grammarEbnf, railroadHtml } from "./parser/grammar-docs.js";
 export type { Value } from "./values/value.js";
+export { toText } from "./values/value.js";
 export { LookupStore, type LookupWrite, type LookupWriter, type ResolvedLookup } from "./lookups/store.js";
 export { buildLookupStore, type LookupSourceFile, type LookupLoadResult } from "./lookups/load.js";
 export { parseCsv, formatCsv, type CsvProblem } from "./lookups/csv.js";
@@ -72,37 +66,3 @@ export { MmdbReader } from "./geoip/reader.js";
 export { MmdbError, type MmdbValue } from "./geoip/decoder.js";
 export type { MmdbMetadata } from "./geoip/metadata.js";
 export { openGeoIpDatabase, geoIpDatabase, type GeoIpDatabase, type GeoLocation } from "./geoip/geo.js";
-
-export interface CompileResult {
-  readonly sources: SourceSet;
-  readonly tokens: readonly SplToken[];
-  readonly pipeline: Pipeline | null;
-  readonly commands: readonly Command[];
-  readonly plan: Plan | null;
-  /** Errors and warnings of every stage that ran. */
-  readonly diagnostics: readonly Diagnostic[];
-}
-
-/** Front end + check + plan. `plan` is null when any stage reported an error. */
-export function compile(text: string, opts: FrontendOptions = {}): CompileResult {
-  const front = parseSearch(text, opts);
-  const base = { sources: front.sources, tokens: front.tokens, pipeline: front.pipeline };
-  if (!front.pipeline) return { ...base, commands: [], plan: null, diagnostics: front.diagnostics };
-  const checked = checkPipeline(front.pipeline);
-  const diagnostics = [...front.diagnostics, ...checked.diagnostics];
-  if (diagnostics.some((d) => d.severity === "error")) return { ...base, commands: checked.commands, plan: null, diagnostics };
-  return { ...base, commands: checked.commands, plan: planPipeline(checked.commands), diagnostics };
-}
-
-export interface RunResult extends CompileResult {
-  readonly table: Table | null;
-}
-
-/** Compiles and executes a search over a store. */
-export function runSearch(text: string, store: EventStore, opts: FrontendOptions & ExecuteOptions = {}): RunResult {
-  const compiled = compile(text, opts);
-  if (!compiled.plan) return { ...compiled, table: null };
-  const exec = executePlan(compiled.plan, store, { ...opts, ...(opts.macros ? { macros: opts.macros } : {}) });
-  const failed = exec.diagnostics.some((d) => d.severity === "error");
-  return { ...compiled, table: failed ? null : exec.table, diagnostics: [...compiled.diagnostics, ...exec.diagnostics] };
-}

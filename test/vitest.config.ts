@@ -12,7 +12,7 @@ export default defineConfig({
         test: {
           name: "unit",
           root,
-          include: ["test/unit/**/*.test.ts", "test/cases/**/*.test.ts", "test/e2e/**/*.test.ts"],
+          include: ["test/unit/**/*.test.ts", "test/cases/**/*.test.ts", "test/e2e/**/*.test.ts", "samples/tests/**/*.test.ts"],
           setupFiles: ["test/support/setup.ts"],
           testTimeout: 60_000,
         },

@@ -1,0 +1,23 @@
+/** Reads macro definition files: ESCU `macros/*.yml` and Splunk `macros.conf`, in path order. */
+import { readFileSync } from "node:fs";
+import { parseEscuMacroYaml, parseMacrosConf } from "../macros/load.js";
+import type { MacroDef } from "../macros/macro-table.js";
+import { listFiles } from "./files.js";
+
+export interface MacroFileLoad {
+  readonly macros: MacroDef[];
+  /** `file:line: message` for definitions that could not be read. */
+  readonly errors: string[];
+}
+
+export function loadMacroFiles(paths: readonly string[]): MacroFileLoad {
+  const macros: MacroDef[] = [];
+  const errors: string[] = [];
+  for (const file of listFiles(paths, [".yml", ".yaml", ".conf"])) {
+    const text = readFileSync(file, "utf8");
+    const res = file.endsWith(".conf") ? parseMacrosConf(text, file) : parseEscuMacroYaml(text, file);
+    macros.push(...res.macros);
+    errors.push(...res.errors.map((e) => `${e.file}:${e.line}: ${e.message}`));
+  }
+  return { macros, errors };
+}

@@ -1,0 +1,49 @@
+/**
+ * The two compositions every caller needs: compile (front end + check + plan) and runSearch
+ * (compile + execute over a store). The stage functions themselves are exported from index.ts.
+ */
+import type { Command } from "./ast/commands.js";
+import type { Pipeline } from "./ast/nodes.js";
+import type { Diagnostic } from "./diagnostics/diagnostic.js";
+import { checkPipeline } from "./executor/check.js";
+import { executePlan, type ExecuteOptions } from "./executor/execute.js";
+import { planPipeline, type Plan } from "./executor/plan.js";
+import type { Table } from "./executor/table.js";
+import { parseSearch, type FrontendOptions } from "./frontend.js";
+import type { SplToken } from "./lexer/lexer.js";
+import type { SourceSet } from "./source/source-text.js";
+import type { EventStore } from "./store/event-store.js";
+
+export interface CompileResult {
+  readonly sources: SourceSet;
+  readonly tokens: readonly SplToken[];
+  readonly pipeline: Pipeline | null;
+  readonly commands: readonly Command[];
+  readonly plan: Plan | null;
+  /** Errors and warnings of every stage that ran. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Front end + check + plan. `plan` is null when any stage reported an error. */
+export function compile(text: string, opts: FrontendOptions = {}): CompileResult {
+  const front = parseSearch(text, opts);
+  const base = { sources: front.sources, tokens: front.tokens, pipeline: front.pipeline };
+  if (!front.pipeline) return { ...base, commands: [], plan: null, diagnostics: front.diagnostics };
+  const checked = checkPipeline(front.pipeline);
+  const diagnostics = [...front.diagnostics, ...checked.diagnostics];
+  if (diagnostics.some((d) => d.severity === "error")) return { ...base, commands: checked.commands, plan: null, diagnostics };
+  return { ...base, commands: checked.commands, plan: planPipeline(checked.commands), diagnostics };
+}
+
+export interface RunResult extends CompileResult {
+  readonly table: Table | null;
+}
+
+/** Compiles and executes a search over a store. */
+export function runSearch(text: string, store: EventStore, opts: FrontendOptions & ExecuteOptions = {}): RunResult {
+  const compiled = compile(text, opts);
+  if (!compiled.plan) return { ...compiled, table: null };
+  const exec = executePlan(compiled.plan, store, { ...opts, ...(opts.macros ? { macros: opts.macros } : {}) });
+  const failed = exec.diagnostics.some((d) => d.severity === "error");
+  return { ...compiled, table: failed ? null : exec.table, diagnostics: [...compiled.diagnostics, ...exec.diagnostics] };
+}
