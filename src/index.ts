@@ -16,6 +16,7 @@ export { compile, runSearch, type CompileResult, type RunResult } from "./run.js
 export { Engine, runDetection, type EngineOptions, type RunDetectionOptions, type SearchOutcome, type DetectionOutcome } from "./engine/engine.js";
 export { listFiles } from "./engine/files.js";
 export { loadMacroFiles, type MacroFileLoad } from "./engine/macro-files.js";
+export { lintDetection, type LintFinding } from "./lint/lint.js";
 
 export { parseSearch } from "./frontend.js";
 export { tokenize } from "./lexer/lexer.js";
@@ -35,10 +36,12 @@ export { parseDetection, filterMacroName, runnableSearch, withFilterMacro, type 
 export { stageOf, constructOf, type CheckStage } from "./detections/stage.js";
 export { familyOf } from "./diagnostics/render.js";
 export { fillMessage } from "./detections/message.js";
+export type { DrilldownSearch, Observable } from "./detections/detection.js";
+export * from "./notables/index.js";
 export { attackDataRelativePath, type DetectionTest } from "./testing/attack-data.js";
 export { verdict, riskObjects, threatObjects, type Verdict, type TestStatus } from "./testing/verdict.js";
 export { toJunit, type JunitCase } from "./testing/junit.js";
-export { toCsv, toJsonRows, toTextTable } from "./output/format.js";
+export { toCsv, toJsonRows, toNdjson, toTextTable } from "./output/format.js";
 export { ingestPaths, ingestText } from "./adapters/index.js";
 export type { IngestOptions, IngestReport } from "./adapters/types.js";
 export { ingestStream } from "./adapters/ingest.js";

@@ -13,3 +13,5 @@ export { jsonEvents } from "./json-events.js";
 export { SYSMON_SOURCE, SYSMON_EVENT_DESCRIPTIONS } from "./sysmon-eventtypes.js";
 export { SECURITY_SOURCES } from "./windows-eventtypes.js";
 export { XML_SOURCETYPE } from "./win-event.js";
+export { linuxSysmon, LINUX_SYSMON_SOURCE, LINUX_SYSMON_SOURCETYPE } from "./linux-sysmon.js";
+export { loadMapping, parseMapping, type UserMapping } from "./user-mapping.js";

@@ -16,6 +16,8 @@ const SIGNATURES: Readonly<Record<string, string>> = {
   "4688": "A new process has been created",
   "4689": "A process has exited",
   "4696": "A primary token was assigned to process",
+  "4720": "A user account was created",
+  "4741": "A computer account was created",
 };
 
 /** `(^"[^"]+"|[^\s]+)\s*(.*)`: first token of CommandLine and the rest (§3.4). */
@@ -31,6 +33,26 @@ export function windowsSecurityTa(f: Fields): void {
   if (code === "4688") newProcessFields(f);
   else if (PROCESS_CODES.has(code)) otherProcessFields(f);
   else if (code === "4624" || code === "4625") logonFields(f, code);
+  else if (code === "4720" || code === "4741") accountCreatedFields(f, code);
+}
+
+/**
+ * 4720 per cim-mapping.md §3.6: the errorcode lookup gives action `created`, change_type `AAA`,
+ * object_category `user`; the 9.x EVALs give object/user_name = TargetUserName, object_id =
+ * TargetSid, src_user = SubjectUserName. 4741 (computer account, also `windows_account_created`)
+ * is mapped the same way with object_category `computer` (UNVERIFIED: the spec lists only its
+ * eventtype). Without `action` the event would miss Change.Accounts_Created.
+ */
+function accountCreatedFields(f: Fields, code: string): void {
+  set(f, "action", "created");
+  set(f, "change_type", "AAA");
+  set(f, "object_category", code === "4720" ? "user" : "computer");
+  const target = real(f, "TargetUserName");
+  set(f, "object", target);
+  set(f, "user_name", target);
+  set(f, "user", target);
+  set(f, "object_id", real(f, "TargetSid"));
+  set(f, "src_user", real(f, "SubjectUserName"));
 }
 
 function newProcessFields(f: Fields): void {

@@ -10,6 +10,8 @@ import type { HandlerContext, RecordHandler } from "./stream-types.js";
 import { DETECT_HEAD, detectFamily } from "./detect.js";
 import { winTextHandler } from "./win-text-handler.js";
 import { jsonHandler } from "./json-stream.js";
+import { linuxSysmonHandler } from "./linux-sysmon.js";
+import { mappedHandler } from "./mapped-events.js";
 
 export class TextSession {
   private decoder: TextDecoder | undefined;
@@ -107,7 +109,11 @@ export class TextSession {
       if (buffered.trim() !== "") this.ctx.skip(1, "unrecognised format");
       return;
     }
-    this.handler = family === "windows-text" ? winTextHandler(this.ctx) : jsonHandler(family, this.ctx);
+    const { mapping } = this.ctx.opts;
+    if (family === "windows-text") this.handler = winTextHandler(this.ctx);
+    else if (family === "linux-sysmon") this.handler = linuxSysmonHandler(this.ctx);
+    else if (family === "mapped" && mapping) this.handler = mappedHandler(this.ctx, mapping);
+    else this.handler = jsonHandler(family === "mapped" ? "auto" : family, this.ctx);
     if (buffered !== "") this.handler.feed(buffered);
   }
 }

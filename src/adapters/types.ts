@@ -3,6 +3,7 @@
  * reported with file:line and skipped (never fatal, never dropping the good records around them).
  */
 import type { EventInput } from "../store/event-store.js";
+import type { UserMapping } from "./user-mapping.js";
 
 /** Overrides a user (or a detection test) may give for a file. */
 export interface IngestOptions {
@@ -14,6 +15,8 @@ export interface IngestOptions {
   readonly host?: string;
   /** Index name; default `main`. */
   readonly index?: string;
+  /** User mapping (`--mapping`) for JSON-lines/CSV files no adapter recognises (user-mapping.ts). */
+  readonly mapping?: UserMapping;
 }
 
 export interface SkippedRecord {

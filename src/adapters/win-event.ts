@@ -13,6 +13,7 @@ import { SECURITY_SOURCES, WINDOWS_EVENTTYPES } from "./windows-eventtypes.js";
 import { sysmonTa } from "./ta-sysmon.js";
 import { windowsSecurityTa } from "./ta-windows-security.js";
 import { windowsLabelAliases } from "./windows-label-aliases.js";
+import { windowsChannelTa } from "./ta-windows-channels.js";
 import { parseUtc } from "./win-time.js";
 
 export const XML_SOURCETYPE = "XmlWinEventLog";
@@ -38,6 +39,7 @@ export function winEvent(rec: WinRecord, opts: IngestOptions): EventInput | stri
   windowsCommon(f, rec);
   if (source === SYSMON_SOURCE) sysmonTa(f);
   else if (SECURITY_SOURCES.has(source)) windowsSecurityTa(f);
+  else windowsChannelTa(f, rec, source);
   if (source !== SYSMON_SOURCE) windowsLabelAliases(f);
   classify(f, EVENTTYPES);
   const time = eventTime(f, rec, source);

@@ -6,6 +6,7 @@
  */
 import { get, type Fields } from "./fields.js";
 import { eqi, type EventtypeDef } from "./eventtypes.js";
+import { isSystemSource, SERVICE_CODES } from "./ta-windows-channels.js";
 
 export const SECURITY_SOURCES = new Set(["XmlWinEventLog:Security", "WinEventLog:Security"]);
 
@@ -48,4 +49,11 @@ export const WINDOWS_EVENTTYPES: readonly EventtypeDef[] = [
     matches: security(["4625"], (f) => !eqi(f.action, "error")),
   },
   { name: "windows_account_created", tags: ["add", "account", "change"], matches: security(["4720", "4741"]) },
+  // Service Control Manager 7045/7036/7040 → Endpoint.Services (name and scope UNVERIFIED: the
+  // spec's §3.3 table has no service eventtype; endpoint-services.ts expects these codes there).
+  {
+    name: "windows_system_services",
+    tags: ["service", "report"],
+    matches: (f) => isSystemSource(get(f, "source") ?? "") && SERVICE_CODES.has(get(f, "EventCode") ?? ""),
+  },
 ];

@@ -1,11 +1,12 @@
 /**
  * `minispl detect <detection.yml>...`: runs each detection's search exactly as written (its filter
  * macro defaults to `search *`, as contentctl generates it, unless --macros defines it) and prints
- * the results; in table mode also the detection's message per result.
+ * the results; in table mode also the detection's message per result. With --notables: one notable
+ * per result row, with its risk events and executed drilldowns (src/notables/README.md).
  */
 import { readFileSync } from "node:fs";
 import {
-  fillMessage, parseDetection, runnableSearch, runSearch, Table, withFilterMacro, type Detection, type Value,
+  fillMessage, formatNotables, parseDetection, runNotables, runnableSearch, runSearch, Table, withFilterMacro, type Detection, type Value,
 } from "../index.js";
 import { EXIT } from "./exit-codes.js";
 import { geoipOptions } from "./geoip.js";
@@ -14,7 +15,7 @@ import { lookupOptions } from "./lookups.js";
 import type { CommonOptions } from "./options.js";
 import { loadEvents, printDiagnostics, printTable, type Io } from "./session.js";
 
-export function detectCommand(paths: readonly string[], opts: CommonOptions, io: Io): number {
+export function detectCommand(paths: readonly string[], opts: CommonOptions & { notables?: boolean }, io: Io): number {
   const files = listFiles(paths, [".yml", ".yaml"]);
   const detections: Detection[] = [];
   let code: number = EXIT.ok;
@@ -33,6 +34,19 @@ export function detectCommand(paths: readonly string[], opts: CommonOptions, io:
   const loaded = loadEvents(opts, io);
   if (!loaded) return EXIT.input;
   const { store } = loaded;
+  if (opts.notables) {
+    // One "now" for the whole run: the risk events' _time and every drilldown's relative times.
+    const now = opts.now ?? Math.floor(Date.now() / 1000);
+    const out = runNotables(detections, store, (spl, st, det, name) => {
+      const result = runSearch(spl, st, { macros: withFilterMacro(det, macros.table), name, tz: opts.tz, now, ...lookups, ...geoip });
+      printDiagnostics(result.diagnostics, result, io);
+      return result;
+    }, { now, tz: opts.tz });
+    if (opts.format === "json") io.out(`${JSON.stringify(out.notables, null, 2)}\n`);
+    else io.out(formatNotables(out.notables, io.width));
+    if (!opts.quiet) io.err(`${out.notables.length} notable(s), ${out.riskEvents} risk event(s)\n`);
+    return out.failed.length > 0 ? Math.max(code, EXIT.spl) : code;
+  }
   const jsonRows: Record<string, Value>[] = [];
   for (const det of detections) {
     const table = withFilterMacro(det, macros.table);

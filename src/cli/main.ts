@@ -1,15 +1,18 @@
 #!/usr/bin/env node
 /**
- * The `minispl` command line: subcommands search, detect, check, test, ingest and fields (more to come: repl).
+ * The `minispl` command line: subcommands search, detect, check, test, ingest, fields, repl and explain.
  * Exit codes: 0 ok, 1 a detection/test failed, 2 usage or SPL error, 3 input error.
  */
 import { Command, Option } from "commander";
 import { checkCommand } from "./check-command.js";
 import { detectCommand } from "./detect-command.js";
+import { lintCommand } from "./lint-command.js";
 import { EXIT } from "./exit-codes.js";
+import { registerExplain } from "./explain-command.js";
 import { registerFields } from "./fields-command.js";
 import { registerIngest } from "./ingest-command.js";
 import { collect, parseFormat, parseNow, parseTz, type CommonOptions } from "./options.js";
+import { registerRepl } from "./repl-command.js";
 import { searchCommand } from "./search-command.js";
 import { testCommand, type TestOptions } from "./test-command.js";
 import { processIo } from "./session.js";
@@ -19,12 +22,13 @@ function withCommon(cmd: Command): Command {
     .option("-d, --data <path...>", "event files or folders (folders are read recursively; repeatable)", collect, [])
     .option("-m, --macros <path...>", "macro definitions: ESCU macros/*.yml or macros.conf files or folders (repeatable; later wins)", collect, [])
     .option("-l, --lookups <dir...>", "lookup definitions (*.yml) and tables (*.csv), e.g. ESCU lookups/ (repeatable; first wins; outputlookup writes CSV files into the first)", collect, [])
-    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json", "csv"]).default("table").argParser(parseFormat))
+    .addOption(new Option("-f, --format <format>", "output format (ndjson: one JSON row per line)").choices(["table", "json", "csv", "ndjson"]).default("table").argParser(parseFormat))
     .option("--geoip <file.mmdb>", "MaxMind DB GeoIP database (e.g. GeoLite2-City.mmdb) for iplocation; without it iplocation adds no fields")
     .option("--tz <zone>", "time zone for rendering and parsing times", parseTz, "UTC")
     .option("--now <time>", "fix the search's \"now\" (epoch seconds or ISO-8601), for reproducible runs", parseNow)
     .option("--sourcetype <sourcetype>", "force the sourcetype of every --data file (skips format detection)")
     .option("--source <source>", "force the source of every --data event")
+    .option("--mapping <file.yml>", "field mapping (time, host, source, sourcetype, aliases, eventtypes/tags) for JSON-lines/CSV --data files no adapter recognises")
     .option("-q, --quiet", "no progress or summary lines on stderr");
 }
 
@@ -44,10 +48,12 @@ Examples:
     });
   withCommon(program.command("detect <detection...>"))
     .description("run ESCU detection YAML files (or folders of them) exactly as written")
+    .option("--notables", "print one notable per result: message, risk events (also added to the Risk datamodel) and executed drilldowns")
     .addHelpText("after", `
 Examples:
   $ minispl detect samples/detections/script_execution_via_wmi.yml --data samples/data/
-  $ minispl detect detections/endpoint/ --macros escu/macros/ --data logs/ --format json`)
+  $ minispl detect detections/endpoint/ --macros escu/macros/ --data logs/ --format json
+  $ minispl detect detections/endpoint/script_execution_via_wmi.yml --macros escu/macros/ --data logs/ --notables --format json`)
     .action((paths: string[], opts: CommonOptions) => {
       process.exitCode = detectCommand(paths, opts, processIo);
     });
@@ -64,27 +70,41 @@ Examples:
     .description("run each detection's tests on local attack data with contentctl's pass criterion")
     .requiredOption("--attack-data <root>", "local copy of the attack_data repository (the URL path below .../master/ is kept)")
     .option("--junit <file>", "also write JUnit XML")
+    .option("-j, --jobs <n>", "worker threads for many detections (default: cores, at most 4)", (v) => Math.max(1, Number.parseInt(v, 10) || 1))
     .addHelpText("after", `
 Examples:
   $ minispl test detections/endpoint/script_execution_via_wmi.yml --attack-data ~/attack_data
   $ minispl test detections/ --macros macros/ --attack-data ~/attack_data --format json --junit results.xml`)
-    .action((paths: string[], opts: TestOptions) => {
-      process.exitCode = testCommand(paths, opts, processIo);
+    .action(async (paths: string[], opts: TestOptions) => {
+      process.exitCode = await testCommand(paths, opts, processIo);
     });
   registerIngest(program);
   registerFields(program);
+  registerRepl(program);
+  registerExplain(program);
+  withCommon(program.command("lint <detection...>"))
+    .description("static checks of detections: tstats without summariesonly, undefined macros, datamodel fields, observables and drilldown tokens no result provides")
+    .addHelpText("after", `
+Examples:
+  $ minispl lint samples/detections/
+  $ minispl lint detections/endpoint/ --macros macros/ --format json`)
+    .action((paths: string[], opts: CommonOptions) => {
+      process.exitCode = lintCommand(paths, opts, processIo);
+    });
   program.exitOverride((err) => {
     process.exit(err.exitCode === 0 ? EXIT.ok : EXIT.spl);
   });
   return program;
 }
 
-try {
-  buildProgram().parse(process.argv);
-} catch (e) {
+/** A file that cannot be read is an input error (exit 3), not a crash. */
+function onError(e: unknown): void {
   const err = e as NodeJS.ErrnoException;
   if (err.code === "ENOENT" || err.code === "EACCES" || err.code === "EISDIR") {
     process.stderr.write(`error: ${err.message}\n`);
     process.exitCode = EXIT.input;
   } else throw e;
 }
+
+// parseAsync: `test` runs its detections in worker threads.
+buildProgram().parseAsync(process.argv).catch(onError);

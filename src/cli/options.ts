@@ -8,11 +8,14 @@ export interface CommonOptions {
   lookups: string[];
   /** A MaxMind DB file (.mmdb) for iplocation. */
   geoip?: string;
-  format: "table" | "json" | "csv";
+  /** ndjson: one JSON object per result row per line (for jq and streaming consumers). */
+  format: "table" | "json" | "csv" | "ndjson";
   tz: string;
   now?: number;
   sourcetype?: string;
   source?: string;
+  /** `--mapping <file.yml>`: user mapping for JSON-lines/CSV logs no adapter knows (src/adapters/user-mapping.ts). */
+  mapping?: string;
   quiet?: boolean;
 }
 
@@ -21,8 +24,8 @@ export function collect(value: string, previous: string[] = []): string[] {
 }
 
 export function parseFormat(value: string): CommonOptions["format"] {
-  if (value === "table" || value === "json" || value === "csv") return value;
-  throw new InvalidArgumentError("expected table, json or csv");
+  if (value === "table" || value === "json" || value === "csv" || value === "ndjson") return value;
+  throw new InvalidArgumentError("expected table, json, csv or ndjson");
 }
 
 /** `--now`: epoch seconds or an ISO-8601 time. */

@@ -1,53 +1,35 @@
 /**
  * `minispl test <detection.yml|dir>... --attack-data <root>`: contentctl's detection test without a
- * Splunk server. Each `tests:` entry's attack data is read from `<root>/<path of the URL>` with the
- * entry's source and sourcetype, the search runs exactly as written, and contentctl's pass
- * criterion decides (src/testing/verdict.ts). Exit 0 only when every test passed.
+ * Splunk server (test-runner.ts does one file). Many files run in parallel worker threads
+ * (`--jobs`, default: the machine's cores, at most 4), with a progress line on a terminal.
+ * Exit 0 only when every test passed.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { performance } from "node:perf_hooks";
-import {
-  attackDataRelativePath, EventStore, ingestPaths, parseDetection, runnableSearch, runSearch, toJunit, verdict,
-  withFilterMacro, type Detection, type DetectionTest, type JunitCase, type TestStatus,
-} from "../index.js";
+import { writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { toJunit, type JunitCase, type TestStatus } from "../index.js";
 import { EXIT } from "./exit-codes.js";
-import { listFiles, loadMacros, type MacroLoad } from "./load-files.js";
-import type { CommonOptions } from "./options.js";
+import { listFiles, loadMacros } from "./load-files.js";
 import type { Io } from "./session.js";
+import { testFile, type TestOptions, type TestRow } from "./test-runner.js";
 
-export interface TestOptions extends CommonOptions {
-  attackData: string;
-  junit?: string;
-}
+export type { TestOptions } from "./test-runner.js";
 
-interface TestRow {
-  file: string;
-  name: string;
-  test: string;
-  status: TestStatus;
-  rows: number;
-  duration_ms: number;
-  message: string;
-}
-
-export function testCommand(paths: readonly string[], opts: TestOptions, io: Io): number {
+export async function testCommand(paths: readonly string[], opts: TestOptions, io: Io): Promise<number> {
   const macros = loadMacros(opts.macros);
   for (const e of macros.errors) io.err(`warning: ${e}\n`);
-  const results: TestRow[] = [];
   const files = listFiles(paths, [".yml", ".yaml"]);
-  files.forEach((file, i) => {
-    const parsed = parseDetection(readFileSync(file, "utf8"), file);
-    const det = parsed.detection;
-    if (!det) {
-      results.push({ file, name: "", test: "", status: "error", rows: 0, duration_ms: 0, message: parsed.diagnostics[0]?.message ?? "unreadable" });
-      return;
-    }
-    if (det.tests.length === 0) return;
-    for (const t of det.tests) results.push(runOne(det, t, macros, opts));
-    if (io.color && files.length > 20) io.err(`\r[${i + 1}/${files.length}] ${det.name.slice(0, 60).padEnd(60)}`);
-  });
+  const jobs = Math.max(1, Math.min(opts.jobs ?? Math.min(availableParallelism(), 4), files.length));
+  const progress = io.color && files.length > 20 ? (done: number) => io.err(`\r[${done}/${files.length}] detection files tested`) : () => {};
+  const perFile = jobs > 1 && files.length >= 8
+    ? await inWorkers(files, jobs, opts, progress)
+    : files.map((f, i) => {
+      const rows = testFile(f, macros.table, opts);
+      progress(i + 1);
+      return rows;
+    });
   if (io.color && files.length > 20) io.err("\n");
+  const results = perFile.flat();
   if (opts.junit) writeFileSync(opts.junit, toJunit(results.map(junitCase)));
   const summary = summarise(results);
   if (opts.format === "json") io.out(`${JSON.stringify({ results, summary }, null, 2)}\n`);
@@ -55,32 +37,21 @@ export function testCommand(paths: readonly string[], opts: TestOptions, io: Io)
   return results.every((r) => r.status === "pass") ? EXIT.ok : EXIT.failed;
 }
 
-function runOne(det: Detection, t: DetectionTest, macros: MacroLoad, opts: TestOptions): TestRow {
-  const start = performance.now();
-  const row = (status: TestStatus, message: string, rows = 0): TestRow => ({
-    file: det.file, name: det.name, test: t.name, status, rows, duration_ms: Math.round((performance.now() - start) * 10) / 10, message,
-  });
-  const store = new EventStore();
-  for (const a of t.attackData) {
-    const rel = attackDataRelativePath(a.data);
-    if (!rel) return row("error", `not an attack_data URL: ${a.data}`);
-    const path = join(opts.attackData, rel);
-    if (!existsSync(path)) return row("error", `missing attack data file ${path}`);
-    const report = ingestPaths(store, [path], {
-      ...(a.sourcetype ? { sourcetype: a.sourcetype } : {}),
-      ...(a.source ? { source: a.source } : {}),
+/** Files dealt round-robin to workers; results come back per file and keep the file order. */
+function inWorkers(files: readonly string[], jobs: number, opts: TestOptions, progress: (done: number) => void): Promise<TestRow[][]> {
+  const out: TestRow[][] = new Array(files.length);
+  let done = 0;
+  const runs = Array.from({ length: jobs }, (_, w) => new Promise<void>((resolve, reject) => {
+    const mine = files.map((f, i) => [i, f] as const).filter(([i]) => i % jobs === w);
+    const worker = new Worker(new URL("./test-worker.js", import.meta.url), { workerData: { files: mine, opts } });
+    worker.on("message", (m: { index: number; rows: TestRow[] }) => {
+      out[m.index] = m.rows;
+      progress(++done);
     });
-    if (report.events === 0 && report.skipped.length > 0) {
-      return row("error", `${path}: no event could be read (${report.skipped[0]?.reason ?? "unknown format"})`);
-    }
-  }
-  const r = runSearch(runnableSearch(det.search), store, {
-    macros: withFilterMacro(det, macros.table), tz: opts.tz, ...(opts.now !== undefined ? { now: opts.now } : {}),
-  });
-  const err = r.diagnostics.find((d) => d.severity === "error");
-  if (err || !r.table) return row("error", err?.message ?? "the search did not run");
-  const v = verdict(det, r.table);
-  return row(v.status, v.message, r.table.length);
+    worker.on("error", reject);
+    worker.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`test worker exited with code ${code}`))));
+  }));
+  return Promise.all(runs).then(() => out);
 }
 
 function junitCase(r: TestRow): JunitCase {

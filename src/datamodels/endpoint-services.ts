@@ -1,6 +1,6 @@
 /**
- * Endpoint.Services (cim-mapping.md §1.3): `service` + `report` tags (Sysmon 4/16/255 and, once
- * mapped, Windows 7045/7036).
+ * Endpoint.Services (cim-mapping.md §1.3): `service` + `report` tags (Sysmon 4/16/255 and the
+ * System channel's 7045/7036/7040, src/adapters/ta-windows-channels.ts).
  */
 import type { DatasetDef } from "./types.js";
 import { filled, passed, vendorProduct } from "./cim-calc.js";

@@ -13,6 +13,14 @@ export interface Observable {
   readonly role: readonly string[];
 }
 
+/** A `drilldown_searches` entry, tokens (`$field$`, `%original_detection_search%`) unfilled. */
+export interface DrilldownSearch {
+  readonly name: string;
+  readonly search: string;
+  readonly earliestOffset?: string;
+  readonly latestOffset?: string;
+}
+
 export interface Detection {
   readonly file: string;
   readonly name: string;
@@ -24,6 +32,12 @@ export interface Detection {
   readonly message?: string;
   readonly observables: readonly Observable[];
   readonly riskScore?: number;
+  /** `tags.analytic_story` (the notables' `analyticstories`). */
+  readonly analyticStories?: readonly string[];
+  /** `tags.mitre_attack_id`. */
+  readonly mitreAttackIds?: readonly string[];
+  /** `drilldown_searches`. */
+  readonly drilldowns?: readonly DrilldownSearch[];
   /** `tests:` entries (attack data per test). */
   readonly tests: readonly DetectionTest[];
 }
@@ -53,6 +67,14 @@ export function parseDetection(text: string, file: string): DetectionResult {
         role: Array.isArray(x.role) ? x.role.map(String) : [],
       }))
     : [];
+  const drilldowns = Array.isArray(o.drilldown_searches)
+    ? (o.drilldown_searches as unknown[]).filter((x): x is Record<string, unknown> => typeof x === "object" && x !== null && typeof (x as Record<string, unknown>).search === "string").map((x) => ({
+        name: String(x.name ?? ""),
+        search: String(x.search),
+        ...(x.earliest_offset !== undefined && x.earliest_offset !== null ? { earliestOffset: String(x.earliest_offset) } : {}),
+        ...(x.latest_offset !== undefined && x.latest_offset !== null ? { latestOffset: String(x.latest_offset) } : {}),
+      }))
+    : [];
   const detection: Detection = {
     file,
     name: o.name,
@@ -64,8 +86,17 @@ export function parseDetection(text: string, file: string): DetectionResult {
     ...(typeof o.type === "string" ? { type: o.type } : {}),
     ...(typeof tags.message === "string" ? { message: tags.message } : {}),
     ...(typeof tags.risk_score === "number" ? { riskScore: tags.risk_score } : {}),
+    analyticStories: strings(tags.analytic_story),
+    mitreAttackIds: strings(tags.mitre_attack_id),
+    drilldowns,
   };
   return { detection, diagnostics: [] };
+}
+
+/** A YAML list of scalars (or one scalar) as strings. */
+function strings(v: unknown): string[] {
+  if (v === undefined || v === null) return [];
+  return (Array.isArray(v) ? v : [v]).filter((x) => x !== null && typeof x !== "object").map(String);
 }
 
 function bad(message: string): Diagnostic {

@@ -15,6 +15,13 @@ function cellText(v: Value, mvSep: string): string {
   return toText(v as string | number) ?? "";
 }
 
+/** One JSON object per row, each on its own line (NDJSON), so a consumer can stream the rows. */
+export function toNdjson(t: Table): string {
+  let out = "";
+  for (let i = 0; i < t.length; i++) out += `${JSON.stringify(t.row(i))}\n`;
+  return out;
+}
+
 export function toCsv(t: Table): string {
   const esc = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const lines = [t.fields.map(esc).join(",")];

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -33,6 +33,20 @@ describe("minispl test", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("FAIL  Script Execution via WMI — True Positive Test (0 rows");
     expect(r.stdout).toContain("the search returned no results");
+  });
+
+  it("runs many detections in worker threads and keeps the file order", () => {
+    const root = attackRoot("samples/data/sysmon.xml");
+    const dir = mkdtempSync(join(tmpdir(), "minispl-dets-"));
+    const yaml = readFileSync(SEED, "utf8");
+    for (let i = 0; i < 9; i++) {
+      writeFileSync(join(dir, `d${i}.yml`), yaml.replace("name: Script Execution via WMI", `name: Copy ${i}`).replace("script_execution_via_wmi_filter", `copy_${i}_filter`));
+    }
+    const r = runCli(["test", dir, "--attack-data", root, "--jobs", "2", "--format", "json"]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { results: { name: string; status: string }[] };
+    expect(out.results.map((x) => x.name)).toEqual(Array.from({ length: 9 }, (_, i) => `Copy ${i}`));
+    expect(out.results.every((x) => x.status === "pass")).toBe(true);
   });
 
   it("reports a missing attack data file as an error", () => {

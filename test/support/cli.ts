@@ -10,11 +10,17 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-export function runCli(args: readonly string[], env: Record<string, string> = {}): CliResult {
+export function runCli(args: readonly string[], env: Record<string, string> = {}, input?: string): CliResult {
   const r = spawnSync(process.execPath, ["dist/cli/main.js", ...args], {
     cwd: ROOT,
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1", ...env },
+    ...(input !== undefined ? { input } : {}),
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs the CLI with `lines` piped into stdin (one per line), as a script drives the REPL. */
+export function runCliWithInput(args: readonly string[], lines: readonly string[], env: Record<string, string> = {}): CliResult {
+  return runCli(args, env, `${lines.join("\n")}\n`);
 }

@@ -1,0 +1,98 @@
+/**
+ * `minispl repl`: the interactive SPL prompt (src/repl/). The engine (events, macros, lookups)
+ * runs in a worker thread so that Ctrl-C can stop a search by terminating the worker; this same
+ * file is the worker's entry point (it serves the engine when started with ROLE in workerData),
+ * which keeps the worker's file IO (macros, lookups, GeoIP) with the rest of the CLI's.
+ */
+import { existsSync } from "node:fs";
+import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
+import { Option, type Command } from "commander";
+import { LocalEngine, type Reply } from "../repl/engine.js";
+import { WorkerEngine } from "../repl/engine-client.js";
+import { HistoryFile, historyPath } from "../repl/history.js";
+import { Repl, type ReplIo } from "../repl/repl.js";
+import { runTerminal } from "../repl/terminal.js";
+import { serveEngine } from "../repl/worker-host.js";
+import { EXIT } from "./exit-codes.js";
+import { geoipOptions } from "./geoip.js";
+import { loadMacros } from "./load-files.js";
+import { lookupOptions } from "./lookups.js";
+import { collect, parseFormat, parseNow, parseTz, type CommonOptions } from "./options.js";
+
+const ROLE = "minispl-repl-engine";
+
+interface ReplOptions extends CommonOptions {
+  time?: boolean;
+}
+
+/** Adds `repl` to the program (main.ts calls this). */
+export function registerRepl(program: Command): void {
+  program
+    .command("repl")
+    .description("interactive SPL prompt over the loaded events (.help inside lists its commands)")
+    .option("-d, --data <path...>", "event files or folders to load at start (more with .load)", collect, [])
+    .option("-m, --macros <path...>", "macro definitions (ESCU macros/*.yml, macros.conf, or folders)", collect, [])
+    .option("-l, --lookups <dir...>", "lookup definitions and tables (outputlookup writes into the first)", collect, [])
+    .addOption(new Option("-f, --format <format>", "result format").choices(["table", "json", "csv", "ndjson"]).default("table").argParser(parseFormat))
+    .option("--geoip <file.mmdb>", "MaxMind DB for iplocation")
+    .option("--tz <zone>", "time zone for rendering and parsing times", parseTz, "UTC")
+    .option("--now <time>", "fix the search's \"now\" (epoch seconds or ISO-8601)", parseNow)
+    .option("--sourcetype <sourcetype>", "force the sourcetype of every loaded file")
+    .option("--source <source>", "force the source of every loaded event")
+    .option("--time", "show the elapsed time under each result (default on a terminal; .time on|off)")
+    .option("-q, --quiet", "no banner")
+    .addHelpText("after", `
+Examples:
+  $ minispl repl --data samples/data/
+  $ printf '%s\\n' '| tstats count from datamodel=Endpoint.Processes by Processes.process_name' .exit | minispl repl --data samples/data/sysmon.xml`)
+    .action(async (opts: ReplOptions) => {
+      process.exitCode = await replCommand(opts);
+    });
+}
+
+export async function replCommand(opts: ReplOptions): Promise<number> {
+  const missing = opts.data.filter((p) => !existsSync(p));
+  for (const p of missing) process.stderr.write(`error: --data ${p}: no such file or directory\n`);
+  if (missing.length > 0) return EXIT.input;
+  const terminal = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  const io: ReplIo = {
+    out: (s) => void process.stdout.write(s),
+    err: (s) => void process.stderr.write(s),
+    color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+    width: () => (process.stdout.isTTY ? (process.stdout.columns ?? 120) : Number.POSITIVE_INFINITY),
+  };
+  const engine = new WorkerEngine(() => new Worker(new URL(import.meta.url), { workerData: { role: ROLE, opts: { ...opts } } }));
+  const init = await engine.init();
+  if (init.err) io.err(init.err);
+  if (!init.ok) {
+    await engine.close();
+    return EXIT.input;
+  }
+  const repl = new Repl(engine, io, { format: opts.format, time: opts.time ?? terminal });
+  if (opts.data.length > 0) await repl.load(opts.data.join(" "));
+  else await repl.refreshCatalog();
+  if (terminal && !opts.quiet) io.err("minispl repl: type an SPL search, .help for help, .exit or Ctrl-D to leave\n");
+  await runTerminal(repl, engine, io, { input: process.stdin, output: process.stdout, terminal, history: new HistoryFile(terminal ? historyPath() : null) });
+  await engine.close();
+  return EXIT.ok;
+}
+
+/** In the worker: reads macro, lookup and GeoIP files and builds the engine (warnings in the reply). */
+function makeEngine(opts: ReplOptions): { engine: LocalEngine | null; reply: Reply } {
+  let err = "";
+  const say = (s: string) => void (err += s);
+  const macros = loadMacros(opts.macros);
+  for (const e of macros.errors) say(`warning: ${e}\n`);
+  const lookups = lookupOptions(opts.lookups, say);
+  const geoip = lookups ? geoipOptions(opts.geoip, say, opts.quiet) : null;
+  if (!lookups || !geoip) return { engine: null, reply: { out: "", err, ok: false } };
+  const run = { tz: opts.tz, ...lookups, ...geoip, ...(opts.now !== undefined ? { now: opts.now } : {}) };
+  const ingest = { ...(opts.sourcetype ? { sourcetype: opts.sourcetype } : {}), ...(opts.source ? { source: opts.source } : {}) };
+  return { engine: new LocalEngine({ macros: macros.table, run, ingest }), reply: { out: "", err, ok: true } };
+}
+
+const data = workerData as { role?: string; opts?: ReplOptions } | null;
+if (!isMainThread && parentPort && data?.role === ROLE && data.opts) {
+  const opts = data.opts;
+  serveEngine(parentPort, () => makeEngine(opts));
+}

@@ -1,0 +1,123 @@
+/**
+ * The REPL's engine: the loaded events, macros and run options, and every operation a REPL line
+ * can ask for, each answered as text (stdout part, stderr part). It is synchronous and runs
+ * either in-process (unit tests, `minispl explain`) or inside a worker thread (worker-host.ts),
+ * which is what lets Ctrl-C stop a search: the worker is terminated, not the REPL.
+ */
+import {
+  BASE_FIELDS, DATAMODELS, EventStore, datasetView, findDataset, ingestStream, renderDiagnostic, rootOf, runSearch, toCsv, toNdjson,
+  toJsonRows, Table, type EventInput, type ExecuteOptions, type MacroTable, type StreamOptions,
+} from "../index.js";
+import { explainSearch } from "./explain.js";
+import { renderTable } from "./table-render.js";
+
+export type ReplFormat = "table" | "json" | "csv" | "ndjson";
+
+export interface EngineSetup {
+  readonly macros: MacroTable;
+  /** tz, now, lookups, lookup writer, geoip: passed to every search. */
+  readonly run: Omit<ExecuteOptions, "macros">;
+  readonly ingest: StreamOptions;
+}
+
+export interface Reply {
+  readonly out: string;
+  readonly err: string;
+  readonly ok: boolean;
+  /** Result rows of a search. */
+  readonly rows?: number;
+}
+
+export interface RunRequest {
+  readonly spl: string;
+  readonly format: ReplFormat;
+  readonly width: number;
+  readonly color: boolean;
+}
+
+/** Names the completer offers that depend on what was loaded. */
+export interface EngineCatalog {
+  readonly macros: readonly string[];
+  readonly fields: readonly string[];
+}
+
+const PROGRESS_EVERY = 50_000;
+
+export class LocalEngine {
+  private readonly store = new EventStore();
+
+  constructor(private readonly setup: EngineSetup) {}
+
+  /** Adds the events of files or folders; `progress` gets a line every PROGRESS_EVERY events. */
+  load(paths: readonly string[], progress: (line: string) => void = () => {}): Reply {
+    let n = 0;
+    const sink = {
+      append: (e: EventInput) => {
+        this.store.append(e);
+        if (++n % PROGRESS_EVERY === 0) progress(`loading: ${n} events…`);
+      },
+    };
+    const report = ingestStream(sink, paths, this.setup.ingest);
+    const skipped = report.skipped.map((s) => `warning: ${s.file}:${s.line}: skipped record: ${s.reason}\n`).join("");
+    const extra = report.skipped.length ? `, ${report.skipped.length} record(s) skipped` : "";
+    return { out: "", err: `${skipped}loaded ${report.events} events from ${report.files} file(s)${extra} (${this.store.length} in total)\n`, ok: true };
+  }
+
+  run(req: RunRequest): Reply {
+    const result = runSearch(req.spl, this.store, { ...this.setup.run, macros: this.setup.macros, name: "query" });
+    const err = result.diagnostics.map((d) => `${renderDiagnostic(d, result.sources, { color: req.color })}\n`).join("");
+    if (!result.table) return { out: "", err, ok: false };
+    return { out: formatTable(result.table, req), err, ok: true, rows: result.table.length };
+  }
+
+  explain(spl: string, color: boolean): Reply {
+    const e = explainSearch(spl, { macros: this.setup.macros, color });
+    return { out: e.text, err: e.diagnostics, ok: e.ok };
+  }
+
+  /** `.macros [filter]`: name(arity) = definition, filtered by a substring of the name. */
+  macros(filter: string): Reply {
+    const defs = this.setup.macros.values().filter((d) => d.name.toLowerCase().includes(filter.toLowerCase()));
+    defs.sort((a, b) => a.name.localeCompare(b.name));
+    const lines = defs.map((d) => `${d.name}${d.args.length ? `(${d.args.join(", ")})` : ""} = ${d.definition.replace(/\s*\n\s*/g, " ")}`);
+    return { out: lines.length ? `${lines.join("\n")}\n` : "", err: lines.length ? "" : `no macro matches "${filter}"\n`, ok: true };
+  }
+
+  /** `.fields`: the loaded events' fields with counts; `.fields Model.Dataset`: the dataset's fields with counts. */
+  fields(dataset: string, width: number, color: boolean): Reply {
+    const opts = { width, color };
+    if (dataset === "") {
+      const rows = this.store.fieldNames().sort().map((field) => ({ field, events: countPresent(this.store, field) }));
+      return { out: rows.length ? `${renderTable(Table.fromRows(rows), opts)}\n` : "", err: `${this.store.length} events loaded\n`, ok: true };
+    }
+    const ds = findDataset(dataset);
+    if (!ds) return { out: "", err: `error: unknown dataset "${dataset}" (.datamodels lists them)\n`, ok: false };
+    const view = datasetView(this.store, ds);
+    const prefix = `${rootOf(ds).name}.`;
+    const rows = [...BASE_FIELDS.map((f) => ({ field: f, type: f === "_time" ? "time" : "string" })), ...view.fields.map((f) => ({ field: `${prefix}${f.name}`, type: f.type }))];
+    return { out: `${renderTable(Table.fromRows(rows), opts)}\n`, err: `${view.rows.length} of the loaded events are in ${ds.model}.${ds.name}\n`, ok: true };
+  }
+
+  catalog(): EngineCatalog {
+    return { macros: [...new Set(this.setup.macros.values().map((d) => d.name))], fields: this.store.fieldNames() };
+  }
+}
+
+function countPresent(store: EventStore, field: string): number {
+  let n = 0;
+  for (let i = 0; i < store.length; i++) if (store.value(i, field) !== null) n++;
+  return n;
+}
+
+/** A result in the chosen format (the REPL prints the row count and time after it). */
+export function formatTable(t: Table, req: Pick<RunRequest, "format" | "width" | "color">): string {
+  if (req.format === "json") return `${JSON.stringify(toJsonRows(t), null, 2)}\n`;
+  if (req.format === "ndjson") return toNdjson(t);
+  if (req.format === "csv") return toCsv(t);
+  return t.fields.length > 0 ? `${renderTable(t, req)}\n` : "";
+}
+
+/** Every `Model.Dataset` name with its root prefix, for `.datamodels`. */
+export function datamodelLines(): string[] {
+  return DATAMODELS.flatMap((m) => m.datasets.map((d) => `${m.name}.${d.name}${d.parent ? ` (child of ${d.parent})` : ""}`));
+}

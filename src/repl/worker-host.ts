@@ -1,0 +1,40 @@
+/**
+ * The worker side of WorkerEngine: answers EngineRequests with a LocalEngine. `init` builds the
+ * engine with `makeEngine` (which reads macro, lookup and GeoIP files, so it lives with the CLI)
+ * and must come first; progress lines of `load` are sent as they happen.
+ */
+import type { MessagePort } from "node:worker_threads";
+import type { EngineRequest, EngineResponse } from "./engine-client.js";
+import type { LocalEngine, Reply, RunRequest } from "./engine.js";
+
+export function serveEngine(port: MessagePort, makeEngine: () => { engine: LocalEngine | null; reply: Reply }): void {
+  let engine: LocalEngine | null = null;
+  const send = (m: EngineResponse) => port.postMessage(m);
+  port.on("message", (req: EngineRequest) => {
+    send({ id: req.id, value: answer(req) });
+  });
+
+  function answer(req: EngineRequest): unknown {
+    if (req.op === "init") {
+      const made = makeEngine();
+      engine = made.engine;
+      return made.reply;
+    }
+    if (!engine) return { out: "", err: "error: the engine did not start\n", ok: false } satisfies Reply;
+    const [a, b, c] = req.args;
+    switch (req.op) {
+      case "load":
+        return engine.load(a as string[], (line) => send({ id: req.id, progress: line }));
+      case "run":
+        return engine.run(a as RunRequest);
+      case "explain":
+        return engine.explain(String(a), Boolean(b));
+      case "macros":
+        return engine.macros(String(a));
+      case "fields":
+        return engine.fields(String(a), Number(b), Boolean(c));
+      case "catalog":
+        return engine.catalog();
+    }
+  }
+}

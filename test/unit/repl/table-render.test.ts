@@ -1,0 +1,37 @@
+/** The REPL's table: fitted to the width, ellipsis, multivalue cells one value per line. */
+import { describe, expect, it } from "vitest";
+import { Table } from "../../../src/index.js";
+import { fitWidths, footer, renderTable } from "../../../src/repl/table-render.js";
+
+describe("renderTable", () => {
+  it("stacks multivalue values inside the cell", () => {
+    const t = Table.fromRows([{ a: ["x", "yy"], b: "1" }]);
+    expect(renderTable(t, { width: Infinity, color: false })).toBe(
+      ["+----+---+", "| a  | b |", "+----+---+", "| x  | 1 |", "| yy |   |", "+----+---+"].join("\n"),
+    );
+  });
+
+  it("never exceeds the width and cuts long cells with an ellipsis", () => {
+    const t = Table.fromRows([{ short: "ok", long: "x".repeat(200) }]);
+    const text = renderTable(t, { width: 40, color: false });
+    for (const line of text.split("\n")) expect(line.length).toBeLessThanOrEqual(40);
+    expect(text).toContain("x…");
+    expect(text).toContain("| ok    |");
+  });
+
+  it("colors the header only when asked", () => {
+    const t = Table.fromRows([{ a: 1 }]);
+    expect(renderTable(t, { width: 80, color: true })).toContain("\u001b[1m");
+    expect(renderTable(t, { width: 80, color: false })).not.toContain("\u001b[");
+  });
+
+  it("shrinks the widest columns first", () => {
+    expect(fitWidths([5, 50, 10], 30)).toEqual([5, 15, 10]);
+    expect(fitWidths([5, 5], 100)).toEqual([5, 5]);
+  });
+
+  it("footer", () => {
+    expect(footer(1, null)).toBe("1 result");
+    expect(footer(3, 1234)).toBe("3 results (1.234 s)");
+  });
+});
