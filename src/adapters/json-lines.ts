@@ -37,7 +37,8 @@ export function forEachJsonLine(
   }
 }
 
-function parseObject(raw: string): JsonObject | string {
+/** One line as a JSON object, or the reason it is not one. */
+export function parseObject(raw: string): JsonObject | string {
   let v: unknown;
   try {
     v = JSON.parse(raw);

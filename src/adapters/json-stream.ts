@@ -6,7 +6,7 @@
  * `forEachJsonLine`, which handles that shape; such files are single exported events, not bulk.
  */
 import type { HandlerContext, RecordHandler } from "./stream-types.js";
-import { forEachJsonLine, isObject, type JsonLine, type JsonObject } from "./json-lines.js";
+import { forEachJsonLine, isObject, parseObject, type JsonLine, type JsonObject } from "./json-lines.js";
 import { crowdstrikeFdr, fdrEvent, isFdrObject } from "./crowdstrike-fdr.js";
 import { isNxlogObject, nxlogEvent, nxlogJson } from "./nxlog-json.js";
 
@@ -80,14 +80,4 @@ export function jsonHandler(mode: JsonMode, ctx: HandlerContext): RecordHandler 
       );
     },
   };
-}
-
-function parseObject(raw: string): JsonObject | string {
-  let v: unknown;
-  try {
-    v = JSON.parse(raw);
-  } catch (e) {
-    return `invalid JSON: ${(e as Error).message}`;
-  }
-  return isObject(v) ? v : "JSON value is not an object";
 }

@@ -9,6 +9,7 @@
 import type { EventInput } from "../store/event-store.js";
 import type { Adapter, IngestOptions } from "./types.js";
 import type { HandlerContext, RecordHandler } from "./stream-types.js";
+import { lineHandler } from "./line-handler.js";
 import { append, basename, get, newFields, RESERVED, set, type Fields } from "./fields.js";
 import { parseXmlRecord } from "./xml-record.js";
 import { classify, type EventtypeDef } from "./eventtypes.js";
@@ -103,18 +104,7 @@ export function linuxSysmonHandler(ctx: HandlerContext): RecordHandler {
     if (typeof ev === "string") ctx.skip(lineNo, ev);
     else ctx.emit(ev, FORMAT);
   };
-  let carry = "";
-  return {
-    feed(text) {
-      const lines = (carry + text).split("\n");
-      carry = lines.pop() ?? "";
-      for (const l of lines) one(l);
-    },
-    end() {
-      if (carry !== "") one(carry);
-      carry = "";
-    },
-  };
+  return lineHandler(one);
 }
 
 export const linuxSysmon: Adapter = {

@@ -11,6 +11,7 @@ import type { HandlerContext, RecordHandler } from "./stream-types.js";
 import { append, get, newFields, RESERVED, set, type Fields } from "./fields.js";
 import { classify, eqi, type EventtypeDef } from "./eventtypes.js";
 import { isObject, scalarText } from "./json-lines.js";
+import { lineHandler } from "./line-handler.js";
 import type { FieldOrLiteral, UserMapping } from "./user-mapping.js";
 import { strptime } from "../values/time-format.js";
 
@@ -72,20 +73,10 @@ export function mappedHandler(ctx: HandlerContext, m: UserMapping): RecordHandle
     flatten(obj, "", kv);
     emit(line, n, kv);
   };
-  let carry = "";
-  return {
-    feed(text) {
-      const lines = (carry + text).split("\n");
-      carry = lines.pop() ?? "";
-      for (const l of lines) one(l);
-    },
-    end() {
-      if (carry !== "") one(carry);
-      carry = "";
-      if (pending) ctx.skip(pending.start, "CSV record has an unterminated quoted value");
-      pending = undefined;
-    },
-  };
+  return lineHandler(one, () => {
+    if (pending) ctx.skip(pending.start, "CSV record has an unterminated quoted value");
+    pending = undefined;
+  });
 }
 
 function buildEvent(raw: string, kv: Fields, m: UserMapping, types: readonly EventtypeDef[], ctx: HandlerContext, dflt: string): EventInput | string {

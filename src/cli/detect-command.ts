@@ -9,11 +9,10 @@ import {
   fillMessage, formatNotables, parseDetection, runNotables, runnableSearch, runSearch, Table, withFilterMacro, type Detection, type Value,
 } from "../index.js";
 import { EXIT } from "./exit-codes.js";
-import { geoipOptions } from "./geoip.js";
-import { listFiles, loadMacros } from "./load-files.js";
-import { lookupOptions } from "./lookups.js";
+import { listFiles } from "./load-files.js";
 import type { CommonOptions } from "./options.js";
-import { loadEvents, printDiagnostics, printTable, type Io } from "./session.js";
+import { prepareRun } from "./run-context.js";
+import { printDiagnostics, printTable, type Io } from "./session.js";
 
 export function detectCommand(paths: readonly string[], opts: CommonOptions & { notables?: boolean }, io: Io): number {
   const files = listFiles(paths, [".yml", ".yaml"]);
@@ -25,20 +24,14 @@ export function detectCommand(paths: readonly string[], opts: CommonOptions & { 
     if (parsed.detection) detections.push(parsed.detection);
     else code = EXIT.input;
   }
-  const macros = loadMacros(opts.macros);
-  for (const e of macros.errors) io.err(`warning: ${e}\n`);
-  const lookups = lookupOptions(opts.lookups, io.err);
-  if (!lookups) return EXIT.input;
-  const geoip = geoipOptions(opts.geoip, io.err, opts.quiet);
-  if (!geoip) return EXIT.input;
-  const loaded = loadEvents(opts, io);
-  if (!loaded) return EXIT.input;
-  const { store } = loaded;
+  const run = prepareRun(opts, io);
+  if (!run) return EXIT.input;
+  const { store, macros, exec } = run;
   if (opts.notables) {
     // One "now" for the whole run: the risk events' _time and every drilldown's relative times.
     const now = opts.now ?? Math.floor(Date.now() / 1000);
     const out = runNotables(detections, store, (spl, st, det, name) => {
-      const result = runSearch(spl, st, { macros: withFilterMacro(det, macros.table), name, tz: opts.tz, now, ...lookups, ...geoip });
+      const result = runSearch(spl, st, { macros: withFilterMacro(det, macros.table), name, tz: opts.tz, now, ...exec });
       printDiagnostics(result.diagnostics, result, io);
       return result;
     }, { now, tz: opts.tz });
@@ -51,7 +44,7 @@ export function detectCommand(paths: readonly string[], opts: CommonOptions & { 
   for (const det of detections) {
     const table = withFilterMacro(det, macros.table);
     const result = runSearch(runnableSearch(det.search), store, {
-      macros: table, name: `${det.file} (search)`, tz: opts.tz, ...lookups, ...geoip, ...(opts.now !== undefined ? { now: opts.now } : {}),
+      macros: table, name: `${det.file} (search)`, tz: opts.tz, ...exec, ...(opts.now !== undefined ? { now: opts.now } : {}),
     });
     printDiagnostics(result.diagnostics, result, io);
     if (!result.table) {
