@@ -10,7 +10,7 @@
  *   PowerShell script block or message therefore stays part of its record (minispl choice);
  * * non-blank text before the first record, or after an XML record's `</Event>`, is reported.
  */
-import { EVENT_START } from "./xml-split.js";
+import { EVENT_START, firstNonBlank, isBlank } from "./xml-split.js";
 
 export type WinRecordKind = "xml" | "classic";
 
@@ -127,20 +127,6 @@ export class WinTextSplitter {
     const junk = firstNonBlank(text, after);
     if (junk < text.length) this.onStray(cur.line + countNewlines(text, 0, junk));
   }
-}
-
-function isBlank(text: string, from: number, to: number): boolean {
-  return firstNonBlank(text, from) >= to;
-}
-
-function firstNonBlank(text: string, from: number): number {
-  let i = from;
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 0xfeff) break;
-    i++;
-  }
-  return i;
 }
 
 function countNewlines(text: string, from: number, to: number): number {

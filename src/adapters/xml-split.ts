@@ -53,11 +53,13 @@ function nextStart(text: string, from: number): number {
   return i < 0 ? -1 : i + 1;
 }
 
-function isBlank(text: string, from: number, to: number): boolean {
+/** True when text[from, to) holds only whitespace (and byte-order marks). */
+export function isBlank(text: string, from: number, to: number): boolean {
   return firstNonBlank(text, from) >= to;
 }
 
-function firstNonBlank(text: string, from: number): number {
+/** Offset of the first character at or after `from` that is not whitespace or a byte-order mark. */
+export function firstNonBlank(text: string, from: number): number {
   let i = from;
   while (i < text.length) {
     const c = text.charCodeAt(i);
