@@ -51,6 +51,8 @@ export type { EventSink, StreamOptions, StreamReport } from "./adapters/stream-t
 export type { SkippedRecord } from "./adapters/types.js";
 export { datasetView, BASE_FIELDS, type DatasetView } from "./datamodels/dataset-view.js";
 export { findDataset, rootOf } from "./datamodels/registry.js";
+export { datasetFieldOrigin } from "./datamodels/field-origin.js";
+export { FieldOrigins, fieldOrigin, rawKeys, METADATA_ORIGIN, SEARCH_TIME_ORIGIN, type RawKeys } from "./adapters/field-origin.js";
 export type { DatasetDef, DatamodelDef } from "./datamodels/types.js";
 export { COMMANDS } from "./commands/registry.js";
 export { FUNCTIONS } from "./functions/registry.js";

@@ -57,7 +57,7 @@ export function parseClassicRecord(raw: string): ClassicRecord {
 }
 
 /** Every `Label: value` line of the message (the first line, after `Message=`, included). */
-function readLabels(message: string, into: Fields): void {
+export function readLabels(message: string, into: Fields): void {
   for (const l of message.split("\n")) {
     const m = LABEL.exec(stripCr(l));
     if (m) append(into, cleanKey(m[1]!), m[2]!);

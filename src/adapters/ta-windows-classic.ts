@@ -36,6 +36,11 @@ const VIEW: ReadonlyArray<readonly [string, string, number]> = [
   ["AuthenticationPackageName", "Authentication_Package", 0],
   ["LogonProcessName", "Logon_Process", 0],
   ["Status", "Status", 0],
+  ["Status", "Result_Code", 0],
+  ["Status", "Error_Code", 0],
+  ["IpAddress", "Client_Address", 0],
+  ["Workstation", "Source_Workstation", 0],
+  ["TargetUserName", "Logon_Account", 0],
   ["SubStatus", "Sub_Status", 0],
 ];
 
@@ -44,7 +49,7 @@ const OUTPUTS = [
   "dest", "signature", "process", "process_path", "process_name", "process_exec", "process_id",
   "parent_process", "parent_process_path", "parent_process_name", "parent_process_id",
   "user", "src_user", "src_nt_domain", "dest_nt_domain", "Token_Elevation_Type_id", "action",
-  "src", "src_ip", "authentication_method", "authentication_service",
+  "src", "src_ip", "authentication_method", "authentication_service", "app",
 ];
 
 const PROCESS_CODES = new Set(["4688", "4689", "4673", "4674", "4696"]);

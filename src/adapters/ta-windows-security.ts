@@ -3,9 +3,12 @@
  * mapped exactly per §3.4 (hex ids kept, `process` synthesised from NewProcessName when the
  * command line starts with a bare name); the other Endpoint.Processes codes (4689, 4673, 4674,
  * 4696) and logons (4624/4625, in ta-windows-logon.ts) get the fields the spec allows cheaply.
+ * Kerberos/NTLM (ta-windows-kerberos.ts) and 5136/5140/5145 (ta-windows-objects.ts) are UNVERIFIED.
  */
 import { afterLastBackslash, get, real, set, type Fields } from "./fields.js";
 import { logonFields } from "./ta-windows-logon.js";
+import { KERBEROS_NTLM_CODES, kerberosNtlmFields } from "./ta-windows-kerberos.js";
+import { OBJECT_CODES, objectAccessFields } from "./ta-windows-objects.js";
 
 /** The TA's windows_signatures lookup, for the codes minispl maps (wording UNVERIFIED). */
 const SIGNATURES: Readonly<Record<string, string>> = {
@@ -34,6 +37,8 @@ export function windowsSecurityTa(f: Fields): void {
   else if (PROCESS_CODES.has(code)) otherProcessFields(f);
   else if (code === "4624" || code === "4625") logonFields(f, code);
   else if (code === "4720" || code === "4741") accountCreatedFields(f, code);
+  else if (KERBEROS_NTLM_CODES.has(code)) kerberosNtlmFields(f, code);
+  else if (OBJECT_CODES.has(code)) objectAccessFields(f, code);
 }
 
 /**

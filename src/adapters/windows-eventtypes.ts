@@ -7,6 +7,7 @@
 import { get, type Fields } from "./fields.js";
 import { eqi, type EventtypeDef } from "./eventtypes.js";
 import { isSystemSource, SERVICE_CODES } from "./ta-windows-channels.js";
+import { MORE_WINDOWS_EVENTTYPES } from "./windows-eventtypes-more.js";
 
 export const SECURITY_SOURCES = new Set(["XmlWinEventLog:Security", "WinEventLog:Security"]);
 
@@ -56,4 +57,6 @@ export const WINDOWS_EVENTTYPES: readonly EventtypeDef[] = [
     tags: ["service", "report"],
     matches: (f) => isSystemSource(get(f, "source") ?? "") && SERVICE_CODES.has(get(f, "EventCode") ?? ""),
   },
+  // Kerberos/NTLM, 5136 and WMI-Activity (UNVERIFIED names, windows-eventtypes-more.ts).
+  ...MORE_WINDOWS_EVENTTYPES,
 ];

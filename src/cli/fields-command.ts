@@ -4,22 +4,28 @@
  * are the model's, addressed as tstats addresses them (`Processes.process_name`; `_time`, `host`,
  * `source`, `sourcetype` without prefix, cim-mapping.md §1.1) and counted over the dataset's rows;
  * anything else is taken as a sourcetype (case-insensitive) and lists the events' own fields.
+ * The `from` column says where each field came from: for a dataset, `calculated (CIM)` or
+ * `event field <name>`; for a sourcetype, what the events' `_raw` shows (`EventData X`,
+ * `System X`, `JSON key`, `Message label`, `metadata`, else `add-on (search-time)`;
+ * src/adapters/field-origin.ts), judged on the first few events that carry the field.
  */
 import { existsSync } from "node:fs";
 import { Option, type Command } from "commander";
 import {
-  BASE_FIELDS, BatchSink, datasetView, EventStore, findDataset, ingestStream, rootOf, Table, toTextTable,
+  BASE_FIELDS, BatchSink, datasetFieldOrigin, datasetView, EventStore, FieldOrigins, findDataset, ingestStream, rootOf, Table, toTextTable,
   type DatasetDef, type EventInput, type Value,
 } from "../index.js";
 import { EXIT } from "./exit-codes.js";
 import { collect } from "./options.js";
-import { processIo, type Io } from "./session.js";
+import { ingestOptions, processIo, type Io } from "./session.js";
 
 export interface FieldsCommandOptions {
   data: string[];
   format: "table" | "json";
   sourcetype?: string;
   source?: string;
+  /** `--mapping <file.yml>` for JSON-lines/CSV logs no adapter recognises (as search/detect). */
+  mapping?: string;
 }
 
 interface FieldStat {
@@ -31,11 +37,12 @@ interface FieldStat {
 export function registerFields(program: Command): void {
   program
     .command("fields <dataset-or-sourcetype>")
-    .description("list the fields of a datamodel dataset (as tstats addresses them) or of a sourcetype, with counts and an example value")
+    .description("list the fields of a datamodel dataset (as tstats addresses them) or of a sourcetype, with counts, an example value and where each came from")
     .option("-d, --data <path...>", "event files, folders or archives (repeatable)", collect, [])
     .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json"]).default("table"))
     .option("--sourcetype <sourcetype>", "force the sourcetype of every --data file (skips format detection)")
     .option("--source <source>", "force the source of every --data event")
+    .option("--mapping <file.yml>", "field mapping (time, host, source, sourcetype, aliases, eventtypes/tags) for JSON-lines/CSV --data files no adapter recognises")
     .addHelpText("after", `
 Examples:
   $ minispl fields Endpoint.Processes --data samples/data/
@@ -56,7 +63,9 @@ export function fieldsCommand(target: string, opts: FieldsCommandOptions, io: Io
   const ds = findDataset(target);
   const stats = new Map<string, FieldStat>();
   let events = 0;
-  const ingestOpts = { ...(opts.sourcetype ? { sourcetype: opts.sourcetype } : {}), ...(opts.source ? { source: opts.source } : {}) };
+  const ingestOpts = ingestOptions(opts, io);
+  if (!ingestOpts) return EXIT.input;
+  const origins = new FieldOrigins();
   if (ds) {
     for (const name of fieldNames(ds)) stats.set(name, { count: 0, example: null });
     const batches = new BatchSink((store) => (events += datasetFields(store, ds, stats)));
@@ -67,10 +76,11 @@ export function fieldsCommand(target: string, opts: FieldsCommandOptions, io: Io
     const want = target.toLowerCase();
     const report = ingestStream(
       {
-        append(e: EventInput) {
+        append(e: EventInput, format: string) {
           if (typeof e.fields.sourcetype !== "string" || e.fields.sourcetype.toLowerCase() !== want) return;
           events++;
           eventFields(e, stats);
+          origins.observe(e, format);
         },
       },
       opts.data,
@@ -79,7 +89,8 @@ export function fieldsCommand(target: string, opts: FieldsCommandOptions, io: Io
     warnSkipped(report.skipped.length, io);
   }
   const what = ds ? `datamodel dataset ${ds.model}.${ds.name}` : `sourcetype ${target}`;
-  const rows = [...stats.entries()].map(([field, s]) => ({ field, count: s.count, example: s.example }));
+  const from = (field: string): string => (ds ? (datasetFieldOrigin(ds, field) ?? "") : origins.origin(field));
+  const rows = [...stats.entries()].map(([field, s]) => ({ field, count: s.count, example: s.example, from: from(field) }));
   if (!ds) rows.sort((a, b) => a.field.localeCompare(b.field));
   if (opts.format === "json") io.out(`${JSON.stringify({ target: what, events, fields: rows }, null, 2)}\n`);
   else {

@@ -8,15 +8,17 @@ import { existsSync } from "node:fs";
 import { Option, type Command } from "commander";
 import {
   BatchSink, DATAMODELS, datasetView, ingestStream, Table, toTextTable,
-  type EventInput, type EventSink, type EventStore, type StreamReport, type Value,
+  type EventInput, type EventSink, type EventStore, type StreamOptions, type StreamReport, type Value,
 } from "../index.js";
 import { EXIT } from "./exit-codes.js";
-import { processIo, type Io } from "./session.js";
+import { ingestOptions, processIo, type Io } from "./session.js";
 
 export interface IngestCommandOptions {
   format: "table" | "json";
   sourcetype?: string;
   source?: string;
+  /** `--mapping <file.yml>` for JSON-lines/CSV logs no adapter recognises (as search/detect). */
+  mapping?: string;
 }
 
 interface Summary {
@@ -34,6 +36,7 @@ export function registerIngest(program: Command): void {
     .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json"]).default("table"))
     .option("--sourcetype <sourcetype>", "force the sourcetype of every file (skips format detection)")
     .option("--source <source>", "force the source of every event")
+    .option("--mapping <file.yml>", "field mapping (time, host, source, sourcetype, aliases, eventtypes/tags) for JSON-lines/CSV files no adapter recognises")
     .addHelpText("after", `
 Examples:
   $ minispl ingest samples/data/
@@ -47,14 +50,16 @@ export function ingestCommand(paths: readonly string[], opts: IngestCommandOptio
   const missing = paths.filter((p) => !existsSync(p));
   for (const p of missing) io.err(`error: ${p}: no such file or directory\n`);
   if (missing.length > 0) return EXIT.input;
-  const summary = summarise(paths, opts);
+  const streamOpts = ingestOptions(opts, io);
+  if (!streamOpts) return EXIT.input;
+  const summary = summarise(paths, streamOpts);
   if (opts.format === "json") io.out(`${JSON.stringify(toJson(summary), null, 2)}\n`);
   else printSummary(summary, io);
   return EXIT.ok;
 }
 
 /** Streams the paths once, counting per event and per datamodel dataset (batch by batch). */
-export function summarise(paths: readonly string[], opts: Omit<IngestCommandOptions, "format">): Summary {
+export function summarise(paths: readonly string[], opts: StreamOptions): Summary {
   const byKey: Summary["byKey"] = new Map();
   const datasets = new Map<string, number>();
   const batches = new BatchSink((store) => countDatasets(store, datasets));
@@ -72,10 +77,7 @@ export function summarise(paths: readonly string[], opts: Omit<IngestCommandOpti
     },
   };
   const t0 = performance.now();
-  const report = ingestStream(sink, paths, {
-    ...(opts.sourcetype ? { sourcetype: opts.sourcetype } : {}),
-    ...(opts.source ? { source: opts.source } : {}),
-  });
+  const report = ingestStream(sink, paths, opts);
   batches.flush();
   return { report, seconds: (performance.now() - t0) / 1000, byKey, datasets };
 }

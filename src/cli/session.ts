@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import {
   EventStore, ingestStream, renderDiagnostic, toCsv, toJsonRows, toNdjson, toTextTable,
-  type Diagnostic, type EventSink, type IngestReport, type RunResult, type Table,
+  type Diagnostic, type EventSink, type IngestOptions, type IngestReport, type RunResult, type Table,
 } from "../index.js";
 import type { CommonOptions } from "./options.js";
 import { loadMapping, type UserMapping } from "../adapters/index.js";
@@ -48,11 +48,11 @@ function progressSink(store: EventStore, io: Io, quiet: boolean): EventSink & { 
   };
 }
 
-export function loadEvents(opts: CommonOptions, io: Io): { store: EventStore; report: IngestReport } | null {
-  const missing = opts.data.filter((p) => !existsSync(p));
-  for (const p of missing) io.err(`error: --data ${p}: no such file or directory\n`);
-  if (missing.length > 0) return null;
-  const store = new EventStore();
+/**
+ * The ingestion options every --data command shares: `--sourcetype`, `--source` and the
+ * `--mapping <file.yml>` file, loaded here; null (after printing why) when the mapping is bad.
+ */
+export function ingestOptions(opts: Pick<CommonOptions, "sourcetype" | "source" | "mapping">, io: Pick<Io, "err">): IngestOptions | null {
   let mapping: UserMapping | undefined;
   try {
     mapping = opts.mapping ? loadMapping(opts.mapping) : undefined;
@@ -60,11 +60,20 @@ export function loadEvents(opts: CommonOptions, io: Io): { store: EventStore; re
     io.err(`error: --mapping ${(e as Error).message}\n`);
     return null;
   }
-  const ingestOpts = {
+  return {
     ...(opts.sourcetype ? { sourcetype: opts.sourcetype } : {}),
     ...(opts.source ? { source: opts.source } : {}),
     ...(mapping ? { mapping } : {}),
   };
+}
+
+export function loadEvents(opts: CommonOptions, io: Io): { store: EventStore; report: IngestReport } | null {
+  const missing = opts.data.filter((p) => !existsSync(p));
+  for (const p of missing) io.err(`error: --data ${p}: no such file or directory\n`);
+  if (missing.length > 0) return null;
+  const store = new EventStore();
+  const ingestOpts = ingestOptions(opts, io);
+  if (!ingestOpts) return null;
   const sink = progressSink(store, io, opts.quiet === true);
   const report = ingestStream(sink, opts.data, ingestOpts);
   sink.done();

@@ -43,7 +43,12 @@ const SECURITY_TABLE: ReadonlyArray<readonly [Set<string>, readonly string[]]> =
   [codes("4688,592"), ["process", "execute", "start"]],
   [codes("4624,528,540"), ["authentication"]],
   [codes("4720,4741,624,645"), ["add", "account", "change"]],
+  // Not in §3.3: minispl's UNVERIFIED Kerberos/NTLM and directory-change eventtypes
+  // (src/adapters/README.md), tagged for the datasets §1.6 and §1.7 describe.
+  [codes("4768,4769,4771,4776"), ["authentication"]],
+  [codes("5136"), ["change"]],
 ];
+const WMI = "XmlWinEventLog:Microsoft-Windows-WMI-Activity/Operational";
 /** §3.6: 4625 Status codes whose errorcode-lookup action is not `failure`. */
 const LOGON_STATUS_ACTION: Readonly<Record<string, string>> = {
   "0xc000006f": "denied", "0xc0000070": "denied", "0xc000015b": "denied", "0xc0000234": "denied",
@@ -75,7 +80,15 @@ function record(raw: string): Rec {
     }
     if (code === "4720" || code === "4741") action = "created";
     if (code === "4624" || code === "4625") user = data(raw, "TargetUserName");
+    // Kerberos/NTLM (README choice): result code 0x0 → success, else failure; 4771 always fails.
+    // user = TargetUserName without `@REALM`, so `HOST$@REALM` successes leave the root too.
+    if (codes("4768,4769,4776").has(code)) action = /^0x0+$/i.test(data(raw, "Status") ?? "") ? "success" : "failure";
+    if (code === "4771") action = "failure";
+    if (codes("4768,4769,4771,4776").has(code)) user = data(raw, "TargetUserName")?.replace(/@[^@]*$/, "");
+    if (code === "5136") action = "modified";
   }
+  // WMI-Activity 5857/5858/5861: minispl's UNVERIFIED wineventlog_wmi eventtype (os, windows).
+  if (source === WMI && codes("5857,5858,5861").has(code)) tags.add("os").add("windows");
   if (/^XmlWinEventLog:(System|Application)$/i.test(source)) tags.add("os").add("windows");
   // Service Control Manager: not in §3.3's table; minispl's UNVERIFIED windows_system_services
   // eventtype (src/adapters/README.md), the codes Endpoint.Services is documented to hold (§1.3).
@@ -173,7 +186,14 @@ describe("datamodel counts by source = the add-ons' eventtype tables (sbousseade
     expect(count("Endpoint.Registry")).toEqual({ [SYSMON]: 318 });
     expect(count("Endpoint.Services")).toEqual({ [SYSMON]: 4, "XmlWinEventLog:System": 10 });
     expect(count("Network_Traffic.All_Traffic")).toEqual({ [SYSMON]: 164 });
-    expect(count("Change.All_Changes")).toEqual({ [SYSMON]: 14, [SECURITY]: 3 });
+    // Security: 3 account creations + 42 5136 directory changes.
+    expect(count("Change.All_Changes")).toEqual({ [SYSMON]: 14, [SECURITY]: 45 });
+    // 4768 11 + 4769 2 + 4771 2 + 4776 12 = 27, less one machine-account success (4776 EXCHANGE$).
+    const before = expected(recs.filter((r) => !codes("4768,4769,4771,4776").has(r.code)), EXPECT["Authentication.Authentication"]);
+    expect(count("Authentication.Authentication")[SECURITY]).toBe((before[SECURITY] ?? 0) + 26);
+    // Failures: 4768 with 0x6 (7) + 4771 (2); the 4625s counted as before.
+    const failedBefore = expected(recs.filter((r) => !codes("4768,4769,4771,4776").has(r.code)), EXPECT["Authentication.Failed_Authentication"]);
+    expect(count("Authentication.Failed_Authentication")[SECURITY]).toBe((failedBefore[SECURITY] ?? 0) + 9);
   });
 });
 

@@ -73,13 +73,13 @@ describe("minispl fields", () => {
   it("lists a dataset's fields as tstats addresses them, with counts and examples", () => {
     const r = runCli(["fields", "Endpoint.Processes", "--data", join(dir, "mixed.raw"), "--format", "json"]);
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as { target: string; events: number; fields: { field: string; count: number; example: unknown }[] };
+    const out = JSON.parse(r.stdout) as { target: string; events: number; fields: { field: string; count: number; example: unknown; from: string }[] };
     expect(out).toMatchObject({ target: "datamodel dataset Endpoint.Processes", events: 3 });
     const by = new Map(out.fields.map((f) => [f.field, f]));
     expect(out.fields.slice(0, 4).map((f) => f.field)).toEqual(["_time", "host", "source", "sourcetype"]);
-    expect(by.get("Processes.process_name")).toEqual({ field: "Processes.process_name", count: 3, example: "cmd.exe" });
+    expect(by.get("Processes.process_name")).toEqual({ field: "Processes.process_name", count: 3, example: "cmd.exe", from: "calculated (CIM)" });
     expect(by.get("Processes.process_id")).toMatchObject({ count: 3 });
-    expect(by.get("Processes.mem_used")).toEqual({ field: "Processes.mem_used", count: 0, example: null });
+    expect(by.get("Processes.mem_used")).toEqual({ field: "Processes.mem_used", count: 0, example: null, from: "event field mem_used" });
   });
 
   it("lists a sourcetype's own fields (classic labels included)", () => {
@@ -87,7 +87,9 @@ describe("minispl fields", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^2 events in sourcetype wineventlog\n/);
     expect(r.stdout).toMatch(/\| New_Process_Name\s+\| 1\s+\| C:\\Windows\\System32\\certutil\.exe\s+\|/);
-    expect(r.stdout).toMatch(/\| Account_Name\s+\| 1\s+\| j\.okafor \| -\s+\|/);
+    expect(r.stdout).toMatch(/\| Account_Name\s+\| 1\s+\| j\.okafor \| -\s+\| Message label\s+\|/);
+    expect(r.stdout).toMatch(/\| EventCode\s+\| 2\s+\| \d+\s+\| add-on \(search-time\)\s+\|/);
+    expect(r.stdout).toMatch(/\| host\s+\| 2\s+\| \S+\s+\| metadata\s+\|/);
   });
 
   it("reads archives too, and needs --data", () => {
