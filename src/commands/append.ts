@@ -6,13 +6,18 @@
  * for appendcols; the append page gives no number). Time options are accepted and ignored:
  * minispl's subsearches read the whole store.
  */
-import { diag } from "../diagnostics/diagnostic.js";
+import type { CommandNode } from "../ast/nodes.js";
 import { Table } from "../executor/table.js";
-import { argsOf, intValue, readOptions, rejectKinds } from "./args.js";
-import { readSubsearch } from "./combine-subsearch.js";
-import type { CommandDef } from "./types.js";
+import { intValue, readOptions, rejectKinds, type OptionArg } from "./args.js";
+import { readSubsearch, rejectOtherPositionals } from "./combine-subsearch.js";
+import type { CheckContext, CommandDef } from "./types.js";
 
 export const APPEND_MAXOUT = 50_000;
+
+/** `maxout=<int>` of append/appendcols, default APPEND_MAXOUT. */
+export function readMaxout(o: OptionArg | undefined, node: CommandNode, ctx: CheckContext): number {
+  return o ? intValue(o.value, node, ctx, "maxout") ?? APPEND_MAXOUT : APPEND_MAXOUT;
+}
 
 export const append: CommandDef<"append"> = {
   kind: "append",
@@ -22,11 +27,8 @@ export const append: CommandDef<"append"> = {
   check(node, ctx) {
     rejectKinds(node, ["by", "where"], ctx);
     const opts = readOptions(node, ["extendtimerange", "maxtime", "maxout", "timeout"], ctx);
-    for (const p of argsOf(node, "positional")) {
-      if (p.value.kind !== "subsearch") ctx.report(diag("bad-argument", { command: "append", message: "expected only options and a [subsearch]" }, p.span));
-    }
-    const maxOpt = opts.get("maxout");
-    const maxout = maxOpt ? intValue(maxOpt.value, node, ctx, "maxout") ?? APPEND_MAXOUT : APPEND_MAXOUT;
+    rejectOtherPositionals(node, ctx);
+    const maxout = readMaxout(opts.get("maxout"), node, ctx);
     const subsearch = readSubsearch(node, ctx);
     return subsearch ? { kind: "append", maxout, subsearch, span: node.span } : null;
   },

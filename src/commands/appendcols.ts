@@ -7,12 +7,11 @@
  * override=false (the default) a field present in both keeps the main value. Subsearch rows
  * beyond the main rows are added as new results (UNVERIFIED; the reference does not say).
  */
-import { diag } from "../diagnostics/diagnostic.js";
 import { Table } from "../executor/table.js";
 import type { Value } from "../values/value.js";
-import { argsOf, boolOption, intValue, readOptions, rejectKinds } from "./args.js";
-import { APPEND_MAXOUT, firstRows } from "./append.js";
-import { readSubsearch } from "./combine-subsearch.js";
+import { boolOption, readOptions, rejectKinds } from "./args.js";
+import { firstRows, readMaxout } from "./append.js";
+import { readSubsearch, rejectOtherPositionals } from "./combine-subsearch.js";
 import type { CommandDef } from "./types.js";
 
 export const appendcols: CommandDef<"appendcols"> = {
@@ -23,11 +22,8 @@ export const appendcols: CommandDef<"appendcols"> = {
   check(node, ctx) {
     rejectKinds(node, ["by", "where"], ctx);
     const opts = readOptions(node, ["override", "maxtime", "maxout", "timeout"], ctx);
-    for (const p of argsOf(node, "positional")) {
-      if (p.value.kind !== "subsearch") ctx.report(diag("bad-argument", { command: "appendcols", message: "expected only options and a [subsearch]" }, p.span));
-    }
-    const maxOpt = opts.get("maxout");
-    const maxout = maxOpt ? intValue(maxOpt.value, node, ctx, "maxout") ?? APPEND_MAXOUT : APPEND_MAXOUT;
+    rejectOtherPositionals(node, ctx);
+    const maxout = readMaxout(opts.get("maxout"), node, ctx);
     const subsearch = readSubsearch(node, ctx);
     if (!subsearch) return null;
     return { kind: "appendcols", override: boolOption(opts.get("override"), node, ctx, false), maxout, subsearch, span: node.span };

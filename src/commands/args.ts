@@ -11,7 +11,7 @@ import type { Span } from "../source/source-text.js";
 import type { CheckContext } from "./types.js";
 
 type Positional = Extract<CommandArg, { kind: "positional" }>;
-type OptionArg = Extract<CommandArg, { kind: "option" }>;
+export type OptionArg = Extract<CommandArg, { kind: "option" }>;
 
 export function argsOf<K extends CommandArg["kind"]>(node: CommandNode, kind: K): Extract<CommandArg, { kind: K }>[] {
   return node.args.filter((a): a is Extract<CommandArg, { kind: K }> => a.kind === kind);

@@ -25,13 +25,20 @@ export function subsearchValue(node: CommandNode, ctx: CheckContext, what = "a [
   return first;
 }
 
-/** Checks the nested pipeline; null when it has errors (already reported). */
-export function checkSubpipeline(sub: SubsearchValue, node: CommandNode, ctx: CheckContext): readonly Command[] | null {
+/** Checks a nested pipeline; null when it has errors (already reported). */
+export function checkSubpipeline(sub: SubsearchValue, ctx: CheckContext): readonly Command[] | null {
   return ctx.checkPipeline(sub.pipeline);
 }
 
-/** Reads and checks the subsearch of a command in one step. */
+/** Reads and checks the subsearch of a command in one step; null when it has errors (already reported). */
 export function readSubsearch(node: CommandNode, ctx: CheckContext, what?: string): readonly Command[] | null {
   const sub = subsearchValue(node, ctx, what);
-  return sub ? checkSubpipeline(sub, node, ctx) : null;
+  return sub ? ctx.checkPipeline(sub.pipeline) : null;
+}
+
+/** Reports every positional argument that is not the [subsearch] (append, appendcols). */
+export function rejectOtherPositionals(node: CommandNode, ctx: CheckContext): void {
+  for (const p of argsOf(node, "positional")) {
+    if (p.value.kind !== "subsearch") ctx.report(diag("bad-argument", { command: node.name, message: "expected only options and a [subsearch]" }, p.span));
+  }
 }

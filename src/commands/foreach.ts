@@ -48,7 +48,7 @@ export const foreach: CommandDef<"foreach"> = {
     }
     if (patterns.length === 0) ctx.report(diag("bad-argument", { command: "foreach", message: "needs at least one field or wildcard pattern" }, node.nameSpan));
     const sub = subsearchValue(node, ctx, "a [template]");
-    const checked = sub ? checkSubpipeline(sub, node, ctx) : null;
+    const checked = sub ? checkSubpipeline(sub, ctx) : null;
     if (!sub || !checked || patterns.length === 0) return null;
     return {
       kind: "foreach",

@@ -37,7 +37,7 @@ export const map: CommandDef<"map"> = {
         ctx.report(diag("bad-argument", { command: "map", message: 'expected search="…" or one [search]' }, p.span));
         continue;
       }
-      if (!checkSubpipeline(p.value, node, ctx)) return null;
+      if (!checkSubpipeline(p.value, ctx)) return null;
       search = printPipeline(p.value.pipeline);
     }
     if (search === null) {
