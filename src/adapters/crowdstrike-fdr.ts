@@ -3,13 +3,17 @@
  * JSON lines (or one JSON object) carrying `event_simpleName`. Every key becomes a field; the
  * Splunk Add-on for CrowdStrike FDR's CIM mapping is in ta-crowdstrike-fdr.ts.
  */
-import type { Adapter, IngestOptions } from "./types.js";
+import type { IngestOptions } from "./types.js";
 import type { EventInput } from "../store/event-store.js";
+import type { LogFormat } from "./log-format.js";
+import type { HandlerContext } from "./stream-types.js";
 import { append, newFields, RESERVED, set } from "./fields.js";
-import { forEachJsonLine, scalarText, type JsonObject } from "./json-lines.js";
+import { scalarText, type JsonLine, type JsonObject } from "./json-lines.js";
+import { jsonHandler } from "./json-stream.js";
 import { crowdstrikeTa } from "./ta-crowdstrike-fdr.js";
 
 export const FDR_SOURCETYPE = "crowdstrike:events:sensor";
+export const FDR_FORMAT = "crowdstrike-fdr";
 
 export function isFdrObject(obj: JsonObject): boolean {
   return typeof obj.event_simpleName === "string";
@@ -64,23 +68,24 @@ function fdrTime(obj: JsonObject, fallback: number | undefined): number | string
   return fallback ?? "no time field (timestamp, ProcessStartTime, ContextTimeStamp) and no earlier event or file time";
 }
 
-export const crowdstrikeFdr: Adapter = {
-  name: "crowdstrike-fdr",
-  detect(head: string): boolean {
-    return /"event_simpleName"\s*:/.test(head.slice(0, 4096)) && /^\uFEFF?\s*[{[]/.test(head);
-  },
-  parse(text, _file, opts, emit, skip): void {
-    let last: number | undefined;
-    forEachJsonLine(
-      text,
-      ({ obj, raw, line }) => {
-        if (!isFdrObject(obj)) return skip(line, "not a CrowdStrike FDR event (no event_simpleName)");
-        const ev = fdrEvent(obj, raw, opts, last);
-        if (typeof ev === "string") return skip(line, ev);
-        last = ev.time;
-        emit(ev);
-      },
-      skip,
-    );
-  },
+/**
+ * Reads FDR objects of one file. It keeps the file's last event time: Splunk's timestamp
+ * precedence gives an event without a time the previous event's from the same source.
+ */
+export function fdrObjects(ctx: HandlerContext): (l: JsonLine) => void {
+  let lastTime: number | undefined;
+  return ({ obj, raw, line }) => {
+    if (!isFdrObject(obj)) return ctx.skip(line, "not a CrowdStrike FDR event (no event_simpleName)");
+    const ev = fdrEvent(obj, raw, ctx.opts, lastTime ?? ctx.fileTime);
+    if (typeof ev === "string") return ctx.skip(line, ev);
+    lastTime = ev.time;
+    ctx.emit(ev, FDR_FORMAT);
+  };
+}
+
+/** Only the sourcetype selects FDR alone; FDR content is recognised by json-events.ts (it may mix with NXLog). */
+export const crowdstrikeFdr: LogFormat = {
+  name: FDR_FORMAT,
+  forcedBy: { sourcetypes: [FDR_SOURCETYPE] },
+  open: (ctx) => jsonHandler(ctx, fdrObjects(ctx)),
 };

@@ -1,11 +1,17 @@
 /**
- * Public surface of the adapters: ingestion entry points, format detection, the individual
- * adapters, and the add-on emulations (exported for tests and for tools that build events).
+ * Public surface of the adapters: ingestion entry points, the format registry and detection, the
+ * individual formats, and the add-on emulations (exported for tests and for tools that build events).
  */
-export type { Adapter, IngestOptions, IngestReport, SkippedRecord } from "./types.js";
+export type { IngestOptions, IngestReport, SkippedRecord } from "./types.js";
 export { emptyReport } from "./types.js";
 export { ingestPaths, ingestText } from "./ingest.js";
-export { DETECT_HEAD, detectAdapter } from "./detect.js";
+export type { FileHead, ForcedBy, LogFormat } from "./log-format.js";
+export type { HandlerContext, RecordHandler } from "./stream-types.js";
+export { FORMATS } from "./formats.js";
+export { DETECT_HEAD, detectFormat } from "./detect-format.js";
+export { TextSession } from "./text-session.js";
+export { classicWinEventLog } from "./classic-win-event-log.js";
+export { mappedEvents } from "./mapped-events.js";
 export { xmlWinEventLog } from "./xml-win-event-log.js";
 export { nxlogJson } from "./nxlog-json.js";
 export { crowdstrikeFdr, FDR_SOURCETYPE } from "./crowdstrike-fdr.js";

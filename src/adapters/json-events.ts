@@ -1,36 +1,23 @@
 /**
  * JSON-lines files may mix CrowdStrike FDR and NXLog Windows events (e.g. a combined export), so
- * the JSON adapter decides per line: `event_simpleName` → FDR, `EventID` + `Channel`/`SourceName`
- * → NXLog (cim-mapping.md §4.1; datasets.md §4.6–4.10). Counts are reported per format.
+ * the JSON format decides per line: `event_simpleName` → FDR, `EventID` + `Channel`/`SourceName`
+ * → NXLog (cim-mapping.md §4.1; datasets.md §4.6–4.10). Events are counted per format
+ * (`crowdstrike-fdr`, `nxlog-json`), not under this format's name.
  */
-import type { EventInput } from "../store/event-store.js";
-import type { Adapter, IngestOptions } from "./types.js";
-import { forEachJsonLine } from "./json-lines.js";
-import { crowdstrikeFdr, fdrEvent, isFdrObject } from "./crowdstrike-fdr.js";
-import { isNxlogObject, nxlogEvent, nxlogJson } from "./nxlog-json.js";
+import type { LogFormat } from "./log-format.js";
+import { jsonHandler } from "./json-stream.js";
+import { fdrObjects, isFdrObject } from "./crowdstrike-fdr.js";
+import { nxlogObjects } from "./nxlog-json.js";
 
-/** Parses every line with the adapter its content calls for; `emit` gets the adapter name. */
-export function parseJsonEvents(
-  text: string,
-  opts: IngestOptions,
-  emit: (e: EventInput, format: string) => void,
-  skip: (line: number, reason: string) => void,
-): void {
-  forEachJsonLine(
-    text,
-    ({ obj, raw, line }) => {
-      const fdr = isFdrObject(obj);
-      if (!fdr && !isNxlogObject(obj)) return skip(line, "unrecognised JSON record (no event_simpleName, no EventID+Channel)");
-      const ev = fdr ? fdrEvent(obj, raw, opts) : nxlogEvent(obj, raw, opts);
-      if (typeof ev === "string") skip(line, ev);
-      else emit(ev, fdr ? crowdstrikeFdr.name : nxlogJson.name);
-    },
-    skip,
-  );
-}
+/** Where FDR's key is looked for (every FDR line carries it, so the first lines decide). */
+const FDR_HEAD = 4096;
 
-export const jsonEvents: Adapter = {
+export const jsonEvents: LogFormat = {
   name: "json-events",
-  detect: (head) => crowdstrikeFdr.detect(head) || /^\uFEFF?\s*[{[][\s\S]*"EventID"\s*:/.test(head.slice(0, 65536)),
-  parse: (text, _file, opts, emit, skip) => parseJsonEvents(text, opts, (e) => emit(e), skip),
+  recognises: (head) => head.json && (/"event_simpleName"\s*:/.test(head.text.slice(0, FDR_HEAD)) || /"EventID"\s*:/.test(head.text)),
+  open(ctx) {
+    const fdr = fdrObjects(ctx);
+    const nxlog = nxlogObjects(ctx, "unrecognised JSON record (no event_simpleName, no EventID+Channel)");
+    return jsonHandler(ctx, (l) => (isFdrObject(l.obj) ? fdr(l) : nxlog(l)));
+  },
 };

@@ -7,7 +7,8 @@
  * details are listed in README.md. A syslog prefix before `<Event>` is allowed and kept in `_raw`.
  */
 import type { EventInput } from "../store/event-store.js";
-import type { Adapter, IngestOptions } from "./types.js";
+import type { IngestOptions } from "./types.js";
+import type { LogFormat } from "./log-format.js";
 import type { HandlerContext, RecordHandler } from "./stream-types.js";
 import { lineHandler } from "./line-handler.js";
 import { append, basename, get, newFields, RESERVED, set, type Fields } from "./fields.js";
@@ -107,12 +108,11 @@ export function linuxSysmonHandler(ctx: HandlerContext): RecordHandler {
   return lineHandler(one);
 }
 
-export const linuxSysmon: Adapter = {
+export const linuxSysmon: LogFormat = {
   name: FORMAT,
-  detect: (head) => HEAD_LINE.test(head),
-  parse(text, _file, opts, emit, skip) {
-    const h = linuxSysmonHandler({ file: _file, opts, emit: (e) => emit(e), skip });
-    h.feed(text);
-    h.end();
-  },
+  forcedBy: { sourcetypes: [LINUX_SYSMON_SOURCETYPE] },
+  // Off JSON: a JSON export carrying these records in a value is not syslog lines (each `_raw`
+  // would be a JSON line); a mapping, if given, reads it instead.
+  recognises: (head) => !head.json && HEAD_LINE.test(head.text),
+  open: linuxSysmonHandler,
 };

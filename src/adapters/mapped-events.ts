@@ -8,6 +8,7 @@
 import { DateTime } from "luxon";
 import type { EventInput } from "../store/event-store.js";
 import type { HandlerContext, RecordHandler } from "./stream-types.js";
+import type { LogFormat } from "./log-format.js";
 import { append, get, newFields, RESERVED, set, type Fields } from "./fields.js";
 import { classify, eqi, type EventtypeDef } from "./eventtypes.js";
 import { isObject, scalarText } from "./json-lines.js";
@@ -16,6 +17,21 @@ import type { FieldOrLiteral, UserMapping } from "./user-mapping.js";
 import { strptime } from "../values/time-format.js";
 
 export const MAPPED_FORMAT = "mapped";
+
+/**
+ * Claims any content when a mapping is given; it is last in the registry, so it only gets content
+ * no adapter knows (known formats keep their add-on, which the mapping would not reproduce).
+ */
+export const mappedEvents: LogFormat = {
+  name: MAPPED_FORMAT,
+  recognises: (head) => head.opts.mapping !== undefined,
+  open(ctx) {
+    const { mapping } = ctx.opts;
+    // Detection only picks this format with a mapping; opening it without one is a caller's bug.
+    if (!mapping) throw new Error("the mapped format needs IngestOptions.mapping");
+    return mappedHandler(ctx, mapping);
+  },
+};
 
 export function mappedHandler(ctx: HandlerContext, m: UserMapping): RecordHandler {
   const eventtypes: EventtypeDef[] = m.eventtypes.map((e) => ({

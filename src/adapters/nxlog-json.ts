@@ -3,13 +3,18 @@
  * (§4.8), normalised into the WinRecord the XML scanner produces so the same add-on code runs:
  * a Sysmon EID 1 or a 4688 gives identical CIM fields from either format.
  */
-import type { Adapter, IngestOptions } from "./types.js";
+import type { IngestOptions } from "./types.js";
 import type { EventInput } from "../store/event-store.js";
+import type { LogFormat } from "./log-format.js";
+import type { HandlerContext } from "./stream-types.js";
 import { append, newFields, type Fields } from "./fields.js";
-import { forEachJsonLine, scalarText, type JsonObject } from "./json-lines.js";
+import { scalarText, type JsonLine, type JsonObject } from "./json-lines.js";
+import { jsonHandler } from "./json-stream.js";
 import { winEvent } from "./win-event.js";
 import { parseUtc } from "./win-time.js";
 import { NXLOG_DROPPED, NXLOG_SEVERITIES, nxlogSystem } from "./nxlog-system.js";
+
+export const NXLOG_FORMAT = "nxlog-json";
 
 /** True for an object that looks like a Windows event from NXLog or the OTRF flat export. */
 export function isNxlogObject(obj: JsonObject): boolean {
@@ -60,22 +65,23 @@ function fallbackTime(obj: JsonObject): number | undefined {
   return undefined;
 }
 
-export const nxlogJson: Adapter = {
-  name: "nxlog-json",
-  detect(head: string): boolean {
-    const first = head.replace(/^\uFEFF?\s*/, "").split("\n", 1)[0] ?? "";
-    return first.startsWith("{") && /"EventID"\s*:/.test(first) && /"(Channel|SourceName)"\s*:/.test(first);
-  },
-  parse(text, _file, opts, emit, skip): void {
-    forEachJsonLine(
-      text,
-      ({ obj, raw, line }) => {
-        if (!isNxlogObject(obj)) return skip(line, "not an NXLog Windows event (no EventID/Channel)");
-        const ev = nxlogEvent(obj, raw, opts);
-        if (typeof ev === "string") skip(line, ev);
-        else emit(ev);
-      },
-      skip,
-    );
-  },
+/** Reads NXLog objects of one file; `notMine` is the reason an object that is not one is skipped. */
+export function nxlogObjects(ctx: HandlerContext, notMine = "not an NXLog Windows event (no EventID/Channel)"): (l: JsonLine) => void {
+  return ({ obj, raw, line }) => {
+    if (!isNxlogObject(obj)) return ctx.skip(line, notMine);
+    const ev = nxlogEvent(obj, raw, ctx.opts);
+    if (typeof ev === "string") ctx.skip(line, ev);
+    else ctx.emit(ev, NXLOG_FORMAT);
+  };
+}
+
+/**
+ * NXLog events are Windows events, so a forced `XmlWinEventLog`/`WinEventLog` on JSON content
+ * selects this reader (the XML scanner would only skip every line). Unforced NXLog content is
+ * recognised by json-events.ts, which may meet FDR lines in the same file.
+ */
+export const nxlogJson: LogFormat = {
+  name: NXLOG_FORMAT,
+  forcedBy: { sourcetypes: ["xmlwineventlog", "wineventlog"], content: "json" },
+  open: (ctx) => jsonHandler(ctx, nxlogObjects(ctx)),
 };

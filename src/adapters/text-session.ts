@@ -1,17 +1,15 @@
 /**
  * One text file (or archive member) being read in chunks: bytes are decoded as they arrive
  * (UTF-8, or UTF-16 when the file starts with its BOM, as Windows tools write exports), cut at
- * the last line end so handlers only see complete lines, and the format is detected once from
- * the first 64 KB, exactly as `detectAdapter` does for a whole text. Memory is one chunk plus
- * the record being assembled.
+ * the last line end so handlers only see complete lines, and the format is looked up once in the
+ * registry (`detectFormat` on the first 64 KB), whose entry opens the record handler. Memory is
+ * one chunk plus the record being assembled.
  */
 import { TextDecoder } from "node:util";
 import type { HandlerContext, RecordHandler } from "./stream-types.js";
-import { DETECT_HEAD, detectFamily } from "./detect.js";
-import { winTextHandler } from "./win-text-handler.js";
-import { jsonHandler } from "./json-stream.js";
-import { linuxSysmonHandler } from "./linux-sysmon.js";
-import { mappedHandler } from "./mapped-events.js";
+import type { LogFormat } from "./log-format.js";
+import { DETECT_HEAD, detectFormat } from "./detect-format.js";
+import { FORMATS } from "./formats.js";
 
 export class TextSession {
   private decoder: TextDecoder | undefined;
@@ -25,7 +23,11 @@ export class TextSession {
   /** Decoded input bytes (the report's `bytes`). */
   bytes = 0;
 
-  constructor(private readonly ctx: HandlerContext) {}
+  /** `formats` is the registry to detect from; another list (a test's, a tool's) adds formats. */
+  constructor(
+    private readonly ctx: HandlerContext,
+    private readonly formats: readonly LogFormat[] = FORMATS,
+  ) {}
 
   /** False once the rest of the input can be ignored (the format was not recognised). */
   get wanted(): boolean {
@@ -103,17 +105,13 @@ export class TextSession {
   private detect(): void {
     const buffered = this.head.join("");
     this.head = [];
-    const family = detectFamily(buffered.slice(0, DETECT_HEAD), this.ctx.opts);
-    if (family === undefined) {
+    const format = detectFormat(buffered, this.ctx.opts, this.formats);
+    if (format === undefined) {
       this.handler = null;
       if (buffered.trim() !== "") this.ctx.skip(1, "unrecognised format");
       return;
     }
-    const { mapping } = this.ctx.opts;
-    if (family === "windows-text") this.handler = winTextHandler(this.ctx);
-    else if (family === "linux-sysmon") this.handler = linuxSysmonHandler(this.ctx);
-    else if (family === "mapped" && mapping) this.handler = mappedHandler(this.ctx, mapping);
-    else this.handler = jsonHandler(family === "mapped" ? "auto" : family, this.ctx);
+    this.handler = format.open(this.ctx);
     if (buffered !== "") this.handler.feed(buffered);
   }
 }

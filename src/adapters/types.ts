@@ -1,8 +1,8 @@
 /**
- * The adapter contract: raw text in, events with the add-ons' search-time fields out, bad records
- * reported with file:line and skipped (never fatal, never dropping the good records around them).
+ * The ingestion contract: options in, a report out; bad records are reported with file:line and
+ * skipped (never fatal, never dropping the good records around them). What one format is and how
+ * it is read: log-format.ts.
  */
-import type { EventInput } from "../store/event-store.js";
 import type { UserMapping } from "./user-mapping.js";
 
 /** Overrides a user (or a detection test) may give for a file. */
@@ -30,24 +30,9 @@ export interface IngestReport {
   files: number;
   events: number;
   bytes: number;
-  /** Events per detected format, e.g. { "xmlwineventlog": 12, "nxlog-json": 3 }. */
+  /** Events per format they were read as (a mixed file counts under several), e.g. { "xmlwineventlog": 12, "nxlog-json": 3 }. */
   byFormat: Record<string, number>;
   skipped: SkippedRecord[];
-}
-
-/** One adapter: recognises its format and turns one file's text into events. */
-export interface Adapter {
-  readonly name: string;
-  /** True when the text (its first few KB) looks like this format. */
-  detect(head: string): boolean;
-  /** Parses the whole text; calls `emit` per good event and `skip` per bad record. */
-  parse(
-    text: string,
-    file: string,
-    opts: IngestOptions,
-    emit: (e: EventInput) => void,
-    skip: (line: number, reason: string) => void,
-  ): void;
 }
 
 export function emptyReport(): IngestReport {

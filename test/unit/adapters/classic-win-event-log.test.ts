@@ -4,7 +4,7 @@ import { describe, it, expect } from "vitest";
 import { ingest, one, sysmonXml, SYSMON_1 } from "./fixtures.js";
 import { CLASSIC_HOST, classic, classic4104, classic4625, classic4688 } from "./classic-fixtures.js";
 import { cleanKey, parseClassicDate } from "../../../src/adapters/classic-record.js";
-import { detectAdapter } from "../../../src/adapters/detect.js";
+import { detectFormat } from "../../../src/adapters/detect-format.js";
 
 const XML = sysmonXml(1, "2024-03-09T00:05:31.120Z", SYSMON_1);
 
@@ -153,8 +153,8 @@ describe("record boundaries", () => {
   });
 
   it("detects a classic-only file", () => {
-    expect(detectAdapter(classic4104("01/14/2021 11:40:38 PM", 1, "x"))?.name).toBe("wineventlog");
-    expect(detectAdapter("01/14/2021 11:40:38 PM\nhello")).toBeUndefined();
+    expect(detectFormat(classic4104("01/14/2021 11:40:38 PM", 1, "x"))?.name).toBe("wineventlog");
+    expect(detectFormat("01/14/2021 11:40:38 PM\nhello")).toBeUndefined();
   });
 
   it("a forced source changes which add-on applies", () => {

@@ -5,14 +5,14 @@ import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EventStore } from "../../../src/store/event-store.js";
-import { detectAdapter, ingestPaths } from "../../../src/adapters/index.js";
+import { detectFormat, ingestPaths } from "../../../src/adapters/index.js";
 import { HOST, SEC_4688, SYSMON_1, ingest, securityXml, sysmonXml } from "./fixtures.js";
 
 const XML = sysmonXml(1, "2023-11-07T09:41:12.523Z", SYSMON_1);
 const FDR = '{"event_simpleName":"ProcessRollup2","timestamp":"1699350072204","ImageFileName":"\\\\Device\\\\HarddiskVolume2\\\\Windows\\\\notepad.exe","event_platform":"Win"}';
 const NXLOG = `{"EventID":4688,"Channel":"Security","Hostname":"${HOST}","@timestamp":"2023-11-07T09:41:12.490Z","NewProcessName":"C:\\\\Windows\\\\notepad.exe"}`;
 
-describe("detectAdapter", () => {
+describe("detectFormat", () => {
   it.each([
     ["XML", XML, {}, "xmlwineventlog"],
     ["XML after blank lines", `\n\n${XML}`, {}, "xmlwineventlog"],
@@ -24,7 +24,7 @@ describe("detectAdapter", () => {
     ["forced XmlWinEventLog on JSON → NXLog", NXLOG, { sourcetype: "XmlWinEventLog" }, "nxlog-json"],
     ["forced FDR sourcetype", '{"x":1}', { sourcetype: "crowdstrike:events:sensor" }, "crowdstrike-fdr"],
   ])("%s", (_label, head, opts, name) => {
-    expect(detectAdapter(head, opts)?.name).toBe(name);
+    expect(detectFormat(head, opts)?.name).toBe(name);
   });
 });
 

@@ -4,7 +4,7 @@
 // the exact shape Sysmon for Linux emits (invented hosts, paths and ids).
 import { describe, expect, it } from "vitest";
 import { builtinMacros, runSearch } from "../../../src/index.js";
-import { detectAdapter } from "../../../src/adapters/index.js";
+import { detectFormat } from "../../../src/adapters/index.js";
 import { ingest, one } from "./fixtures.js";
 
 function linuxXml(eid: number, task: number, data: ReadonlyArray<readonly [string, string]>): string {
@@ -51,8 +51,8 @@ const EID11 = linuxXml(11, 11, [
 
 describe("Sysmon for Linux", () => {
   it("is recognised by content and by the forced sourcetype", () => {
-    expect(detectAdapter(EID1)?.name).toBe("sysmon-linux");
-    expect(detectAdapter("x", { sourcetype: "sysmon:linux" })?.name).toBe("sysmon-linux");
+    expect(detectFormat(EID1)?.name).toBe("sysmon-linux");
+    expect(detectFormat("x", { sourcetype: "sysmon:linux" })?.name).toBe("sysmon-linux");
   });
 
   it("EID 1 → Endpoint.Processes fields with Linux basenames", () => {
