@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import {
-  fillMessage, formatNotables, parseDetection, runNotables, runnableSearch, runSearch, Table, withFilterMacro, type Detection, type Value,
+  fillMessage, formatNotable, JsonArrayWriter, parseDetection, runNotables, runnableSearch, runSearch, Table, withFilterMacro, type Detection,
 } from "../index.js";
 import { EXIT } from "./exit-codes.js";
 import { listFiles } from "./load-files.js";
@@ -35,12 +35,21 @@ export function detectCommand(paths: readonly string[], opts: CommonOptions & { 
       printDiagnostics(result.diagnostics, result, io);
       return result;
     }, { now, tz: opts.tz });
-    if (opts.format === "json") io.out(`${JSON.stringify(out.notables, null, 2)}\n`);
-    else io.out(formatNotables(out.notables, io.width));
+    // One notable at a time, the same text as JSON.stringify(notables) / formatNotables(notables).
+    if (opts.format === "json") {
+      const json = new JsonArrayWriter(io.out);
+      for (const n of out.notables) json.add(n);
+      json.end();
+    } else if (out.notables.length === 0) io.out("0 notables\n");
+    else {
+      for (const [i, n] of out.notables.entries()) io.out(`${i > 0 ? "\n" : ""}${formatNotable(n, io.width)}`);
+      io.out(`\n${out.notables.length} notable${out.notables.length === 1 ? "" : "s"}\n`);
+    }
     if (!opts.quiet) io.err(`${out.notables.length} notable(s), ${out.riskEvents} risk event(s)\n`);
     return out.failed.length > 0 ? Math.max(code, EXIT.spl) : code;
   }
-  const jsonRows: Record<string, Value>[] = [];
+  // JSON rows of every detection in one array, written as each detection's rows come.
+  const json = opts.format === "json" ? new JsonArrayWriter(io.out) : null;
   for (const det of detections) {
     const table = withFilterMacro(det, macros.table);
     const result = runSearch(runnableSearch(det.search), store, {
@@ -51,12 +60,12 @@ export function detectCommand(paths: readonly string[], opts: CommonOptions & { 
       code = Math.max(code, EXIT.spl);
       continue;
     }
-    if (opts.format === "json") {
-      const rows = result.table.rows();
-      jsonRows.push(...(detections.length > 1 ? rows.map((r) => ({ search_name: det.name, ...r })) : rows));
+    if (json) {
+      const t = result.table;
+      for (let i = 0; i < t.length; i++) json.add(detections.length > 1 ? { search_name: det.name, ...t.row(i) } : t.row(i));
     } else printDetection(det, result.table, opts, io);
   }
-  if (opts.format === "json") io.out(`${JSON.stringify(jsonRows, null, 2)}\n`);
+  json?.end();
   return code;
 }
 
@@ -64,5 +73,5 @@ function printDetection(det: Detection, t: Table, opts: CommonOptions, io: Io): 
   if (opts.format === "table") io.out(`== ${det.name} (${det.file})\n`);
   printTable(t, opts.format, io);
   if (opts.format !== "table" || !det.message) return;
-  for (const row of t.rows()) io.out(`message: ${fillMessage(det.message, row)}\n`);
+  for (let i = 0; i < t.length; i++) io.out(`message: ${fillMessage(det.message, t.row(i))}\n`);
 }

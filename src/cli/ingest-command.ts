@@ -7,7 +7,7 @@
 import { existsSync } from "node:fs";
 import { Option, type Command } from "commander";
 import {
-  BatchSink, DATAMODELS, datasetView, ingestStream, Table, toTextTable,
+  BatchSink, DATAMODELS, datasetView, ingestStream, Table, writeTextTable,
   type EventInput, type EventSink, type EventStore, type StreamOptions, type StreamReport, type Value,
 } from "../index.js";
 import { EXIT } from "./exit-codes.js";
@@ -136,7 +136,8 @@ function toJson(s: Summary): Record<string, unknown> {
 function printSummary(s: Summary, io: Io): void {
   const section = (title: string, rows: Record<string, Value>[], empty: string): void => {
     io.out(`== ${title}\n`);
-    io.out(rows.length > 0 ? `${toTextTable(Table.fromRows(rows), io.width)}\n` : `${empty}\n`);
+    if (rows.length > 0) writeTextTable(Table.fromRows(rows), io.width, io.out);
+    else io.out(`${empty}\n`);
   };
   section("ingestion", [throughput(s)], "");
   section("events by format, source, sourcetype, EventCode", eventRows(s), "no events");

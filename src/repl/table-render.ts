@@ -3,10 +3,10 @@
  * ever wraps), a multivalue cell shown as Splunk's results table shows it, one value per line
  * inside the cell, and the header in bold when colors are on.
  */
-import { toText, type Table, type Value } from "../index.js";
+import { ChunkWriter, clip, collect, MAX_CELL_WIDTH, oneLine, toText, type Table, type Value, type Writer } from "../index.js";
 
 export interface RenderOptions {
-  /** Terminal columns; Infinity when not a terminal (cells are then never cut). */
+  /** Terminal columns; Infinity when not a terminal (cells are then cut only at MAX_CELL_WIDTH). */
   readonly width: number;
   readonly color: boolean;
 }
@@ -19,7 +19,7 @@ const MIN_COL = 4;
 /** The lines of one cell: a multivalue field has one line per value. */
 export function cellLines(v: Value): string[] {
   if (v === null) return [""];
-  const one = (x: string | number) => (toText(x) ?? "").replace(/\s*[\r\n]+\s*/g, " ");
+  const one = (x: string | number) => oneLine(toText(x) ?? "");
   if (Array.isArray(v)) return v.length === 0 ? [""] : v.map(one);
   return [one(v as string | number)];
 }
@@ -43,28 +43,49 @@ export function fitWidths(natural: readonly number[], budget: number): number[] 
   return out;
 }
 
-export function clip(s: string, w: number): string {
-  return s.length <= w ? s : `${s.slice(0, Math.max(0, w - 1))}…`;
-}
+export { clip };
 
 /** The table as text lines (no trailing newline); empty when the table has no fields. */
 export function renderTable(t: Table, opts: RenderOptions): string {
+  return collect((out) => writeTable(t, opts, out)).slice(0, -1);
+}
+
+/**
+ * The table written row by row, each line ending in a newline (just "\n" without fields): a
+ * first pass measures the cells, the second writes them, so the whole text is never one string.
+ */
+export function writeTable(t: Table, opts: RenderOptions, out: Writer): void {
+  const w = new ChunkWriter(out);
   const fields = t.fields;
-  if (fields.length === 0) return "";
-  const rows = Array.from({ length: t.length }, (_, i) => fields.map((f) => cellLines(t.get(f, i))));
-  const natural = fields.map((f, c) => Math.max(f.length, ...rows.map((r) => Math.max(...(r[c] ?? [""]).map((s) => s.length)))));
-  // Each column costs its width plus " | " between columns and "| " / " |" at the edges.
-  const widths = Number.isFinite(opts.width) ? fitWidths(natural, opts.width - (fields.length * 3 + 1)) : natural;
-  const paint = (s: string, code: string) => (opts.color ? `${code}${s}${RESET}` : s);
-  const line = (vals: readonly string[]) => `| ${vals.map((v, c) => clip(v, widths[c] ?? MIN_COL).padEnd(widths[c] ?? MIN_COL)).join(" | ")} |`;
-  const rule = paint(`+${widths.map((w) => "-".repeat(w + 2)).join("+")}+`, DIM);
-  const out = [rule, opts.color ? line(fields.map((f) => f)).replace(/[^|]+/g, (m) => paint(m, BOLD)) : line(fields), rule];
-  for (const r of rows) {
-    const height = Math.max(...r.map((cell) => cell.length));
-    for (let k = 0; k < height; k++) out.push(line(r.map((cell) => cell[k] ?? "")));
+  if (fields.length === 0) {
+    w.write("\n");
+    w.end();
+    return;
   }
-  out.push(rule);
-  return out.join("\n");
+  const cols = fields.map((f) => t.column(f));
+  const cell = (c: number, i: number): string[] => cellLines(cols[c]?.[i] ?? null);
+  const natural = fields.map((f) => f.length);
+  for (let i = 0; i < t.length; i++) {
+    for (let c = 0; c < fields.length; c++) for (const s of cell(c, i)) natural[c] = Math.max(natural[c] ?? 0, s.length);
+  }
+  // Each column costs its width plus " | " between columns and "| " / " |" at the edges. A cell is
+  // never drawn wider than MAX_CELL_WIDTH (src/output/cell-text.ts says why), even when piped.
+  const fitted = Number.isFinite(opts.width) ? fitWidths(natural, opts.width - (fields.length * 3 + 1)) : natural;
+  const widths = fitted.map((n) => Math.min(n, MAX_CELL_WIDTH));
+  const paint = (s: string, code: string) => (opts.color ? `${code}${s}${RESET}` : s);
+  const line = (vals: readonly string[]) => `| ${vals.map((v, c) => clip(v, widths[c] ?? MIN_COL).padEnd(widths[c] ?? MIN_COL)).join(" | ")} |\n`;
+  const rule = `${paint(`+${widths.map((n) => "-".repeat(n + 2)).join("+")}+`, DIM)}\n`;
+  w.write(rule);
+  w.write(opts.color ? line(fields).replace(/[^|\n]+/g, (m) => paint(m, BOLD)) : line(fields));
+  w.write(rule);
+  for (let i = 0; i < t.length; i++) {
+    // One row's cells at a time: a line is at most columns × MAX_CELL_WIDTH wide.
+    const r = fields.map((_, c) => cell(c, i));
+    const height = Math.max(...r.map((lines) => lines.length));
+    for (let k = 0; k < height; k++) w.write(line(r.map((lines) => lines[k] ?? "")));
+  }
+  w.write(rule);
+  w.end();
 }
 
 /** `3 results` or `1 result`, with the elapsed time when given. */

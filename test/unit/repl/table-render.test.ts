@@ -1,7 +1,7 @@
 /** The REPL's table: fitted to the width, ellipsis, multivalue cells one value per line. */
 import { describe, expect, it } from "vitest";
-import { Table } from "../../../src/index.js";
-import { fitWidths, footer, renderTable } from "../../../src/repl/table-render.js";
+import { MAX_CELL_WIDTH, Table } from "../../../src/index.js";
+import { fitWidths, footer, renderTable, writeTable } from "../../../src/repl/table-render.js";
 
 describe("renderTable", () => {
   it("stacks multivalue values inside the cell", () => {
@@ -23,6 +23,20 @@ describe("renderTable", () => {
     const t = Table.fromRows([{ a: 1 }]);
     expect(renderTable(t, { width: 80, color: true })).toContain("\u001b[1m");
     expect(renderTable(t, { width: 80, color: false })).not.toContain("\u001b[");
+  });
+
+  it("writes row by row in chunks of at most 64 KB, a huge cell cut at MAX_CELL_WIDTH", () => {
+    const t = Table.fromRows([{ a: ["x".repeat(1 << 20), "y"], b: "1" }, { a: "z", b: "2" }]);
+    const chunks: string[] = [];
+    writeTable(t, { width: Infinity, color: false }, (c) => void chunks.push(c));
+    for (const c of chunks) expect(Buffer.byteLength(c)).toBeLessThanOrEqual(64 * 1024);
+    const w = MAX_CELL_WIDTH;
+    const rule = `+${"-".repeat(w + 2)}+---+`;
+    expect(chunks.join("")).toBe(`${[
+      rule, `| ${"a".padEnd(w)} | b |`, rule,
+      `| ${"x".repeat(w - 1)}… | 1 |`, `| ${"y".padEnd(w)} |   |`, `| ${"z".padEnd(w)} | 2 |`,
+      rule,
+    ].join("\n")}\n`);
   });
 
   it("shrinks the widest columns first", () => {

@@ -1,0 +1,21 @@
+/** JSON rows (a multivalue field as an array): one array, or one object per line (NDJSON). */
+import type { Table } from "../executor/table.js";
+import { JsonArrayWriter } from "./json-array-writer.js";
+import { ChunkWriter, type Writer } from "./writer.js";
+
+/** The rows as a pretty-printed JSON array and a newline. */
+export function writeJson(t: Table, out: Writer): void {
+  const a = new JsonArrayWriter(out);
+  for (let i = 0; i < t.length; i++) a.add(t.row(i));
+  a.end();
+}
+
+/** One JSON object per row, each on its own line (NDJSON), so a consumer can stream the rows. */
+export function writeNdjson(t: Table, out: Writer): void {
+  const w = new ChunkWriter(out);
+  for (let i = 0; i < t.length; i++) {
+    w.write(JSON.stringify(t.row(i)));
+    w.write("\n");
+  }
+  w.end();
+}
