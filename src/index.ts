@@ -42,6 +42,10 @@ export { attackDataRelativePath, type DetectionTest } from "./testing/attack-dat
 export { verdict, riskObjects, threatObjects, type Verdict, type TestStatus } from "./testing/verdict.js";
 export { toJunit, type JunitCase } from "./testing/junit.js";
 export { toCsv, toJsonRows, toNdjson, toTextTable } from "./output/format.js";
+export {
+  ChunkWriter, CHUNK_UNITS, clip, collect, fdWriter, JsonArrayWriter, MAX_CELL_WIDTH, oneLine, writeCsv, writeJson, writeNdjson, writeTextTable,
+  type Writer,
+} from "./output/format.js";
 export { ingestPaths, ingestText } from "./adapters/index.js";
 export type { IngestOptions, IngestReport } from "./adapters/types.js";
 export { ingestStream } from "./adapters/ingest.js";
@@ -71,3 +75,9 @@ export { MmdbReader } from "./geoip/reader.js";
 export { MmdbError, type MmdbValue } from "./geoip/decoder.js";
 export type { MmdbMetadata } from "./geoip/metadata.js";
 export { openGeoIpDatabase, geoIpDatabase, type GeoIpDatabase, type GeoLocation } from "./geoip/geo.js";
+
+// The on-disk index (src/storage/index/): build once, open in milliseconds, `--data` cached.
+export { buildIndex, buildIndexParallel, type BuildOptions, type BuildProgress, type BuildSummary } from "./storage/index/build-index.js";
+export { openIndex, type OpenedIndex } from "./storage/index/open-index.js";
+export { openCached, cacheDirFor, cacheRoot, type CachedOpen } from "./storage/index/data-cache.js";
+export type { Manifest, IndexedFile } from "./storage/index/manifest.js";

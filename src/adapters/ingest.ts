@@ -51,7 +51,8 @@ export function ingestStream(sink: EventSink, paths: readonly string[], opts: St
   return total;
 }
 
-function expand(paths: readonly string[], report: IngestReport): string[] {
+/** The files under `paths` in ingestion order (sorted, recursive, dot-files skipped); unreadable top-level paths go to the report. */
+export function expand(paths: readonly string[], report: IngestReport): string[] {
   const out: string[] = [];
   const walk = (p: string, top: boolean): void => {
     let isDir: boolean;

@@ -12,7 +12,7 @@
 import { existsSync } from "node:fs";
 import { Option, type Command } from "commander";
 import {
-  BASE_FIELDS, BatchSink, datasetFieldOrigin, datasetView, EventStore, FieldOrigins, findDataset, ingestStream, rootOf, Table, toTextTable,
+  BASE_FIELDS, BatchSink, datasetFieldOrigin, datasetView, EventStore, FieldOrigins, findDataset, ingestStream, rootOf, Table, writeTextTable,
   type DatasetDef, type EventInput, type Value,
 } from "../index.js";
 import { EXIT } from "./exit-codes.js";
@@ -95,7 +95,7 @@ export function fieldsCommand(target: string, opts: FieldsCommandOptions, io: Io
   if (opts.format === "json") io.out(`${JSON.stringify({ target: what, events, fields: rows }, null, 2)}\n`);
   else {
     io.out(`${events} event${events === 1 ? "" : "s"} in ${what}\n`);
-    if (rows.length > 0) io.out(`${toTextTable(Table.fromRows(rows), io.width)}\n`);
+    if (rows.length > 0) writeTextTable(Table.fromRows(rows), io.width, io.out);
   }
   return EXIT.ok;
 }
@@ -120,7 +120,7 @@ function datasetFields(store: EventStore, ds: DatasetDef, stats: Map<string, Fie
     const col = view.field(name.startsWith(prefix) ? name.slice(prefix.length) : name);
     if (!col) continue;
     for (let i = 0; i < n; i++) {
-      const v = col.value(i, store.dict);
+      const v = col.value(i);
       if (v === null) continue;
       s.count++;
       if (s.example === null) s.example = detach(v);

@@ -11,6 +11,7 @@ import { EXIT } from "./exit-codes.js";
 import { registerExplain } from "./explain-command.js";
 import { registerFields } from "./fields-command.js";
 import { registerIngest } from "./ingest-command.js";
+import { registerIndex } from "./index-command.js";
 import { collect, parseFormat, parseNow, parseTz, type CommonOptions } from "./options.js";
 import { registerRepl } from "./repl-command.js";
 import { searchCommand } from "./search-command.js";
@@ -29,6 +30,8 @@ function withCommon(cmd: Command): Command {
     .option("--sourcetype <sourcetype>", "force the sourcetype of every --data file (skips format detection)")
     .option("--source <source>", "force the source of every --data event")
     .option("--mapping <file.yml>", "field mapping (time, host, source, sourcetype, aliases, eventtypes/tags) for JSON-lines/CSV --data files no adapter recognises")
+    .option("-i, --index <dir>", "search an index folder built by `minispl index` (instead of --data)")
+    .option("--no-cache", "load --data into memory instead of through the cached index ($XDG_CACHE_HOME/minispl)")
     .option("-q, --quiet", "no progress or summary lines on stderr");
 }
 
@@ -78,6 +81,7 @@ Examples:
     .action(async (paths: string[], opts: TestOptions) => {
       process.exitCode = await testCommand(paths, opts, processIo);
     });
+  registerIndex(program);
   registerIngest(program);
   registerFields(program);
   registerRepl(program);

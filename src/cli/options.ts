@@ -17,6 +17,10 @@ export interface CommonOptions {
   /** `--mapping <file.yml>`: user mapping for JSON-lines/CSV logs no adapter knows (src/adapters/user-mapping.ts). */
   mapping?: string;
   quiet?: boolean;
+  /** `--index <dir>`: search an index built by `minispl index` instead of --data. */
+  index?: string;
+  /** false with `--no-cache`: --data is loaded into memory, not through the cached index. */
+  cache?: boolean;
 }
 
 export function collect(value: string, previous: string[] = []): string[] {

@@ -25,12 +25,14 @@ interface ReplOptions extends CommonOptions {
   time?: boolean;
 }
 
+
 /** Adds `repl` to the program (main.ts calls this). */
 export function registerRepl(program: Command): void {
   program
     .command("repl")
     .description("interactive SPL prompt over the loaded events (.help inside lists its commands)")
     .option("-d, --data <path...>", "event files or folders to load at start (more with .load)", collect, [])
+    .option("-i, --index <dir>", "search an index folder built by `minispl index` (opens at once; .load is then refused)")
     .option("-m, --macros <path...>", "macro definitions (ESCU macros/*.yml, macros.conf, or folders)", collect, [])
     .option("-l, --lookups <dir...>", "lookup definitions and tables (outputlookup writes into the first)", collect, [])
     .addOption(new Option("-f, --format <format>", "result format").choices(["table", "json", "csv", "ndjson"]).default("table").argParser(parseFormat))
@@ -88,7 +90,13 @@ function makeEngine(opts: ReplOptions): { engine: LocalEngine | null; reply: Rep
   if (!lookups || !geoip) return { engine: null, reply: { out: "", err, ok: false } };
   const run = { tz: opts.tz, ...lookups, ...geoip, ...(opts.now !== undefined ? { now: opts.now } : {}) };
   const ingest = { ...(opts.sourcetype ? { sourcetype: opts.sourcetype } : {}), ...(opts.source ? { source: opts.source } : {}) };
-  return { engine: new LocalEngine({ macros: macros.table, run, ingest }), reply: { out: "", err, ok: true } };
+  try {
+    const engine = new LocalEngine({ macros: macros.table, run, ingest, ...(opts.index !== undefined ? { index: opts.index } : {}) });
+    if (opts.index !== undefined && !opts.quiet) say(`opened index ${opts.index}\n`);
+    return { engine, reply: { out: "", err, ok: true } };
+  } catch (e) {
+    return { engine: null, reply: { out: "", err: `${err}error: --index ${(e as Error).message}\n`, ok: false } };
+  }
 }
 
 const data = workerData as { role?: string; opts?: ReplOptions } | null;

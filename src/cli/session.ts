@@ -3,10 +3,12 @@
  * as file:line on stderr), loading macros, printing diagnostics and results.
  */
 import { existsSync } from "node:fs";
+import { isatty } from "node:tty";
 import {
-  EventStore, ingestStream, renderDiagnostic, toCsv, toJsonRows, toNdjson, toTextTable,
-  type Diagnostic, type EventSink, type IngestOptions, type IngestReport, type RunResult, type Table,
+  EventStore, fdWriter, ingestStream, openCached, openIndex, renderDiagnostic, writeCsv, writeJson, writeNdjson, writeTextTable,
+  type CachedOpen, type Diagnostic, type EventSink, type OpenedIndex, type IngestOptions, type IngestReport, type RunResult, type Table,
 } from "../index.js";
+import { EXIT } from "./exit-codes.js";
 import type { CommonOptions } from "./options.js";
 import { loadMapping, type UserMapping } from "../adapters/index.js";
 
@@ -18,11 +20,14 @@ export interface Io {
 }
 
 export const processIo: Io = {
-  out: (s) => process.stdout.write(s),
+  // Synchronous writes to fd 1 (src/output/fd-writer.ts): a large result never queues up in
+  // memory behind a slow pipe, and when the reader has gone (`| head -1`) we stop quietly with 0.
+  out: fdWriter(1, () => process.exit(EXIT.ok)),
   err: (s) => process.stderr.write(s),
   color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR,
-  // Fit the terminal; when piped, never truncate cells.
-  width: process.stdout.isTTY ? (process.stdout.columns ?? 160) : Number.POSITIVE_INFINITY,
+  // Fit the terminal; when piped, cells are cut only at MAX_CELL_WIDTH. isatty(1), not
+  // process.stdout.isTTY: creating process.stdout makes a piped fd 1 non-blocking.
+  width: isatty(1) ? (process.stdout.columns ?? 160) : Number.POSITIVE_INFINITY,
 };
 
 /** Loads every --data path; null (after printing why) when a path does not exist. */
@@ -67,21 +72,76 @@ export function ingestOptions(opts: Pick<CommonOptions, "sourcetype" | "source" 
   };
 }
 
+/**
+ * The events a command searches: an opened `--index`, else `--data` through the cached index
+ * (built or brought up to date first), else `--data` in memory (`--no-cache`, or when another run
+ * is building the same cache). Skipped records are reported as file:line either way, also when
+ * they come from the cache's manifest. Null (after printing why) when an input cannot be read.
+ */
 export function loadEvents(opts: CommonOptions, io: Io): { store: EventStore; report: IngestReport } | null {
+  if (opts.index !== undefined) return openIndexDir(opts.index, opts, io);
   const missing = opts.data.filter((p) => !existsSync(p));
   for (const p of missing) io.err(`error: --data ${p}: no such file or directory\n`);
   if (missing.length > 0) return null;
-  const store = new EventStore();
   const ingestOpts = ingestOptions(opts, io);
   if (!ingestOpts) return null;
+  if (opts.data.length > 0 && opts.cache !== false) {
+    const cached = loadCached(opts, ingestOpts, io);
+    if (cached) return cached;
+  }
+  const store = new EventStore();
   const sink = progressSink(store, io, opts.quiet === true);
   const report = ingestStream(sink, opts.data, ingestOpts);
+  store.compact();
   sink.done();
+  reportLoad(report, opts, io);
+  return { store, report };
+}
+
+function reportLoad(report: IngestReport, opts: CommonOptions, io: Io, how = ""): void {
   for (const s of report.skipped) io.err(`warning: ${s.file}:${s.line}: skipped record: ${s.reason}\n`);
   if (!opts.quiet && opts.data.length > 0) {
-    io.err(`loaded ${report.events} events from ${report.files} file(s)${report.skipped.length ? `, ${report.skipped.length} record(s) skipped` : ""}\n`);
+    io.err(`loaded ${report.events} events from ${report.files} file(s)${report.skipped.length ? `, ${report.skipped.length} record(s) skipped` : ""}${how}\n`);
   }
-  return { store, report };
+}
+
+function loadCached(opts: CommonOptions, ingestOpts: IngestOptions, io: Io): { store: EventStore; report: IngestReport } | null {
+  let cached: CachedOpen;
+  try {
+    cached = openCached(opts.data, ingestOpts);
+  } catch (e) {
+    io.err(`warning: the index cache could not be used (${(e as Error).message}); loading into memory\n`);
+    return null;
+  }
+  if ("busy" in cached) {
+    if (!opts.quiet) io.err(`note: another run is building the cache ${cached.busy}; loading into memory\n`);
+    return null;
+  }
+  const { build, index } = cached;
+  const report: IngestReport = { files: build.manifest.files.length, events: build.events, bytes: build.inputBytes, byFormat: {}, skipped: [...build.skipped] };
+  reportLoad(report, opts, io, build.indexed.length === 0 ? " (cached index)" : ` (indexed ${build.indexed.length} file(s) into the cache)`);
+  return { store: index.store, report };
+}
+
+function openIndexDir(dir: string, opts: CommonOptions, io: Io): { store: EventStore; report: IngestReport } | null {
+  if (opts.data.length > 0) io.err("warning: --data is ignored with --index (add the files to the index with `minispl index`)\n");
+  let opened: OpenedIndex;
+  try {
+    opened = openIndex(dir);
+  } catch (e) {
+    io.err(`error: --index ${(e as Error).message}\n`);
+    return null;
+  }
+  const files = opened.manifest.files;
+  const report: IngestReport = {
+    files: files.length,
+    events: opened.store.length,
+    bytes: files.reduce((n, f) => n + f.inputBytes, 0),
+    byFormat: {},
+    skipped: files.flatMap((f) => f.skipped),
+  };
+  if (!opts.quiet) io.err(`opened index ${dir}: ${report.events} events from ${report.files} file(s)\n`);
+  return { store: opened.store, report };
 }
 
 export function printDiagnostics(ds: readonly Diagnostic[], result: Pick<RunResult, "sources">, io: Io): void {
@@ -89,11 +149,12 @@ export function printDiagnostics(ds: readonly Diagnostic[], result: Pick<RunResu
 }
 
 export function printTable(t: Table, format: CommonOptions["format"], io: Io): void {
-  if (format === "json") io.out(`${JSON.stringify(toJsonRows(t), null, 2)}\n`);
-  else if (format === "csv") io.out(toCsv(t));
-  else if (format === "ndjson") io.out(toNdjson(t));
+  // Row by row to io.out in bounded chunks: one string of a big result would not fit (issue 9).
+  if (format === "json") writeJson(t, io.out);
+  else if (format === "csv") writeCsv(t, io.out);
+  else if (format === "ndjson") writeNdjson(t, io.out);
   else {
-    if (t.length > 0) io.out(`${toTextTable(t, io.width)}\n`);
+    if (t.length > 0) writeTextTable(t, io.width, io.out);
     io.out(`${t.length} result${t.length === 1 ? "" : "s"}\n`);
   }
 }

@@ -37,7 +37,7 @@ export function datasetRows(store: EventStore, spec: string, prefixed: boolean):
   for (const f of view.fields) {
     const col = view.field(f.name);
     if (!col) continue;
-    const values = members.map((i) => col.value(i, store.dict));
+    const values = members.map((i) => col.value(i));
     if (values.every((v) => v === null) && !t.has(prefix + f.name)) continue;
     t = t.withColumn(prefix + f.name, values);
   }

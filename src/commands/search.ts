@@ -34,7 +34,7 @@ export const search: CommandDef<"search"> = {
   },
   plan(cmd) {
     const resolve = (ctx: ExecContext) => (cmd.expr && cmd.subsearches.size ? resolveSubsearches(cmd.expr, cmd.subsearches, ctx) : cmd.expr);
-    if (cmd.leading) return (_input, ctx) => scanStore(ctx.store, resolve(ctx), ctx.fn);
+    if (cmd.leading) return (_input, ctx) => scanStore(ctx.store, resolve(ctx), ctx.fn, cmd.projection);
     return (input, ctx) => {
       const pred = compileSearch(resolve(ctx), tableSource(input));
       const keep: number[] = [];

@@ -15,7 +15,7 @@ import { columnHandle, NULL_HANDLE, type FieldSource } from "../executor/field-s
 import { compileSearch } from "../executor/search-predicate.js";
 import { Grouper } from "../executor/grouping.js";
 import { bindAggregate } from "../executor/bind-aggregate.js";
-import { MULTI_ID, NULL_ID } from "../store/column.js";
+import { NULL_ID } from "../store/column.js";
 import type { Atom } from "../values/value.js";
 import { aggregateSpec, argsOf, byFields, boolOption, readOptions, textOf } from "./args.js";
 import { parseSpan } from "./span.js";
@@ -96,20 +96,20 @@ export const tstats: CommandDef<"tstats"> = {
       const src: FieldSource = {
         field: (f) => {
           const col = colOf(f);
-          return col ? columnHandle(col, ctx.store.dict) : NULL_HANDLE;
+          return col ? columnHandle(col) : NULL_HANDLE;
         },
       };
       const pred = compileSearch(cmd.where, src);
-      const dict = ctx.store.dict;
       const values = (f: string): ((i: number) => readonly Atom[]) => {
         if (f === "_time") return (i) => [view.time(i)];
         const col = colOf(f);
         if (!col) return () => [];
+        const dict = col.dict;
         return (i) => {
-          const id = col.ids[i] ?? NULL_ID;
+          const id = col.id(i);
           if (id === NULL_ID) return [];
-          if (id !== MULTI_ID) return [dict.get(id)];
-          return Array.from(col.idsAt(i), (x) => dict.get(x));
+          const members = dict.members(id);
+          return members ? Array.from(members, (x) => dict.get(x)) : [dict.get(id)];
         };
       };
       const byReaders = cmd.by.map((f) => {

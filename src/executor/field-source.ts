@@ -4,9 +4,9 @@
  * distinct string id, so `process_name=scrcons.exe` over a million rows runs the string match
  * once per distinct process name.
  */
-import type { Column } from "../store/column.js";
-import { MULTI_ID, NULL_ID } from "../store/column.js";
-import type { StringDict } from "../store/string-dict.js";
+import type { BlobColumn } from "../store/blob-column.js";
+import { NULL_ID, type Column } from "../store/column.js";
+import type { StoreField } from "../store/event-store.js";
 import type { Value } from "../values/value.js";
 import { toText } from "../values/value.js";
 import type { Table } from "./table.js";
@@ -27,10 +27,16 @@ export interface FieldSource {
 const NEVER: RowTest = () => false;
 export const NULL_HANDLE: FieldHandle = { anyValue: () => NEVER, exists: () => NEVER };
 
-/** A handle over a dictionary-id column (store columns and datamodel views). */
-export function columnHandle(col: Column, dict: StringDict): FieldHandle {
+/** A handle over a store field or a datamodel view column. */
+export function storeFieldHandle(col: StoreField): FieldHandle {
+  return col.kind === "blob" ? blobHandle(col) : columnHandle(col);
+}
+
+/** A handle over a dictionary-id column: the test runs once per distinct id (a combo: any member). */
+export function columnHandle(col: Column): FieldHandle {
+  const dict = col.dict;
   return {
-    exists: () => (row) => (col.ids[row] ?? NULL_ID) !== NULL_ID,
+    exists: () => (row) => col.id(row) !== NULL_ID,
     anyValue(test) {
       let memo = new Uint8Array(dict.size + 1);
       const check = (id: number): boolean => {
@@ -40,18 +46,28 @@ export function columnHandle(col: Column, dict: StringDict): FieldHandle {
           memo = next;
         }
         let m = memo[id] as number;
-        if (m === 0) memo[id] = m = test(dict.get(id)) ? 2 : 1;
+        if (m === 0) {
+          const members = dict.members(id);
+          const hit = members ? members.some((x) => check(x)) : test(dict.get(id));
+          memo[id] = m = hit ? 2 : 1;
+        }
         return m === 2;
       };
       return (row) => {
-        const id = col.ids[row] ?? NULL_ID;
-        if (id === NULL_ID) return false;
-        if (id !== MULTI_ID) return check(id);
-        const ids = col.multi.get(row);
-        if (!ids) return false;
-        for (let i = 0; i < ids.length; i++) if (check(ids[i] as number)) return true;
-        return false;
+        const id = col.id(row);
+        return id !== NULL_ID && check(id);
       };
+    },
+  };
+}
+
+/** Long text has no dictionary: the test runs per row, on the decompressed value. */
+function blobHandle(col: BlobColumn): FieldHandle {
+  return {
+    exists: () => (row) => col.value(row) !== null,
+    anyValue: (test) => (row) => {
+      const v = col.value(row);
+      return v !== null && test(v);
     },
   };
 }

@@ -10,7 +10,7 @@ import type { FnContext } from "../functions/types.js";
 import type { EventStore } from "../store/event-store.js";
 import { relativeTime } from "../values/time-modifier.js";
 import type { Value } from "../values/value.js";
-import { columnHandle, NULL_HANDLE, type FieldSource, type RowTest } from "./field-source.js";
+import { NULL_HANDLE, storeFieldHandle, type FieldSource, type RowTest } from "./field-source.js";
 import { compileSearch } from "./search-predicate.js";
 import { Table } from "./table.js";
 
@@ -20,31 +20,32 @@ export function storeSource(store: EventStore): FieldSource {
   return {
     field(name) {
       const col = store.column(name);
-      return col ? columnHandle(col, store.dict) : NULL_HANDLE;
+      return col ? storeFieldHandle(col) : NULL_HANDLE;
     },
   };
 }
 
-export function scanStore(store: EventStore, expr: SearchExpr | null, fn: FnContext): Table {
+export function scanStore(store: EventStore, expr: SearchExpr | null, fn: FnContext, projection?: ReadonlySet<string>): Table {
   const pred = compileSearch(expr, storeSource(store), { ignoreFields: TIME_FIELDS });
   const inTime = timeFilter(expr, store, fn);
   const rows: number[] = [];
   for (let r = store.length - 1; r >= 0; r--) if (inTime(r) && pred(r)) rows.push(r);
   // Splunk returns events newest first ("Events are retrieved from the indexes in reverse time
-  // order"); equal times keep reverse arrival order, as the scan above produced them.
+  // order"); equal times keep reverse arrival order.
   const times = store.timeArray();
-  rows.sort((a, b) => (times[b] as number) - (times[a] as number));
-  return materialise(store, rows);
+  rows.sort((a, b) => (times[b] as number) - (times[a] as number) || store.seq(b) - store.seq(a));
+  return materialise(store, rows, projection);
 }
 
-/** Copies the given store rows into a table with every field that has a value in them. */
-export function materialise(store: EventStore, rows: readonly number[]): Table {
+/** Copies the given store rows into a table with every field (or every projected field) that has a value in them. */
+export function materialise(store: EventStore, rows: readonly number[], projection?: ReadonlySet<string>): Table {
   const names: string[] = ["_time"];
   const cols = new Map<string, Value[]>([["_time", rows.map((r) => store.time(r))]]);
   for (const name of store.fieldNames()) {
+    if (projection && !projection.has(name)) continue;
     const col = store.column(name);
     if (!col) continue;
-    const values = rows.map((r) => col.value(r, store.dict));
+    const values = rows.map((r) => col.value(r));
     if (values.every((v) => v === null)) continue;
     names.push(name);
     cols.set(name, values);

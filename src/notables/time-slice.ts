@@ -3,7 +3,6 @@
  * the drilldown runs over a store holding only the events inside it. The store itself is reused
  * when the range excludes nothing (the common all-time case), so large stores are not copied.
  */
-import { MULTI_ID, NULL_ID } from "../store/column.js";
 import { EventStore } from "../store/event-store.js";
 import type { TimeRange } from "./drilldown.js";
 
@@ -23,10 +22,9 @@ export function sliceStore(store: EventStore, range: TimeRange): EventStore {
     if (!inside(row)) continue;
     const fields: Record<string, string | readonly string[]> = {};
     for (const name of names) {
-      const col = store.column(name);
-      const id = col?.ids[row] ?? NULL_ID;
-      if (!col || id === NULL_ID) continue;
-      fields[name] = id === MULTI_ID ? Array.from(col.idsAt(row), (i) => store.dict.get(i)) : store.dict.get(id);
+      const v = store.column(name)?.value(row) ?? null;
+      if (v === null) continue;
+      fields[name] = Array.isArray(v) ? v.map(String) : String(v);
     }
     out.append({ time: store.time(row), fields });
   }

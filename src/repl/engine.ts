@@ -5,7 +5,7 @@
  * which is what lets Ctrl-C stop a search: the worker is terminated, not the REPL.
  */
 import {
-  BASE_FIELDS, DATAMODELS, EventStore, datasetView, findDataset, ingestStream, renderDiagnostic, rootOf, runSearch, toCsv, toNdjson,
+  BASE_FIELDS, DATAMODELS, EventStore, datasetView, findDataset, ingestStream, openIndex, renderDiagnostic, rootOf, runSearch, toCsv, toNdjson,
   toJsonRows, Table, type EventInput, type ExecuteOptions, type MacroTable, type StreamOptions,
 } from "../index.js";
 import { explainSearch } from "./explain.js";
@@ -18,6 +18,8 @@ export interface EngineSetup {
   /** tz, now, lookups, lookup writer, geoip: passed to every search. */
   readonly run: Omit<ExecuteOptions, "macros">;
   readonly ingest: StreamOptions;
+  /** An index folder to search instead of loading files (`--index`); opening it reads only its manifest. */
+  readonly index?: string;
 }
 
 export interface Reply {
@@ -44,12 +46,18 @@ export interface EngineCatalog {
 const PROGRESS_EVERY = 50_000;
 
 export class LocalEngine {
-  private readonly store = new EventStore();
+  private readonly store: EventStore;
 
-  constructor(private readonly setup: EngineSetup) {}
+  /** Throws when `setup.index` cannot be opened (the worker host reports it). */
+  constructor(private readonly setup: EngineSetup) {
+    this.store = setup.index !== undefined ? openIndex(setup.index).store : new EventStore();
+  }
 
   /** Adds the events of files or folders; `progress` gets a line every PROGRESS_EVERY events. */
   load(paths: readonly string[], progress: (line: string) => void = () => {}): Reply {
+    if (this.setup.index !== undefined) {
+      return { out: "", err: `error: this session searches the index ${this.setup.index}; add files to it with \`minispl index <files> --out ${this.setup.index}\`\n`, ok: false };
+    }
     let n = 0;
     const sink = {
       append: (e: EventInput) => {
@@ -58,6 +66,7 @@ export class LocalEngine {
       },
     };
     const report = ingestStream(sink, paths, this.setup.ingest);
+    this.store.compact();
     const skipped = report.skipped.map((s) => `warning: ${s.file}:${s.line}: skipped record: ${s.reason}\n`).join("");
     const extra = report.skipped.length ? `, ${report.skipped.length} record(s) skipped` : "";
     return { out: "", err: `${skipped}loaded ${report.events} events from ${report.files} file(s)${extra} (${this.store.length} in total)\n`, ok: true };

@@ -1,63 +1,168 @@
 /**
- * One field of the store: a growable Int32Array of dictionary ids, one per row. 0 means null, a
- * positive id is one string, -1 means the row is multivalue and its ids are in `multi`.
+ * One field of the store: its own dictionary (field-dict.ts) and, per chunk of rows, the value ids
+ * (0 = null). A sealed chunk picks the narrowest id width that holds its largest id (EventCode: one
+ * byte a row) and goes *sparse* (row offsets + ids) when under a quarter of its rows have the
+ * field, so the 500 fields of a mixed Windows log no longer cost 4 bytes on every event each.
+ * Chunks of an opened on-disk index are loaded on first use through `loader`.
  */
-import type { StringDict } from "./string-dict.js";
 import type { Value } from "../values/value.js";
+import { FieldDict } from "./field-dict.js";
+import type { ChunkLayout } from "./chunk-layout.js";
 
 export const NULL_ID = 0;
-export const MULTI_ID = -1;
+
+export type Ids = Uint8Array | Uint16Array | Uint32Array;
+
+/** A sealed chunk: dense ids (one per row), or sparse ids at the listed row offsets. */
+export interface IdChunk {
+  readonly ids: Ids;
+  readonly at?: Uint16Array;
+}
+
+/** Loads chunk `c` of a column (null: the field has no value there). */
+export type ChunkLoader = (c: number) => IdChunk | null;
 
 export class Column {
-  ids: Int32Array;
-  readonly multi = new Map<number, Int32Array>();
+  readonly kind = "ids";
+  private readonly chunks: (IdChunk | null | undefined)[] = [];
+  private openIds: Uint32Array | null = null;
+  private openChunk = -1;
+  private scratch: Uint32Array | null = null;
+  private scratchChunk = -1;
 
   constructor(
     readonly name: string,
-    capacity: number,
-  ) {
-    this.ids = new Int32Array(Math.max(16, capacity));
+    private readonly layout: ChunkLayout,
+    readonly dict: FieldDict = new FieldDict(),
+    private readonly loader?: ChunkLoader,
+  ) {}
+
+  /** The id of a row (0 = null; may be a combo id, see `idsAt`). */
+  id(row: number): number {
+    const c = this.layout.chunkOf(row);
+    const ids = this.chunkIds(c);
+    return ids === null ? NULL_ID : (ids[row - this.layout.start(c)] ?? NULL_ID);
   }
 
-  ensure(capacity: number): void {
-    if (capacity <= this.ids.length) return;
-    let n = this.ids.length;
-    while (n < capacity) n *= 2;
-    const next = new Int32Array(n);
-    next.set(this.ids);
-    this.ids = next;
+  /** Dense ids of chunk c (indexed from the chunk's first row), or null when it has none. */
+  chunkIds(c: number): Ids | null {
+    if (c === this.openChunk) return this.openIds;
+    const chunk = this.chunk(c);
+    if (chunk === null) return null;
+    if (!chunk.at) return chunk.ids;
+    if (this.scratchChunk !== c) {
+      const size = this.layout.size(c);
+      if (!this.scratch || this.scratch.length < size) this.scratch = new Uint32Array(Math.max(size, 4096));
+      else this.scratch.fill(0, 0, size);
+      const { at, ids } = chunk;
+      for (let i = 0; i < at.length; i++) this.scratch[at[i] as number] = ids[i] as number;
+      this.scratchChunk = c;
+    }
+    return this.scratch;
   }
 
-  set(row: number, id: number): void {
-    this.ensure(row + 1);
-    this.ids[row] = id;
-  }
-
-  setMulti(row: number, ids: readonly number[]): void {
-    if (ids.length === 0) return this.set(row, NULL_ID);
-    if (ids.length === 1) return this.set(row, ids[0] ?? NULL_ID);
-    this.ensure(row + 1);
-    this.ids[row] = MULTI_ID;
-    this.multi.set(row, Int32Array.from(ids));
-  }
-
-  /** All ids of a row (empty for null). */
+  /** All value ids of a row (empty for null). */
   idsAt(row: number): ArrayLike<number> {
-    const id = this.ids[row] ?? NULL_ID;
+    const id = this.id(row);
     if (id === NULL_ID) return EMPTY;
-    if (id === MULTI_ID) return this.multi.get(row) ?? EMPTY;
-    return [id];
+    return this.dict.members(id) ?? [id];
   }
 
-  /** The decoded value of a row; allocates, so use ids in hot loops. */
-  value(row: number, dict: StringDict): Value {
-    const id = this.ids[row] ?? NULL_ID;
+  /** The decoded value of a row; allocates, so hot loops should read ids. */
+  value(row: number): Value {
+    return this.decode(this.id(row));
+  }
+
+  /** The value of an id: null, a string, or a multivalue list. */
+  decode(id: number): Value {
     if (id === NULL_ID) return null;
-    if (id !== MULTI_ID) return dict.get(id);
-    const ids = this.multi.get(row);
-    if (!ids) return null;
-    return Array.from(ids, (i) => dict.get(i));
+    const m = this.dict.members(id);
+    return m ? Array.from(m, (i) => this.dict.get(i)) : this.dict.get(id);
+  }
+
+  /** Sets a row of the chunk being appended (rows arrive in order). */
+  set(row: number, id: number): void {
+    const c = this.layout.chunkOf(row);
+    if (c !== this.openChunk) {
+      this.seal();
+      const open = new Uint32Array(this.layout.capacity(c));
+      // Appending after a compaction reopens the chunk with what it already had.
+      const had = this.chunks[c] ? this.chunkIds(c) : null;
+      if (had) open.set(had.subarray(0, Math.min(had.length, open.length)));
+      this.chunks[c] = undefined;
+      this.scratchChunk = -1;
+      this.openChunk = c;
+      this.openIds = open;
+    }
+    (this.openIds as Uint32Array)[row - this.layout.start(c)] = id;
+  }
+
+  setValue(row: number, v: string | readonly string[]): void {
+    if (typeof v === "string") return this.set(row, this.dict.intern(v));
+    if (v.length === 0) return;
+    if (v.length === 1) return this.set(row, this.dict.intern(v[0] as string));
+    this.set(row, this.dict.internCombo(v.map((s) => this.dict.intern(s))));
+  }
+
+  /** Turns the chunk being appended into its compact sealed form. */
+  seal(): void {
+    if (this.openChunk < 0 || !this.openIds) return;
+    this.chunks[this.openChunk] = compact(this.openIds, this.layout.size(this.openChunk));
+    this.openChunk = -1;
+    this.openIds = null;
+  }
+
+  /** Seals the open chunk and gives back the dictionary's interning slack (after a load). */
+  compact(): void {
+    this.seal();
+    this.dict.trim();
+  }
+
+  /** Bytes held by the ids (not the dictionary); for memory reports. */
+  idBytes(): number {
+    let n = this.openIds?.byteLength ?? 0;
+    for (const ch of this.chunks) if (ch) n += ch.ids.byteLength + (ch.at?.byteLength ?? 0);
+    return n;
+  }
+
+  private chunk(c: number): IdChunk | null {
+    let ch = this.chunks[c];
+    if (ch === undefined) {
+      ch = this.loader ? this.loader(c) : null;
+      if (this.loader) this.chunks[c] = ch;
+    }
+    return ch;
   }
 }
 
 const EMPTY: ArrayLike<number> = new Int32Array(0);
+
+/** The narrowest dense or sparse form of a chunk's ids. */
+export function compact(ids: Uint32Array, size: number): IdChunk | null {
+  let present = 0;
+  let max = 0;
+  for (let i = 0; i < size; i++) {
+    const id = ids[i] as number;
+    if (id !== 0) {
+      present++;
+      if (id > max) max = id;
+    }
+  }
+  if (present === 0) return null;
+  const Width = max < 256 ? Uint8Array : max < 65536 ? Uint16Array : Uint32Array;
+  if (present * 4 >= size || size > 65536) {
+    const dense = new Width(size);
+    for (let i = 0; i < size; i++) dense[i] = ids[i] as number;
+    return { ids: dense };
+  }
+  const at = new Uint16Array(present);
+  const sparse = new Width(present);
+  for (let i = 0, k = 0; i < size; i++) {
+    const id = ids[i] as number;
+    if (id !== 0) {
+      at[k] = i;
+      sparse[k++] = id;
+    }
+  }
+  return { ids: sparse, at };
+}

@@ -1,10 +1,15 @@
 /**
- * The in-memory event store: columnar, one dictionary shared by all string columns, `_time` in a
- * Float64Array. Adapters append events; searches read columns by name. No per-row objects are kept.
+ * The event store: columnar, one dictionary per field, ids in compact chunks (column.ts), long
+ * text compressed (blob-column.ts), `_time` in a Float64Array. Adapters append events; searches
+ * read columns by name. No per-event objects are kept. The same class serves an opened on-disk
+ * index, whose chunks are its row groups, loaded on first use (`EventStore.backed`).
  */
-import { Column, NULL_ID } from "./column.js";
-import { StringDict } from "./string-dict.js";
 import type { Value } from "../values/value.js";
+import { BlobColumn } from "./blob-column.js";
+import { FixedLayout, type ChunkLayout, type GrowableLayout } from "./chunk-layout.js";
+import { Column } from "./column.js";
+
+export { NULL_ID } from "./column.js";
 
 /** What an adapter hands to the store: the event time (epoch seconds) and its fields as strings. */
 export interface EventInput {
@@ -12,78 +17,168 @@ export interface EventInput {
   readonly fields: Readonly<Record<string, string | readonly string[] | undefined>>;
 }
 
+/** Fields kept as compressed text rather than dictionary ids: long, and nearly always distinct. */
+export const BLOB_FIELDS: ReadonlySet<string> = new Set(["_raw", "EventData_Xml", "UserData_Xml"]);
+
+export type StoreField = Column | BlobColumn;
+
+/**
+ * Each event's CIM dataset memberships (`Endpoint.Processes`, …), materialised by the on-disk
+ * index so a search (or DuckDB) finds a dataset's events without evaluating its constraints.
+ */
+export const DATASETS_FIELD = "_datasets";
+const HIDDEN_FIELDS: ReadonlySet<string> = new Set([DATASETS_FIELD]);
+
+/** What an opened index provides (storage/): its layout, fields and lazily read time/sequence. */
+export interface StoreBacking {
+  readonly layout: GrowableLayout & { readonly backedLength: number };
+  readonly fields: ReadonlyMap<string, StoreField>;
+  readonly times: () => Float64Array;
+  /** Arrival order of each row (ties in `_time` keep it); absent when rows are in arrival order. */
+  readonly seq?: () => Float64Array;
+}
+
 export class EventStore {
-  readonly dict = new StringDict();
-  private readonly columns = new Map<string, Column>();
-  private times = new Float64Array(1024);
-  private count = 0;
+  private readonly layout: GrowableLayout;
+  private readonly columns: Map<string, StoreField>;
+  private times: Float64Array | null;
+  private readonly backing: StoreBacking | null;
+  private seqs: Float64Array | null = null;
   /** Bumped on every append so derived views (datamodels) know when to rebuild. */
   version = 0;
 
+  constructor() {
+    this.layout = new FixedLayout();
+    this.columns = new Map();
+    this.times = new Float64Array(1024);
+    this.backing = null;
+  }
+
+  /** A read-only store over an opened index. */
+  static backed(backing: StoreBacking): EventStore {
+    const s = Object.create(EventStore.prototype) as EventStore;
+    Object.assign(s, { layout: backing.layout, columns: new Map(backing.fields), times: null, backing, seqs: null, version: 0 });
+    return s;
+  }
+
   get length(): number {
-    return this.count;
+    return this.layout.length;
   }
 
   /** Appends one event and returns its row number. */
   append(event: EventInput): number {
-    const row = this.count++;
-    if (row >= this.times.length) {
-      const next = new Float64Array(this.times.length * 2);
-      next.set(this.times);
-      this.times = next;
+    // An opened index takes appends too (risk events of `detect --notables`), in memory.
+    let times = this.timeArray();
+    const row = this.layout.grow();
+    if (row >= times.length) {
+      const next = new Float64Array(Math.max(1024, times.length * 2));
+      next.set(times);
+      this.times = times = next;
     }
-    this.times[row] = event.time;
+    times[row] = event.time;
     for (const name in event.fields) {
       const v = event.fields[name];
       if (v === undefined) continue;
-      const col = this.columnFor(name);
-      if (typeof v === "string") col.set(row, this.dict.intern(v));
-      else col.setMulti(row, v.map((s) => this.dict.intern(s)));
+      const col = this.columns.get(name) ?? this.newColumn(name, v, event.fields);
+      if (col.kind === "blob") col.set(row, typeof v === "string" ? v : v.join("\n"));
+      else col.setValue(row, v);
     }
     this.version++;
     return row;
   }
 
-  /** `_time` of a row. */
-  time(row: number): number {
-    return this.times[row] ?? Number.NaN;
+  /** Seals every open chunk into its compact form (after a load; appending later still works). */
+  compact(): void {
+    for (const col of this.columns.values()) col.compact();
   }
 
-  /** The raw time array (valid up to `length`). */
+  /** `_time` of a row. */
+  time(row: number): number {
+    return this.timeArray()[row] ?? Number.NaN;
+  }
+
+  /** The time array (valid up to `length`). */
   timeArray(): Float64Array {
+    this.times ??= (this.backing as StoreBacking).times();
     return this.times;
   }
 
-  column(name: string): Column | undefined {
+  /** Rows read from an opened index (0 for an in-memory store); later rows were appended. */
+  get backedLength(): number {
+    return this.backing?.layout.backedLength ?? 0;
+  }
+
+  /** Arrival order of a row: equal times sort by it (the store row itself unless opened from an index). */
+  seq(row: number): number {
+    if (!this.backing?.seq) return row;
+    this.seqs ??= this.backing.seq();
+    return this.seqs[row] ?? row;
+  }
+
+  /**
+   * Adds a derived field to a loaded store (the index writes dataset memberships this way).
+   * `valueOf` is called for every row in order.
+   */
+  derive(name: string, valueOf: (row: number) => string | readonly string[] | null): void {
+    if (this.backing) throw new Error("internal: derive() is for a loaded in-memory store");
+    const col = new Column(name, this.layout);
+    for (let row = 0; row < this.length; row++) {
+      const v = valueOf(row);
+      if (v !== null) col.setValue(row, v);
+    }
+    col.compact();
+    this.columns.set(name, col);
+    this.version++;
+  }
+
+  column(name: string): StoreField | undefined {
     return this.columns.get(name);
   }
 
+  /** Event fields (not the index's own bookkeeping, such as DATASETS_FIELD). */
   fieldNames(): string[] {
+    return [...this.columns.keys()].filter((n) => !HIDDEN_FIELDS.has(n));
+  }
+
+  /** Every stored field, bookkeeping included (what the index writes). */
+  storedFieldNames(): string[] {
     return [...this.columns.keys()];
   }
 
   /** Decoded value of one field of one row (`_time` included). */
   value(row: number, name: string): Value {
     if (name === "_time") return this.time(row);
-    const col = this.columns.get(name);
-    if (!col || row >= col.ids.length) return null;
-    return col.value(row, this.dict);
+    if (row < 0 || row >= this.length) return null;
+    return this.columns.get(name)?.value(row) ?? null;
   }
 
-  /** Dictionary id of a single-valued field of a row; NULL_ID when absent. */
-  idAt(row: number, name: string): number {
-    const col = this.columns.get(name);
-    if (!col || row >= col.ids.length) return NULL_ID;
-    return col.ids[row] ?? NULL_ID;
+  /** The chunk layout (the index writer writes one row group per chunk). */
+  chunks(): ChunkLayout {
+    return this.layout;
   }
 
-  private columnFor(name: string): Column {
-    let col = this.columns.get(name);
-    if (!col) {
-      col = new Column(name, this.times.length);
-      this.columns.set(name, col);
+  /**
+   * A new field's column. When its first value is another field's value in the same event (the
+   * add-ons copy ProcessGuid to process_guid, Computer to dest, …), the two share one dictionary,
+   * so every distinct GUID or path is stored once, not once per alias.
+   */
+  private newColumn(name: string, v: string | readonly string[], fields: EventInput["fields"]): StoreField {
+    let col: StoreField;
+    if (BLOB_FIELDS.has(name)) col = new BlobColumn(name, this.layout);
+    else {
+      let shared: Column | undefined;
+      if (typeof v === "string") {
+        for (const other in fields) {
+          const c = other !== name && fields[other] === v ? this.columns.get(other) : undefined;
+          if (c?.kind === "ids") {
+            shared = c;
+            break;
+          }
+        }
+      }
+      col = new Column(name, this.layout, shared?.dict);
     }
-    col.ensure(this.count);
+    this.columns.set(name, col);
     return col;
   }
 }

@@ -11,7 +11,7 @@ function view(dataset: string, text: string, names: readonly string[]): Record<s
   const store = new EventStore();
   ingestText(store, text, "inline");
   const v = datasetView(store, findDataset(dataset)!);
-  return Array.from(v.rows, (_r, i) => Object.fromEntries(names.map((n) => [n, v.field(n)?.value(i, store.dict) ?? null])));
+  return Array.from(v.rows, (_r, i) => Object.fromEntries(names.map((n) => [n, v.field(n)?.value(i) ?? null])));
 }
 
 const FILE = sysmonXml(11, "2023-11-07T09:42:00.000Z", [

@@ -15,7 +15,7 @@ const processes = findDataset("Endpoint.Processes")!;
 function rows(store: EventStore, names: readonly string[]): Record<string, Value>[] {
   const view = datasetView(store, processes);
   return Array.from(view.rows, (_row, i) =>
-    Object.fromEntries(names.map((n) => [n, view.field(n)?.value(i, store.dict) ?? null])),
+    Object.fromEntries(names.map((n) => [n, view.field(n)?.value(i) ?? null])),
   );
 }
 

@@ -1,0 +1,21 @@
+/**
+ * `openIndex(dir)`: an index folder as a read-only EventStore. Reads the manifest and the parts'
+ * footers only; columns are read when a search first needs them (open-parts.ts).
+ */
+import { join } from "node:path";
+import type { EventStore } from "../../store/event-store.js";
+import { readManifest, type Manifest } from "./manifest.js";
+import { openParts } from "./open-parts.js";
+
+export interface OpenedIndex {
+  readonly store: EventStore;
+  readonly manifest: Manifest;
+  close(): void;
+}
+
+export function openIndex(dir: string): OpenedIndex {
+  const manifest = readManifest(dir);
+  if (!manifest) throw new Error(`${dir}: not a minispl index (no manifest.json; build one with \`minispl index <files> --out ${dir}\`)`);
+  const opened = openParts(manifest.files.flatMap((f) => f.parts.map((info) => ({ path: join(dir, info.name), info }))));
+  return { store: opened.store, manifest, close: opened.close };
+}
