@@ -23,6 +23,9 @@ export interface RowGroupInfo {
   column(name: string): ColumnChunkInfo | undefined;
 }
 
+/** Files up to this size are read whole on open. */
+const PRELOAD_BYTES = 256 * 1024;
+
 export class ParquetFile {
   readonly numRows: number;
   readonly columns: readonly ColumnSchema[];
@@ -33,6 +36,8 @@ export class ParquetFile {
   readonly keyValue: Readonly<Record<string, string>>;
   readonly createdBy: string | undefined;
   private fd: number | undefined;
+  /** The whole file, for small files: one read instead of one per column chunk. */
+  private whole: Buffer | null = null;
   private readonly byName: ReadonlyMap<string, ColumnLayout>;
 
   private constructor(
@@ -65,7 +70,13 @@ export class ParquetFile {
       const { meta, dataEnd } = readFooter(fd, size);
       const layout = layoutColumns(meta.schema, declaredTypes(meta));
       checkRowGroups(meta, layout, dataEnd);
-      return new ParquetFile(path, fd, meta, layout);
+      const file = new ParquetFile(path, fd, meta, layout);
+      if (size <= PRELOAD_BYTES) {
+        // A search over many small parts reads every column of each: one read per file, then slices.
+        file.whole = Buffer.allocUnsafeSlow(size);
+        readFully(fd, file.whole, 0);
+      }
+      return file;
     } catch (e) {
       closeSync(fd);
       throw new Error(`Parquet file ${path}: ${(e as Error).message}`, { cause: e });
@@ -87,8 +98,12 @@ export class ParquetFile {
     try {
       const meta = group.columns[column.leaf]?.metaData as ColumnMetaData;
       const start = chunkStart(meta);
-      const buf = Buffer.allocUnsafeSlow(meta.totalCompressedSize);
-      readFully(fd, buf, start);
+      let buf: Buffer;
+      if (this.whole) buf = this.whole.subarray(start, start + meta.totalCompressedSize);
+      else {
+        buf = Buffer.allocUnsafeSlow(meta.totalCompressedSize);
+        readFully(fd, buf, start);
+      }
       return readColumnChunk(buf, column, meta, group.numRows);
     } catch (e) {
       throw new Error(`${where}: ${(e as Error).message}`, { cause: e });
@@ -98,6 +113,7 @@ export class ParquetFile {
   close(): void {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
+    this.whole = null;
   }
 }
 
