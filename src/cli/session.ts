@@ -113,10 +113,8 @@ function loadCached(opts: CommonOptions, ingestOpts: IngestOptions, io: Io): { s
     io.err(`warning: the index cache could not be used (${(e as Error).message}); loading into memory\n`);
     return null;
   }
-  if ("busy" in cached) {
-    if (!opts.quiet) io.err(`note: another run is building the cache ${cached.busy}; loading into memory\n`);
-    return null;
-  }
+  // Another run is building this cache right now: load into memory (same results) rather than wait.
+  if ("busy" in cached) return null;
   const { build, index } = cached;
   const report: IngestReport = { files: build.manifest.files.length, events: build.events, bytes: build.inputBytes, byFormat: {}, skipped: [...build.skipped] };
   reportLoad(report, opts, io, build.indexed.length === 0 ? " (cached index)" : ` (indexed ${build.indexed.length} file(s) into the cache)`);

@@ -10,7 +10,7 @@ import type { SkippedRecord } from "../../adapters/types.js";
 import type { ColumnType } from "../parquet/index.js";
 
 /** Bump when the part layout changes. */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 /**
  * Bump when adapters extract different fields from the same input (an index built by an older
  * mapping would answer differently from `--data`).

@@ -4,7 +4,7 @@
  */
 import { join } from "node:path";
 import type { EventStore } from "../../store/event-store.js";
-import { readManifest, type Manifest } from "./manifest.js";
+import { INDEX_FORMAT, MAPPING_VERSION, readManifest, type Manifest } from "./manifest.js";
 import { openParts } from "./open-parts.js";
 
 export interface OpenedIndex {
@@ -16,6 +16,9 @@ export interface OpenedIndex {
 export function openIndex(dir: string): OpenedIndex {
   const manifest = readManifest(dir);
   if (!manifest) throw new Error(`${dir}: not a minispl index (no manifest.json; build one with \`minispl index <files> --out ${dir}\`)`);
+  if (manifest.format !== INDEX_FORMAT || manifest.mapping !== MAPPING_VERSION) {
+    throw new Error(`${dir}: index format ${manifest.format}/mapping ${manifest.mapping} was built by another minispl version (this one writes ${INDEX_FORMAT}/${MAPPING_VERSION}); rebuild it with \`minispl index <files> --out ${dir}\``);
+  }
   const opened = openParts(manifest.files.flatMap((f) => f.parts.map((info) => ({ path: join(dir, info.name), info }))));
   return { store: opened.store, manifest, close: opened.close };
 }
