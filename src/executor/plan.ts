@@ -12,8 +12,9 @@ export interface Plan {
   readonly steps: readonly Step[];
 }
 
-export function planPipeline(commands: readonly Command[]): Plan {
-  const steps = withProjection(commands).map(<K extends CommandKind>(c: CommandOf<K>) => (COMMANDS[c.kind] as CommandDef<K>).plan(c));
+export function planPipeline(given: readonly Command[]): Plan {
+  const commands = withProjection(given);
+  const steps = commands.map(<K extends CommandKind>(c: CommandOf<K>) => (COMMANDS[c.kind] as CommandDef<K>).plan(c));
   return { commands, steps };
 }
 

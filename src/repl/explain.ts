@@ -39,6 +39,8 @@ export function explainSearch(spl: string, opts: ExplainOptions = {}): Explanati
     res.plan.commands.forEach((c, i) => {
       const def = COMMANDS[c.kind];
       out.push(`  ${i + 1}. ${c.kind}${def.generating ? " (generating)" : ""}: ${def.summary}`);
+      // Projection pushdown (executor/projection.ts): the scan decodes only these fields.
+      if (c.kind === "search" && c.projection) out.push(`     reads only: ${[...c.projection].join(", ")}`);
     });
   }
   return { text: `${out.join("\n")}\n`, diagnostics, ok };
