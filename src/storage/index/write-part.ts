@@ -104,17 +104,27 @@ function dictChunk(col: Column, start: number, end: number): ColumnChunk | null 
 function listChunk(col: Column, start: number, end: number): ColumnChunk | null {
   const local = new LocalDict(col);
   const starts = new Uint32Array(end - start + 1);
-  const items: number[] = [];
+  // Most rows hold one value: size for that and grow for the multivalue ones.
+  let items = new Uint32Array(end - start);
+  let n = 0;
+  const push = (k: number): void => {
+    if (n === items.length) {
+      const next = new Uint32Array(items.length * 2 + 16);
+      next.set(items);
+      items = next;
+    }
+    items[n++] = k;
+  };
   for (let r = start; r < end; r++) {
     const g = col.id(r);
     if (g !== 0) {
       const members = col.dict.members(g);
-      if (members) for (const m of members) items.push(local.id(m));
-      else items.push(local.id(g));
+      if (members) for (let i = 0; i < members.length; i++) push(local.id(members[i] as number));
+      else push(local.id(g));
     }
-    starts[r - start + 1] = items.length;
+    starts[r - start + 1] = n;
   }
-  return local.size === 0 ? null : { kind: "list", dict: local.entries(), starts, items: Uint32Array.from(items) };
+  return local.size === 0 ? null : { kind: "list", dict: local.entries(), starts, items: items.subarray(0, n) };
 }
 
 /** The store's pages as they are; a store chunk without the field becomes one page of nulls. */
