@@ -15,6 +15,11 @@ export default defineConfig({
           include: ["test/unit/**/*.test.ts", "test/cases/**/*.test.ts", "test/e2e/**/*.test.ts", "samples/tests/**/*.test.ts"],
           setupFiles: ["test/support/setup.ts"],
           testTimeout: 60_000,
+          // One module graph per worker instead of one per file: loading the library through
+          // vitest and building the Chevrotain parser cost ~2 s of CPU, which every test file paid
+          // again (most of `npm test`). Files must not leave process-wide state behind: the setup
+          // file's guard (support/leak-guard.ts) fails a file that does.
+          isolate: false,
         },
       },
       {

@@ -3,7 +3,9 @@
  * The `minispl` command line: subcommands search, detect, check, test, ingest, fields, repl and explain.
  * Exit codes: 0 ok, 1 a detection/test failed, 2 usage or SPL error, 3 input error.
  */
-import { Command, Option } from "commander";
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Command, CommanderError, Option } from "commander";
 import { checkCommand } from "./check-command.js";
 import { detectCommand } from "./detect-command.js";
 import { lintCommand } from "./lint-command.js";
@@ -39,7 +41,11 @@ export function buildProgram(): Command {
   const program = new Command("minispl")
     .description("Run Splunk SPL detection searches offline on raw Windows, Sysmon and CrowdStrike events.")
     .version("0.1.0")
-    .showHelpAfterError();
+    .showHelpAfterError()
+    // Before any subcommand is added, so every one inherits it: a usage error or --help throws a
+    // CommanderError (runMain turns it into the exit code) instead of calling process.exit, which
+    // would end a test runner that runs the CLI in-process.
+    .exitOverride();
   withCommon(program.command("search <spl>"))
     .description("run one SPL search over the events")
     .addHelpText("after", `
@@ -95,20 +101,49 @@ Examples:
     .action((paths: string[], opts: CommonOptions) => {
       process.exitCode = lintCommand(paths, opts, processIo);
     });
-  program.exitOverride((err) => {
-    process.exit(err.exitCode === 0 ? EXIT.ok : EXIT.spl);
-  });
   return program;
 }
 
-/** A file that cannot be read is an input error (exit 3), not a crash. */
-function onError(e: unknown): void {
+/**
+ * Runs one command line (the arguments after `minispl`) in this process and resolves to its exit
+ * code. The binary runs through it, and so do the tests (test/support/cli.ts), which would
+ * otherwise pay a node start, the library load and the parser build for every case. The commands
+ * report their code in process.exitCode; it is read here and the caller's value put back.
+ */
+export async function runMain(args: readonly string[]): Promise<number> {
+  const callers = process.exitCode;
+  process.exitCode = undefined;
+  try {
+    // parseAsync: `test` runs its detections in worker threads.
+    await buildProgram().parseAsync([...args], { from: "user" });
+    return Number(process.exitCode ?? EXIT.ok);
+  } catch (e) {
+    return exitCodeFor(e);
+  } finally {
+    process.exitCode = callers;
+  }
+}
+
+/** Help and --version exit 0, a usage error 2; a file that cannot be read is an input error (3), not a crash. */
+function exitCodeFor(e: unknown): number {
+  if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.spl;
   const err = e as NodeJS.ErrnoException;
   if (err.code === "ENOENT" || err.code === "EACCES" || err.code === "EISDIR") {
     process.stderr.write(`error: ${err.message}\n`);
-    process.exitCode = EXIT.input;
-  } else throw e;
+    return EXIT.input;
+  }
+  throw e;
 }
 
-// parseAsync: `test` runs its detections in worker threads.
-buildProgram().parseAsync(process.argv).catch(onError);
+/** True when node was started on this file (directly or through the npm bin link), not when it is imported. */
+function startedAsScript(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (startedAsScript()) process.exitCode = await runMain(process.argv.slice(2));

@@ -7,11 +7,11 @@
 import { writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { toJunit, type JunitCase, type TestStatus } from "../index.js";
+import { toJunit, type JunitCase, type MacroTable, type TestStatus } from "../index.js";
 import { EXIT } from "./exit-codes.js";
 import { listFiles, loadMacros } from "./load-files.js";
 import type { Io } from "./session.js";
-import { testFile, type TestOptions, type TestRow } from "./test-runner.js";
+import { testFiles, type TestOptions, type TestRow } from "./test-runner.js";
 
 export type { TestOptions } from "./test-runner.js";
 
@@ -23,11 +23,7 @@ export async function testCommand(paths: readonly string[], opts: TestOptions, i
   const progress = io.color && files.length > 20 ? (done: number) => io.err(`\r[${done}/${files.length}] detection files tested`) : () => {};
   const perFile = jobs > 1 && files.length >= 8
     ? await inWorkers(files, jobs, opts, progress)
-    : files.map((f, i) => {
-      const rows = testFile(f, macros.table, opts);
-      progress(i + 1);
-      return rows;
-    });
+    : inThisThread(files, macros.table, opts, progress);
   if (io.color && files.length > 20) io.err("\n");
   const results = perFile.flat();
   if (opts.junit) writeFileSync(opts.junit, toJunit(results.map(junitCase)));
@@ -37,7 +33,19 @@ export async function testCommand(paths: readonly string[], opts: TestOptions, i
   return results.every((r) => r.status === "pass") ? EXIT.ok : EXIT.failed;
 }
 
-/** Files dealt round-robin to workers; results come back per file and keep the file order. */
+function inThisThread(files: readonly string[], macros: MacroTable, opts: TestOptions, progress: (done: number) => void): TestRow[][] {
+  const out: TestRow[][] = new Array(files.length);
+  testFiles(files, macros, opts, (i, rows) => {
+    out[i] = rows;
+    progress(i + 1);
+  });
+  return out;
+}
+
+/**
+ * Files dealt round-robin to workers; results come back per file and keep the file order. Each
+ * worker loads the attack data of its own files (once each).
+ */
 function inWorkers(files: readonly string[], jobs: number, opts: TestOptions, progress: (done: number) => void): Promise<TestRow[][]> {
   const out: TestRow[][] = new Array(files.length);
   let done = 0;

@@ -1,16 +1,18 @@
 /**
- * Running one detection file's tests (`minispl test`), shared by the main thread and the test
- * workers (test-worker.ts): map each attack_data URL to a local file, ingest it with the entry's
- * source/sourcetype, run the search exactly as written, apply contentctl's pass criterion.
+ * Running detection files' tests (`minispl test`), shared by the main thread and the test workers
+ * (test-worker.ts): map each attack_data URL to a local file, load it with the entry's
+ * source/sourcetype (once per run for all the tests that name it: test-attack-data.ts), run the
+ * search exactly as written, apply contentctl's pass criterion.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import {
-  attackDataRelativePath, EventStore, ingestPaths, parseDetection, runnableSearch, runSearch, verdict,
-  withFilterMacro, type Detection, type DetectionTest, type MacroTable, type TestStatus,
+  attackDataRelativePath, parseDetection, runnableSearch, runSearch, verdict, withFilterMacro,
+  type Detection, type DetectionTest, type EventStore, type MacroTable, type TestStatus,
 } from "../index.js";
 import type { CommonOptions } from "./options.js";
+import { AttackDataMemo, concatStores, type AttackDataOptions, type AttackDataSource } from "./test-attack-data.js";
 
 export interface TestOptions extends CommonOptions {
   attackData: string;
@@ -28,33 +30,74 @@ export interface TestRow {
   message: string;
 }
 
-/** All test rows of one detection file (none when it has no tests). */
-export function testFile(file: string, macros: MacroTable, opts: TestOptions): TestRow[] {
-  const parsed = parseDetection(readFileSync(file, "utf8"), file);
-  const det = parsed.detection;
-  if (!det) return [{ file, name: "", test: "", status: "error", rows: 0, duration_ms: 0, message: parsed.diagnostics[0]?.message ?? "unreadable" }];
-  return det.tests.map((t) => runOne(det, t, macros, opts));
+/** A detection file as read: its detection, or why it has none. */
+type Parsed = { readonly file: string; readonly detection: Detection } | { readonly file: string; readonly detection: null; readonly error: string };
+
+/**
+ * Tests the files in order, handing each file's rows to `done` as soon as they are known. Attack
+ * data is loaded through a memo that knows every use in advance, so a file is ingested once and
+ * dropped after its last test. `source` is where loads go (an on-disk index later; tests count
+ * them).
+ */
+export function testFiles(
+  files: readonly string[], macros: MacroTable, opts: TestOptions, done: (index: number, rows: TestRow[]) => void, source?: AttackDataSource,
+): void {
+  const parsed = files.map(readDetectionFile);
+  const memo = new AttackDataMemo(source);
+  for (const p of parsed) {
+    for (const t of p.detection?.tests ?? []) {
+      for (const a of t.attackData) {
+        const path = localPath(a.data, opts);
+        if (path) memo.expect(path, entryOptions(a));
+      }
+    }
+  }
+  parsed.forEach((p, i) => done(i, testParsed(p, macros, opts, memo)));
 }
 
-function runOne(det: Detection, t: DetectionTest, macros: MacroTable, opts: TestOptions): TestRow {
+function readDetectionFile(file: string): Parsed {
+  const parsed = parseDetection(readFileSync(file, "utf8"), file);
+  if (parsed.detection) return { file, detection: parsed.detection };
+  return { file, detection: null, error: parsed.diagnostics[0]?.message ?? "unreadable" };
+}
+
+/** All test rows of one detection file (none when it has no tests). */
+function testParsed(p: Parsed, macros: MacroTable, opts: TestOptions, data: AttackDataMemo): TestRow[] {
+  const det = p.detection;
+  if (!det) return [{ file: p.file, name: "", test: "", status: "error", rows: 0, duration_ms: 0, message: p.error }];
+  return det.tests.map((t) => runOne(det, t, macros, opts, data));
+}
+
+function runOne(det: Detection, t: DetectionTest, macros: MacroTable, opts: TestOptions, data: AttackDataMemo): TestRow {
+  try {
+    return searchAttackData(det, t, macros, opts, data);
+  } finally {
+    // Each use testFiles declared ends here, whether or not this test got as far as loading it.
+    for (const a of t.attackData) {
+      const path = localPath(a.data, opts);
+      if (path) data.release(path, entryOptions(a));
+    }
+  }
+}
+
+function searchAttackData(det: Detection, t: DetectionTest, macros: MacroTable, opts: TestOptions, data: AttackDataMemo): TestRow {
   const start = performance.now();
   const row = (status: TestStatus, message: string, rows = 0): TestRow => ({
     file: det.file, name: det.name, test: t.name, status, rows, duration_ms: Math.round((performance.now() - start) * 10) / 10, message,
   });
-  const store = new EventStore();
+  const stores: EventStore[] = [];
   for (const a of t.attackData) {
-    const rel = attackDataRelativePath(a.data);
-    if (!rel) return row("error", `not an attack_data URL: ${a.data}`);
-    const path = join(opts.attackData, rel);
+    const path = localPath(a.data, opts);
+    if (!path) return row("error", `not an attack_data URL: ${a.data}`);
     if (!existsSync(path)) return row("error", `missing attack data file ${path}`);
-    const report = ingestPaths(store, [path], {
-      ...(a.sourcetype ? { sourcetype: a.sourcetype } : {}),
-      ...(a.source ? { source: a.source } : {}),
-    });
-    if (report.events === 0 && report.skipped.length > 0) {
-      return row("error", `${path}: no event could be read (${report.skipped[0]?.reason ?? "unknown format"})`);
+    const loaded = data.load(path, entryOptions(a));
+    if (loaded.events === 0 && loaded.skipped.length > 0) {
+      return row("error", `${path}: no event could be read (${loaded.skipped[0]?.reason ?? "unknown format"})`);
     }
+    stores.push(loaded.store);
   }
+  // Nearly every test has one file and searches its shared store as it is.
+  const store = stores.length === 1 ? (stores[0] as EventStore) : concatStores(stores);
   const r = runSearch(runnableSearch(det.search), store, {
     macros: withFilterMacro(det, macros), tz: opts.tz, ...(opts.now !== undefined ? { now: opts.now } : {}),
   });
@@ -64,3 +107,11 @@ function runOne(det: Detection, t: DetectionTest, macros: MacroTable, opts: Test
   return row(v.status, v.message, r.table.length);
 }
 
+function localPath(url: string, opts: TestOptions): string | null {
+  const rel = attackDataRelativePath(url);
+  return rel ? join(opts.attackData, rel) : null;
+}
+
+function entryOptions(a: DetectionTest["attackData"][number]): AttackDataOptions {
+  return { ...(a.sourcetype ? { sourcetype: a.sourcetype } : {}), ...(a.source ? { source: a.source } : {}) };
+}

@@ -150,14 +150,14 @@ describe("native EVTX reader on the shared datasets", () => {
     expect(r.table?.rows()).toEqual([{ count: 24 }]);
   });
 
-  it("the seed detection fires on wmighost_sysmon_20_21_1.evtx with the row the XML gives (CLI, json)", () => {
-    const run = (data: string): unknown => {
-      const r = runCli(["detect", sharedPath(DETECTION), "--data", sharedPath(data), "--format", "json"]);
+  it("the seed detection fires on wmighost_sysmon_20_21_1.evtx with the row the XML gives (CLI, json)", async () => {
+    const run = async (data: string): Promise<unknown> => {
+      const r = await runCli(["detect", sharedPath(DETECTION), "--data", sharedPath(data), "--format", "json"]);
       expect(r.code, r.stderr).toBe(0);
       return JSON.parse(r.stdout);
     };
-    const fromEvtx = run("datasets/evtx_attack_samples_sbousseaden/evtx/Persistence/wmighost_sysmon_20_21_1.evtx");
-    expect(fromEvtx).toEqual(run("datasets/evtx_attack_samples_sbousseaden/xml/Persistence/wmighost_sysmon_20_21_1.evtx.xml"));
+    const fromEvtx = await run("datasets/evtx_attack_samples_sbousseaden/evtx/Persistence/wmighost_sysmon_20_21_1.evtx");
+    expect(fromEvtx).toEqual(await run("datasets/evtx_attack_samples_sbousseaden/xml/Persistence/wmighost_sysmon_20_21_1.evtx.xml"));
     expect(fromEvtx).toEqual([expect.objectContaining({ process_name: "scrcons.exe", process_id: "2636", dest: "PC04.example.corp", count: 1 })]);
   });
 });

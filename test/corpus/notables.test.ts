@@ -15,8 +15,8 @@ interface Notable {
 }
 
 describe("detect --notables on real data", () => {
-  it("wmighost_sysmon gives one notable with two risk events and two executed drilldowns", () => {
-    const r = runCli([
+  it("wmighost_sysmon gives one notable with two risk events and two executed drilldowns", async () => {
+    const r = await runCli([
       "detect", sharedPath("escu/detections/endpoint/script_execution_via_wmi.yml"),
       "--macros", sharedPath("escu/macros"),
       "--data", sharedPath("datasets/evtx_attack_samples_sbousseaden/xml/Persistence/wmighost_sysmon_20_21_1.evtx.xml"),

@@ -24,9 +24,9 @@ function runSeed(store: EventStore): Record<string, Value>[] {
 }
 
 describe("Script Execution via WMI on real data", () => {
-  it("Sysmon EID 1 from an EVTX-derived XML file gives exactly the expected row (CLI, json)", () => {
+  it("Sysmon EID 1 from an EVTX-derived XML file gives exactly the expected row (CLI, json)", async () => {
     const file = sharedPath("datasets/evtx_attack_samples_sbousseaden/xml/Persistence/wmighost_sysmon_20_21_1.evtx.xml");
-    const r = runCli(["detect", sharedPath(DETECTION), "--data", file, "--format", "json"]);
+    const r = await runCli(["detect", sharedPath(DETECTION), "--data", file, "--format", "json"]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual([
       {
@@ -66,15 +66,15 @@ describe("Script Execution via WMI on real data", () => {
     expect(runSeed(unchanged)).toEqual([]);
   });
 
-  it("DeepBlueCLI's 8k events hold no scrcons.exe: [] and exit 0", () => {
-    const r = runCli(["detect", sharedPath(DETECTION), "--data", sharedPath("datasets/deepbluecli/xml"), "--format", "json"]);
+  it("DeepBlueCLI's 8k events hold no scrcons.exe: [] and exit 0", async () => {
+    const r = await runCli(["detect", sharedPath(DETECTION), "--data", sharedPath("datasets/deepbluecli/xml"), "--format", "json"]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual([]);
     expect(r.stderr).toMatch(/loaded 8095 events from 23 file\(s\)/);
   });
 
-  it("runs with ESCU's own macro files loaded", () => {
-    const r = runCli(["detect", sharedPath(DETECTION), "--macros", sharedPath("escu/macros"), "--data", sharedPath("datasets/evtx_attack_samples_sbousseaden/xml/Persistence"), "--format", "json"]);
+  it("runs with ESCU's own macro files loaded", async () => {
+    const r = await runCli(["detect", sharedPath(DETECTION), "--macros", sharedPath("escu/macros"), "--data", sharedPath("datasets/evtx_attack_samples_sbousseaden/xml/Persistence"), "--format", "json"]);
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(rows.map((x) => x.dest)).toContain("PC04.example.corp");
@@ -90,16 +90,16 @@ describe("minispl test on real attack data", () => {
     return root;
   };
 
-  it("passes with real Sysmon events that include the scrcons.exe creation", () => {
+  it("passes with real Sysmon events that include the scrcons.exe creation", async () => {
     const root = layout(sharedPath("datasets/evtx_attack_samples_sbousseaden/xml/Persistence/wmighost_sysmon_20_21_1.evtx.xml"));
-    const r = runCli(["test", sharedPath(DETECTION), "--attack-data", root]);
+    const r = await runCli(["test", sharedPath(DETECTION), "--attack-data", root]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("PASS  Script Execution via WMI — True Positive Test (1 rows");
   });
 
-  it("fails with real Sysmon events that hold no scrcons.exe", () => {
+  it("fails with real Sysmon events that hold no scrcons.exe", async () => {
     const root = layout(sharedPath("datasets/deepbluecli/xml/sliver-sysmon.evtx.xml"));
-    const r = runCli(["test", sharedPath(DETECTION), "--attack-data", root]);
+    const r = await runCli(["test", sharedPath(DETECTION), "--attack-data", root]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("FAIL  Script Execution via WMI");
   });

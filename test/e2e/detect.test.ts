@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { runCli } from "../support/cli.js";
+import { runCli, spawnCli } from "../support/cli.js";
 
 const SEED = "samples/detections/script_execution_via_wmi.yml";
 
 describe("minispl detect on samples/", () => {
-  it("finds the scrcons.exe process in Sysmon, Security 4688 and CrowdStrike samples (json)", () => {
-    const r = runCli(["detect", SEED, "--data", "samples/data/", "--format", "json"]);
+  it("finds the scrcons.exe process in Sysmon, Security 4688 and CrowdStrike samples (json)", async () => {
+    const r = await runCli(["detect", SEED, "--data", "samples/data/", "--format", "json"]);
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(rows).toHaveLength(3);
@@ -16,8 +16,8 @@ describe("minispl detect on samples/", () => {
     expect(r.stderr).toContain("loaded 16 events from 4 file(s)");
   });
 
-  it("prints a table and the detection message per result", () => {
-    const r = runCli(["detect", SEED, "--data", "samples/data/"]);
+  it("prints a table and the detection message per result", async () => {
+    const r = await runCli(["detect", SEED, "--data", "samples/data/"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("== Script Execution via WMI");
     expect(r.stdout).toMatch(/\| dest +\| user +\|/);
@@ -25,27 +25,27 @@ describe("minispl detect on samples/", () => {
     expect(r.stdout).toContain("message: A wmic.exe process scrcons.exe that execute script in host WIN-LAB-07.corp.example");
   });
 
-  it("writes CSV", () => {
-    const r = runCli(["detect", SEED, "--data", "samples/data/sysmon.xml", "--format", "csv"]);
+  it("writes CSV", async () => {
+    const r = await runCli(["detect", SEED, "--data", "samples/data/sysmon.xml", "--format", "csv"]);
     expect(r.code).toBe(0);
     expect(r.stdout.split("\n")[0]).toBe("dest,user,parent_process,process_name,process,process_id,parent_process_id,count,firstTime,lastTime");
     expect(r.stdout.split("\n")).toHaveLength(3);
   });
 
-  it("returns [] and exit 0 when nothing matches", () => {
-    const r = runCli(["detect", SEED, "--data", "samples/data/nxlog.json", "--format", "json"]);
+  it("returns [] and exit 0 when nothing matches", async () => {
+    const r = await runCli(["detect", SEED, "--data", "samples/data/nxlog.json", "--format", "json"]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual([]);
   });
 
-  it("uses a user-supplied filter macro instead of the generated `search *`", () => {
-    const r = runCli(["detect", SEED, "--data", "samples/data/", "--macros", "test/e2e/fixtures/filter_macros.conf", "--format", "json"]);
+  it("uses a user-supplied filter macro instead of the generated `search *`", async () => {
+    const r = await runCli(["detect", SEED, "--data", "samples/data/", "--macros", "test/e2e/fixtures/filter_macros.conf", "--format", "json"]);
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as unknown[]).length).toBe(1);
   });
 
   it("exits 3 for a missing data file", () => {
-    const r = runCli(["detect", SEED, "--data", "samples/data/nope.xml"]);
+    const r = spawnCli(["detect", SEED, "--data", "samples/data/nope.xml"]);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain("nope.xml");
   });

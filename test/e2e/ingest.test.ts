@@ -34,8 +34,8 @@ interface IngestJson {
 }
 
 describe("minispl ingest", () => {
-  it("reports formats, sources, datasets, skipped records and throughput (json)", () => {
-    const r = runCli(["ingest", dir, "--format", "json"]);
+  it("reports formats, sources, datasets, skipped records and throughput (json)", async () => {
+    const r = await runCli(["ingest", dir, "--format", "json"]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as IngestJson;
     expect(out).toMatchObject({ files: 4, events: 8, skipped: 1 });
@@ -53,8 +53,8 @@ describe("minispl ingest", () => {
     expect(out.skipped_records).toEqual([{ file: `${join(dir, "bundle.zip")}!bad.json`, line: 2, reason: expect.stringMatching(/^invalid JSON/) }]);
   });
 
-  it("prints the sections as tables", () => {
-    const r = runCli(["ingest", join(dir, "mixed.raw")]);
+  it("prints the sections as tables", async () => {
+    const r = await runCli(["ingest", join(dir, "mixed.raw")]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("== events by format, source, sourcetype, EventCode");
     expect(r.stdout).toMatch(/\| wineventlog\s+\| WinEventLog:Security\s+\| WinEventLog\s+\| 4688\s+\| 1\s+\|/);
@@ -62,16 +62,16 @@ describe("minispl ingest", () => {
     expect(r.stdout).toContain("== skipped records (0)\nnone");
   });
 
-  it("exits 3 for a missing path", () => {
-    const r = runCli(["ingest", join(dir, "nope.json")]);
+  it("exits 3 for a missing path", async () => {
+    const r = await runCli(["ingest", join(dir, "nope.json")]);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/nope\.json: no such file or directory/);
   });
 });
 
 describe("minispl fields", () => {
-  it("lists a dataset's fields as tstats addresses them, with counts and examples", () => {
-    const r = runCli(["fields", "Endpoint.Processes", "--data", join(dir, "mixed.raw"), "--format", "json"]);
+  it("lists a dataset's fields as tstats addresses them, with counts and examples", async () => {
+    const r = await runCli(["fields", "Endpoint.Processes", "--data", join(dir, "mixed.raw"), "--format", "json"]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { target: string; events: number; fields: { field: string; count: number; example: unknown; from: string }[] };
     expect(out).toMatchObject({ target: "datamodel dataset Endpoint.Processes", events: 3 });
@@ -82,8 +82,8 @@ describe("minispl fields", () => {
     expect(by.get("Processes.mem_used")).toEqual({ field: "Processes.mem_used", count: 0, example: null, from: "event field mem_used" });
   });
 
-  it("lists a sourcetype's own fields (classic labels included)", () => {
-    const r = runCli(["fields", "wineventlog", "--data", join(dir, "mixed.raw")]);
+  it("lists a sourcetype's own fields (classic labels included)", async () => {
+    const r = await runCli(["fields", "wineventlog", "--data", join(dir, "mixed.raw")]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^2 events in sourcetype wineventlog\n/);
     expect(r.stdout).toMatch(/\| New_Process_Name\s+\| 1\s+\| C:\\Windows\\System32\\certutil\.exe\s+\|/);
@@ -92,10 +92,10 @@ describe("minispl fields", () => {
     expect(r.stdout).toMatch(/\| host\s+\| 2\s+\| \S+\s+\| metadata\s+\|/);
   });
 
-  it("reads archives too, and needs --data", () => {
-    const r = runCli(["fields", "crowdstrike:events:sensor", "--data", join(dir, "fdr.json.gz"), "--format", "json"]);
+  it("reads archives too, and needs --data", async () => {
+    const r = await runCli(["fields", "crowdstrike:events:sensor", "--data", join(dir, "fdr.json.gz"), "--format", "json"]);
     expect((JSON.parse(r.stdout) as { events: number }).events).toBe(2);
-    const bad = runCli(["fields", "Endpoint.Processes"]);
+    const bad = await runCli(["fields", "Endpoint.Processes"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("fields needs --data");
   });

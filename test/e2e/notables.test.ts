@@ -46,9 +46,9 @@ tags:
 }
 
 describe("minispl detect --notables on samples/", () => {
-  it("prints notables with risk events and executed drilldowns (json)", () => {
+  it("prints notables with risk events and executed drilldowns (json)", async () => {
     const { ttp } = writeDetections();
-    const r = runCli(["detect", ttp, "--data", "samples/data/sysmon.xml", "--notables", "--format", "json", "--now", "2026-01-01T00:00:00Z"]);
+    const r = await runCli(["detect", ttp, "--data", "samples/data/sysmon.xml", "--notables", "--format", "json", "--now", "2026-01-01T00:00:00Z"]);
     expect(r.code).toBe(0);
     const ns = JSON.parse(r.stdout) as { message: string; risk: { risk_object: string; risk_object_type: string; risk_score: number; _time: number }[]; drilldowns: { results: unknown[] }[] }[];
     expect(ns).toHaveLength(1);
@@ -63,9 +63,9 @@ describe("minispl detect --notables on samples/", () => {
     expect(r.stderr).toContain("1 notable(s), 2 risk event(s)");
   });
 
-  it("runs the Correlation detection after the TTPs whatever the argument order (text)", () => {
+  it("runs the Correlation detection after the TTPs whatever the argument order (text)", async () => {
     const { ttp, corr } = writeDetections();
-    const r = runCli(["detect", corr, ttp, SEED, "--data", "samples/data/", "--notables"]);
+    const r = await runCli(["detect", corr, ttp, SEED, "--data", "samples/data/", "--notables"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("== ESCU - Script Execution via WMI - Rule");
     expect(r.stdout).toContain("risk: WIN-LAB-07.corp.example (system) score 36");

@@ -59,37 +59,37 @@ describe("lookupFileWriter", () => {
 });
 
 describe("minispl search --lookups", () => {
-  it("writes into the first directory and reads it back in the next run", () => {
+  it("writes into the first directory and reads it back in the next run", async () => {
     const first = dir("run-first");
     const second = dir("run-second", { "users.yml": "name: users\nfilename: users.csv\n", "users.csv": "user,dept\nbob,ops\n" });
-    const w = runCli(["search", '| makeresults | eval user="bob", n=1 | fields - _time | lookup users user OUTPUT dept | outputlookup out.csv', "--lookups", first, "--lookups", second, "--format", "json"]);
+    const w = await runCli(["search", '| makeresults | eval user="bob", n=1 | fields - _time | lookup users user OUTPUT dept | outputlookup out.csv', "--lookups", first, "--lookups", second, "--format", "json"]);
     expect(w.stderr).toBe("");
     expect(w.code).toBe(0);
     expect(readFileSync(join(first, "out.csv"), "utf8")).toBe("user,n,dept\nbob,1,ops\n");
     expect(existsSync(join(second, "out.csv"))).toBe(false);
-    const r = runCli(["search", "| inputlookup out.csv", "--lookups", first, "--format", "json"]);
+    const r = await runCli(["search", "| inputlookup out.csv", "--lookups", first, "--format", "json"]);
     expect(JSON.parse(r.stdout)).toEqual([{ user: "bob", n: "1", dept: "ops" }]);
   });
 
-  it("refuses a name that leaves the directory (exit 2, nothing written)", () => {
+  it("refuses a name that leaves the directory (exit 2, nothing written)", async () => {
     const d = dir("run-escape");
-    const r = runCli(["search", '| makeresults | outputlookup "../escaped.csv"', "--lookups", d]);
+    const r = await runCli(["search", '| makeresults | outputlookup "../escaped.csv"', "--lookups", d]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("outputlookup: cannot write ../escaped.csv");
     expect(existsSync(join(root, "escaped.csv"))).toBe(false);
   });
 
-  it("prints bad CSV rows as file:line warnings and a missing table as a warning, still exiting 0", () => {
+  it("prints bad CSV rows as file:line warnings and a missing table as a warning, still exiting 0", async () => {
     const d = dir("run-bad", { "bad.csv": "a,b\n1\n" });
-    const r = runCli(["search", "| inputlookup bad.csv | lookup nowhere a OUTPUT c", "--lookups", d, "--format", "json"]);
+    const r = await runCli(["search", "| inputlookup bad.csv | lookup nowhere a OUTPUT c", "--lookups", d, "--format", "json"]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("bad.csv:2: row has 1 field(s), the header has 2");
     expect(r.stderr).toContain('lookup: no lookup definition or CSV file is named "nowhere"; using an empty table');
     expect(JSON.parse(r.stdout)).toEqual([{ a: "1" }]);
   });
 
-  it("a --lookups path that does not exist is an input error (exit 3)", () => {
-    const r = runCli(["search", "| makeresults", "--lookups", join(root, "missing")]);
+  it("a --lookups path that does not exist is an input error (exit 3)", async () => {
+    const r = await runCli(["search", "| makeresults", "--lookups", join(root, "missing")]);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain("--lookups");
   });
