@@ -105,7 +105,8 @@ function throughput(s: Summary): Record<string, Value> {
     text_MB: round(r.bytes / 1e6),
     input_MB: round(r.inputBytes / 1e6),
     seconds: round(s.seconds),
-    "MB/s": round(r.bytes / 1e6 / secs),
+    // Three significant digits: a few KB in a slow second is 0.00312 MB/s, not 0.
+    "MB/s": Number((r.bytes / 1e6 / secs).toPrecision(3)),
     "events/s": Math.round(r.events / secs),
   };
 }

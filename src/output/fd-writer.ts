@@ -25,7 +25,8 @@ export function fdWriter(fd: number, onClosed: () => void): Writer {
         pause = 1;
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        if (code === "EPIPE") {
+        // A reader that closed its end: EPIPE, or ECONNRESET when the pipe is a socket pair (a Node parent).
+        if (code === "EPIPE" || code === "ECONNRESET") {
           closed = true;
           onClosed();
           return;
