@@ -1,10 +1,8 @@
 /**
- * Synthetic data for the benchmark: Sysmon EID 1 records in the exact XmlWinEventLog rendering,
- * and store events carrying the fields and tags the Sysmon add-on gives a process creation.
- * Deterministic (a fixed linear congruential generator), so runs compare.
+ * Synthetic Sysmon EID 1 records in the exact XmlWinEventLog rendering, for the parse-only bench
+ * (xml-parse.ts). Deterministic (a fixed linear congruential generator), so runs compare. The
+ * issue-9 bench (run.ts) uses real records instead (incident.ts).
  */
-import type { EventStore } from "../index.js";
-
 const IMAGES = [
   "C:\\Windows\\System32\\cmd.exe", "C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe",
   "C:\\Windows\\System32\\svchost.exe", "C:\\Windows\\System32\\conhost.exe", "C:\\Windows\\System32\\wbem\\WmiPrvSE.exe",
@@ -38,36 +36,4 @@ export function generateSysmonXml(n: number): string {
     out.push(`<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='Microsoft-Windows-Sysmon' Guid='{5770385F-C22A-43E0-BF4C-06F5698FFBD9}'/><EventID>1</EventID><Version>5</Version><Level>4</Level><Task>1</Task><Opcode>0</Opcode><Keywords>0x8000000000000000</Keywords><TimeCreated SystemTime='${ts.replace("Z", "0000Z")}'/><EventRecordID>${1000 + i}</EventRecordID><Correlation/><Execution ProcessID='2044' ThreadID='3010'/><Channel>Microsoft-Windows-Sysmon/Operational</Channel><Computer>${host}</Computer><Security UserID='S-1-5-18'/></System><EventData><Data Name='RuleName'>-</Data><Data Name='UtcTime'>${utc}</Data><Data Name='ProcessGuid'>{8A2C1F30-0000-6500-0000-00${String(i).padStart(10, "0")}}</Data><Data Name='ProcessId'>${1000 + (i % 60000)}</Data><Data Name='Image'>${img}</Data><Data Name='FileVersion'>10.0.19041.1</Data><Data Name='Description'>-</Data><Data Name='Product'>Microsoft® Windows® Operating System</Data><Data Name='Company'>Microsoft Corporation</Data><Data Name='OriginalFileName'>-</Data><Data Name='CommandLine'>${img} -k netsvcs -p</Data><Data Name='CurrentDirectory'>C:\\Windows\\system32\\</Data><Data Name='User'>CORP\\user${Math.floor(r() * 200)}</Data><Data Name='LogonGuid'>{8A2C1F30-0000-6500-0000-0020E7030000}</Data><Data Name='LogonId'>0x3e7</Data><Data Name='TerminalSessionId'>0</Data><Data Name='IntegrityLevel'>System</Data><Data Name='Hashes'>SHA256=${"A".repeat(64)}</Data><Data Name='ParentProcessGuid'>{8A2C1F30-0000-6500-0000-0010ED6A0000}</Data><Data Name='ParentProcessId'>${600 + (i % 50)}</Data><Data Name='ParentImage'>C:\\Windows\\System32\\services.exe</Data><Data Name='ParentCommandLine'>C:\\Windows\\system32\\services.exe</Data></EventData></Event>`);
   }
   return `${out.join("\n")}\n`;
-}
-
-/** Appends n process-creation events with the Sysmon add-on's CIM fields and tags. */
-export function generateProcessEvents(store: EventStore, n: number): void {
-  const r = rng(11);
-  const t0 = Date.UTC(2024, 0, 1) / 1000;
-  for (let i = 0; i < n; i++) {
-    const img = image(r);
-    const name = img.slice(img.lastIndexOf("\\") + 1);
-    store.append({
-      time: t0 + i,
-      fields: {
-        host: `WS-${Math.floor(r() * 500)}.corp.example`,
-        source: "XmlWinEventLog:Microsoft-Windows-Sysmon/Operational",
-        sourcetype: "XmlWinEventLog",
-        index: "main",
-        EventCode: "1",
-        dest: `WS-${Math.floor(r() * 500)}.corp.example`,
-        user: `user${Math.floor(r() * 200)}`,
-        process: `${img} -k netsvcs -p`,
-        process_name: name,
-        process_path: img,
-        process_id: String(1000 + (i % 60000)),
-        parent_process: "C:\\Windows\\system32\\services.exe",
-        parent_process_name: "services.exe",
-        parent_process_id: String(600 + (i % 50)),
-        vendor_product: "Microsoft Sysmon",
-        tag: ["process", "report"],
-        eventtype: ["ms-sysmon-process"],
-      },
-    });
-  }
 }
