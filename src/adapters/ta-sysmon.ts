@@ -13,11 +13,12 @@ import { stripDomain } from "./sysmon-text.js";
 
 const ALLOWED = new Set(["1", "3", "6", "8", "9", "10", "15", "17", "18", "24", "25"]);
 const BLOCKED = new Set(["5", "27", "28"]);
-const HASH_RES: ReadonlyArray<readonly [string, RegExp]> = [
-  ["MD5", /MD5=([a-fA-F0-9]{32})/],
-  ["SHA1", /SHA1=([a-fA-F0-9]{40})/],
-  ["SHA256", /SHA256=([a-fA-F0-9]{64})/],
-  ["IMPHASH", /IMPHASH=([a-fA-F0-9]{32})/],
+/** `MD5=([a-fA-F0-9]{32})` etc.: field, the text before the hex digits, and their count. */
+const HASHES: ReadonlyArray<readonly [string, string, number]> = [
+  ["MD5", "MD5=", 32],
+  ["SHA1", "SHA1=", 40],
+  ["SHA256", "SHA256=", 64],
+  ["IMPHASH", "IMPHASH=", 32],
 ];
 const DETAILS_RE = /^(\w+)\s\((.+)\)$/;
 
@@ -53,8 +54,9 @@ function extractions(f: Fields): void {
   setIfAbsent(f, "RecordID", get(f, "EventRecordID"));
   setIfAbsent(f, "EventChannel", get(f, "Channel"));
   const uid = get(f, "UserID");
-  if (uid !== undefined && /^'S-[0-9a-fA-F-]+'$/.test(uid)) setIfAbsent(f, "SecurityID", unquote(uid));
-  const details = DETAILS_RE.exec(get(f, "Details") ?? "");
+  if (uid !== undefined && isQuotedSid(uid)) setIfAbsent(f, "SecurityID", unquote(uid));
+  const detailsText = get(f, "Details");
+  const details = detailsText === undefined ? null : DETAILS_RE.exec(detailsText);
   if (details) {
     setIfAbsent(f, "RegistryValueType", details[1]);
     setIfAbsent(f, "RegistryValueData", details[2]);
@@ -62,7 +64,7 @@ function extractions(f: Fields): void {
   // The TA runs these regexes over _raw; minispl runs them over Hashes so XML and JSON agree.
   const hashes = get(f, "Hashes");
   if (hashes !== undefined) {
-    for (const [name, re] of HASH_RES) setIfAbsent(f, name, re.exec(hashes)?.[1]);
+    for (const [name, label, digits] of HASHES) setIfAbsent(f, name, hexAfter(hashes, label, digits));
   }
   const target = get(f, "TargetFilename");
   if (target !== undefined) setIfAbsent(f, "file_name", /[^\\]+$/.exec(target)?.[0]);
@@ -77,6 +79,33 @@ function sysmonUser(f: Fields): string | undefined {
   if (user !== undefined) return stripDomain(user);
   const src = real(f, "SourceUser");
   return src !== undefined && src === get(f, "TargetUser") ? stripDomain(src) : undefined;
+}
+
+/** `/^'S-[0-9a-fA-F-]+'$/.test(s)`, by characters. */
+function isQuotedSid(s: string): boolean {
+  const n = s.length;
+  if (n < 5 || s.charCodeAt(0) !== 39 || s.charCodeAt(1) !== 83 || s.charCodeAt(2) !== 45 || s.charCodeAt(n - 1) !== 39) return false;
+  for (let i = 3; i < n - 1; i++) if (!isHex(s.charCodeAt(i)) && s.charCodeAt(i) !== 45) return false;
+  return true;
+}
+
+/**
+ * The capture of `label([a-fA-F0-9]{digits})` in `text` (the leftmost match). The first
+ * occurrence of `label` usually is the match and is checked by characters; otherwise the regex
+ * semantics are kept by looking at the next occurrences in turn.
+ */
+function hexAfter(text: string, label: string, digits: number): string | undefined {
+  for (let at = text.indexOf(label); at >= 0; at = text.indexOf(label, at + 1)) {
+    const from = at + label.length;
+    let i = from;
+    while (i < from + digits && isHex(text.charCodeAt(i))) i++;
+    if (i === from + digits) return text.slice(from, i);
+  }
+  return undefined;
+}
+
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
 }
 
 function unquote(s: string): string {

@@ -89,15 +89,15 @@ describe("mapping validation and the CLI option", () => {
     expect(() => parseMapping("- a\n", "m.yml")).toThrow("m.yml: a mapping file is a YAML map");
   });
 
-  it("minispl search --mapping", () => {
+  it("minispl search --mapping", async () => {
     const dir = mkdtempSync(join(tmpdir(), "minispl-mapping-"));
     writeFileSync(join(dir, "edr.yml"), EDR_YML);
     writeFileSync(join(dir, "edr.log"), `${EDR.split("\n")[0]}\n`);
-    const ok = runCli(["search", "| tstats count from datamodel=Endpoint.Processes by Processes.process_name", "--data", join(dir, "edr.log"), "--mapping", join(dir, "edr.yml"), "--format", "json", "-q"]);
+    const ok = await runCli(["search", "| tstats count from datamodel=Endpoint.Processes by Processes.process_name", "--data", join(dir, "edr.log"), "--mapping", join(dir, "edr.yml"), "--format", "json", "-q"]);
     expect(ok.code, ok.stderr).toBe(0);
     expect(JSON.parse(ok.stdout)).toEqual([{ "Processes.process_name": "curl", count: 1 }]);
     writeFileSync(join(dir, "bad.yml"), "tags: []\n");
-    const bad = runCli(["search", "| tstats count", "--data", join(dir, "edr.log"), "--mapping", join(dir, "bad.yml")]);
+    const bad = await runCli(["search", "| tstats count", "--data", join(dir, "edr.log"), "--mapping", join(dir, "bad.yml")]);
     expect(bad.stderr).toContain("bad.yml: tags must be a non-empty list");
     expect(bad.code).not.toBe(0);
   });
