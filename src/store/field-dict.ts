@@ -49,21 +49,18 @@ export class FieldDict {
       return id;
     }
     if (this.slots.length === 0) this.grow();
-    const h = this.pool.stage(s);
-    const found = this.find(h);
-    if (found !== 0) return found;
-    const id = this.next();
-    this.pool.commit(id);
-    this.hashes[id] = h;
-    this.insertSlot(id, h);
-    return id;
+    return this.internStaged(this.pool.stage(s));
   }
 
   /** The id of a value given as UTF-8 bytes (an index's dictionary page), adding it if new. */
   internBytes(bytes: Uint8Array): number {
     if (this.small) return this.intern(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"));
     if (this.slots.length === 0) this.grow();
-    const h = this.pool.stageBytes(bytes);
+    return this.internStaged(this.pool.stageBytes(bytes));
+  }
+
+  /** The staged value's id (hash `h`): an existing entry, else it is committed as a new one. */
+  private internStaged(h: number): number {
     const found = this.find(h);
     if (found !== 0) return found;
     const id = this.next();
