@@ -31,9 +31,9 @@ export function scanStore(store: EventStore, expr: SearchExpr | null, fn: FnCont
   const rows: number[] = [];
   for (let r = store.length - 1; r >= 0; r--) if (inTime(r) && pred(r)) rows.push(r);
   // Splunk returns events newest first ("Events are retrieved from the indexes in reverse time
-  // order"); equal times keep reverse arrival order.
+  // order"); equal times keep reverse arrival order, which is row order in either kind of store.
   const times = store.timeArray();
-  rows.sort((a, b) => (times[b] as number) - (times[a] as number) || store.seq(b) - store.seq(a));
+  rows.sort((a, b) => (times[b] as number) - (times[a] as number) || b - a);
   return materialise(store, rows, projection);
 }
 

@@ -6,7 +6,6 @@
 export interface ChunkLayout {
   /** Rows in the store. */
   readonly length: number;
-  readonly chunkCount: number;
   chunkOf(row: number): number;
   start(c: number): number;
   /** Rows chunk c holds now. */
@@ -23,9 +22,6 @@ export class FixedLayout implements GrowableLayout {
   length = 0;
   grow(): number {
     return this.length++;
-  }
-  get chunkCount(): number {
-    return (this.length + CHUNK_ROWS - 1) >>> CHUNK_BITS;
   }
   chunkOf(row: number): number {
     return row >>> CHUNK_BITS;
@@ -80,9 +76,6 @@ export class GroupLayout implements GrowableLayout {
     }
     this.starts[this.groups] = this.length;
     return row;
-  }
-  get chunkCount(): number {
-    return this.groups;
   }
   chunkOf(row: number): number {
     const s = this.starts;

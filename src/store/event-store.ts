@@ -6,7 +6,7 @@
  */
 import type { Value } from "../values/value.js";
 import { BlobColumn } from "./blob-column.js";
-import { FixedLayout, type ChunkLayout, type GrowableLayout } from "./chunk-layout.js";
+import { FixedLayout, type GrowableLayout } from "./chunk-layout.js";
 import { Column } from "./column.js";
 
 export { NULL_ID } from "./column.js";
@@ -29,36 +29,33 @@ export type StoreField = Column | BlobColumn;
 export const DATASETS_FIELD = "_datasets";
 const HIDDEN_FIELDS: ReadonlySet<string> = new Set([DATASETS_FIELD]);
 
-/** What an opened index provides (storage/): its layout, fields and lazily read time/sequence. */
+/**
+ * What an opened index provides (storage/): its layout, fields and lazily read times. Its rows are
+ * in input order, as `--data` gives them, so row numbers are arrival order in both kinds of store.
+ */
 export interface StoreBacking {
   readonly layout: GrowableLayout & { readonly backedLength: number };
   readonly fields: ReadonlyMap<string, StoreField>;
   readonly times: () => Float64Array;
-  /** Arrival order of each row (ties in `_time` keep it); absent when rows are in arrival order. */
-  readonly seq?: () => Float64Array;
 }
 
 export class EventStore {
   private readonly layout: GrowableLayout;
   private readonly columns: Map<string, StoreField>;
   private times: Float64Array | null;
-  private readonly backing: StoreBacking | null;
-  private seqs: Float64Array | null = null;
   /** Bumped on every append so derived views (datamodels) know when to rebuild. */
   version = 0;
 
-  constructor() {
-    this.layout = new FixedLayout();
-    this.columns = new Map();
-    this.times = new Float64Array(1024);
-    this.backing = null;
+  /** An empty in-memory store, or (with `backing`) a store over an opened index. */
+  constructor(private readonly backing: StoreBacking | null = null) {
+    this.layout = backing ? backing.layout : new FixedLayout();
+    this.columns = new Map(backing?.fields ?? []);
+    this.times = backing ? null : new Float64Array(1024);
   }
 
-  /** A read-only store over an opened index. */
+  /** A store over an opened index (reads load lazily; appends stay in memory). */
   static backed(backing: StoreBacking): EventStore {
-    const s = Object.create(EventStore.prototype) as EventStore;
-    Object.assign(s, { layout: backing.layout, columns: new Map(backing.fields), times: null, backing, seqs: null, version: 0 });
-    return s;
+    return new EventStore(backing);
   }
 
   get length(): number {
@@ -108,13 +105,6 @@ export class EventStore {
     return this.backing?.layout.backedLength ?? 0;
   }
 
-  /** Arrival order of a row: equal times sort by it (the store row itself unless opened from an index). */
-  seq(row: number): number {
-    if (!this.backing?.seq) return row;
-    this.seqs ??= this.backing.seq();
-    return this.seqs[row] ?? row;
-  }
-
   /**
    * Adds a derived field to a loaded store (the index writes dataset memberships this way).
    * `valueOf` is called for every row in order.
@@ -150,11 +140,6 @@ export class EventStore {
     if (name === "_time") return this.time(row);
     if (row < 0 || row >= this.length) return null;
     return this.columns.get(name)?.value(row) ?? null;
-  }
-
-  /** The chunk layout (the index writer writes one row group per chunk). */
-  chunks(): ChunkLayout {
-    return this.layout;
   }
 
   /**
