@@ -5,7 +5,7 @@
  *        │                                                                          │
  *        │                         checkPipeline ◀──────────────────────────────────┘
  *        │                              │ typed commands
- *        │                         planPipeline ──▶ Plan (one closure per command)
+ *        │                         planPipeline ──▶ Plan (logical plan + pushdown, one closure per node)
  *        │                              │
  *   raw files ──adapters──▶ EventStore ─┴─executePlan──▶ Table (results)
  *
@@ -23,9 +23,12 @@ export { tokenize } from "./lexer/lexer.js";
 export { expandMacros } from "./macros/expand.js";
 export { parseTokens } from "./parser/parse.js";
 export { checkPipeline } from "./executor/check.js";
-export { planPipeline } from "./executor/plan.js";
+export { planPipeline, type Plan } from "./executor/plan.js";
+export { buildPlan } from "./plan/build-plan.js";
+export { printPlan } from "./plan/print-plan.js";
+export type { LogicalPlan, PlanNode, ScanNode, EventScan, DatasetScan, CommandNode, Op } from "./plan/nodes.js";
 export { executePlan, type ExecuteOptions } from "./executor/execute.js";
-export { Table } from "./executor/table.js";
+export { Table } from "./table/table.js";
 export { EventStore } from "./store/event-store.js";
 export { MacroTable, type MacroDef } from "./macros/macro-table.js";
 export { builtinMacros, BUILTIN_MACROS } from "./macros/builtins.js";

@@ -8,7 +8,7 @@ import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import { checkPipeline } from "./executor/check.js";
 import { executePlan, type ExecuteOptions } from "./executor/execute.js";
 import { planPipeline, type Plan } from "./executor/plan.js";
-import type { Table } from "./executor/table.js";
+import type { Table } from "./table/table.js";
 import { parseSearch, type FrontendOptions } from "./frontend.js";
 import type { SplToken } from "./lexer/lexer.js";
 import type { SourceSet } from "./source/source-text.js";

@@ -33,8 +33,6 @@ export interface SearchCommand extends Base {
   readonly leading: boolean;
   /** The checked pipeline of each `[subsearch]` in `expr`. */
   readonly subsearches: ReadonlyMap<SearchSubsearch, readonly Command[]>;
-  /** Set by the planner on a leading search: the only fields the rest of the pipeline reads. */
-  readonly projection?: ReadonlySet<string>;
 }
 
 export interface TstatsCommand extends Base {

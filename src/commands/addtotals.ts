@@ -8,7 +8,7 @@
  * `_time`) and the total field itself; a multivalue value is not numeric; a result with no numeric
  * value among the fields gets no total.
  */
-import { Table } from "../executor/table.js";
+import { Table } from "../table/table.js";
 import { isMulti, parseNumber, type Value } from "../values/value.js";
 import { boolOption, readOptions, rejectKinds, textOf } from "./args.js";
 import { expandFields, fieldList } from "./field-list.js";

@@ -7,7 +7,7 @@
  * minispl's subsearches read the whole store.
  */
 import type { CommandNode } from "../ast/nodes.js";
-import { Table } from "../executor/table.js";
+import { Table } from "../table/table.js";
 import { intValue, readOptions, rejectKinds, type OptionArg } from "./args.js";
 import { readSubsearch, rejectOtherPositionals } from "./combine-subsearch.js";
 import type { CheckContext, CommandDef } from "./types.js";

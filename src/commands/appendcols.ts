@@ -7,7 +7,7 @@
  * override=false (the default) a field present in both keeps the main value. Subsearch rows
  * beyond the main rows are added as new results (UNVERIFIED; the reference does not say).
  */
-import { Table } from "../executor/table.js";
+import { Table } from "../table/table.js";
 import type { Value } from "../values/value.js";
 import { boolOption, readOptions, rejectKinds } from "./args.js";
 import { firstRows, readMaxout } from "./append.js";

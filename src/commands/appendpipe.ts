@@ -6,7 +6,7 @@
  * command", over "the search results from the commands that occur in the search before" it.
  */
 import { diag } from "../diagnostics/diagnostic.js";
-import { Table } from "../executor/table.js";
+import { Table } from "../table/table.js";
 import { argsOf, boolOption, readOptions, rejectKinds } from "./args.js";
 import { readSubsearch } from "./combine-subsearch.js";
 import type { CommandDef } from "./types.js";

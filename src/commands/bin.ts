@@ -18,7 +18,7 @@ import { DateTime } from "luxon";
 import type { BinOptions, BinSpan } from "../ast/commands-stream.js";
 import type { CommandNode } from "../ast/nodes.js";
 import { diag } from "../diagnostics/diagnostic.js";
-import type { Table } from "../executor/table.js";
+import type { Table } from "../table/table.js";
 import { zoneFor } from "../values/time-format.js";
 import { relativeTime } from "../values/time-modifier.js";
 import { formatNumber, parseNumber, toNumber, type Value } from "../values/value.js";

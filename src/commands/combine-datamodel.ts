@@ -14,7 +14,7 @@ import type { DatasetDef } from "../datamodels/types.js";
 import { diag } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import { materialise } from "../executor/store-scan.js";
-import type { Table } from "../executor/table.js";
+import type { Table } from "../table/table.js";
 import type { Span } from "../source/source-text.js";
 import type { EventStore } from "../store/event-store.js";
 import type { CheckContext } from "./types.js";

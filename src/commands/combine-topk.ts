@@ -14,7 +14,7 @@
 import type { TopOptions } from "../ast/commands-combine.js";
 import type { CommandNode } from "../ast/nodes.js";
 import { diag } from "../diagnostics/diagnostic.js";
-import { Table } from "../executor/table.js";
+import { Table } from "../table/table.js";
 import { compareAtoms, toList, type Atom, type Value } from "../values/value.js";
 import { argsOf, boolOption, byFields, intValue, readOptions, rejectKinds, textOf } from "./args.js";
 import type { CheckContext } from "./types.js";

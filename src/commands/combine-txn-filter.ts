@@ -17,7 +17,7 @@ import { compileExpr } from "../executor/compile-expr.js";
 import { truthy } from "../executor/eval-ops.js";
 import { tableSource } from "../executor/field-source.js";
 import { compileSearch } from "../executor/search-predicate.js";
-import type { Table } from "../executor/table.js";
+import type { Table } from "../table/table.js";
 import { parseSearch } from "../frontend.js";
 import type { FnContext } from "../functions/types.js";
 import { argsOf } from "./args.js";

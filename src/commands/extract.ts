@@ -13,7 +13,7 @@
 import type { CommandNode } from "../ast/nodes.js";
 import type { ExtractOptions } from "../ast/commands-stream.js";
 import { diag } from "../diagnostics/diagnostic.js";
-import type { Table } from "../executor/table.js";
+import type { Table } from "../table/table.js";
 import { mv, toList, type Atom } from "../values/value.js";
 import { argsOf, boolOption, intValue, readOptions, rejectKinds, textOf } from "./args.js";
 import { ColumnWriter, texts } from "./stream-columns.js";

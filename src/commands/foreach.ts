@@ -14,7 +14,7 @@
  */
 import { printPipeline } from "../ast/print.js";
 import { diag } from "../diagnostics/diagnostic.js";
-import type { Table } from "../executor/table.js";
+import type { Table } from "../table/table.js";
 import { escapeRegex, fieldPattern } from "../executor/wildcard.js";
 import { argsOf, readOptions, rejectKinds, textOf } from "./args.js";
 import { checkSubpipeline, subsearchValue } from "./combine-subsearch.js";

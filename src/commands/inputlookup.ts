@@ -11,7 +11,7 @@ import type { SearchExpr } from "../ast/nodes.js";
 import { diag } from "../diagnostics/diagnostic.js";
 import { tableSource } from "../executor/field-source.js";
 import { compileSearch } from "../executor/search-predicate.js";
-import { Table } from "../executor/table.js";
+import { Table } from "../table/table.js";
 import { lookupToTable } from "../lookups/table.js";
 import type { Value } from "../values/value.js";
 import { argsOf, boolOption, intValue, readOptions, rejectKinds } from "./args.js";

@@ -14,7 +14,7 @@
  * nothing. The SPL2-style `left=L right=R where …` form is not supported.
  */
 import { diag } from "../diagnostics/diagnostic.js";
-import { Table } from "../executor/table.js";
+import { Table } from "../table/table.js";
 import { toText, type Value } from "../values/value.js";
 import { argsOf, boolOption, intValue, readOptions, rejectKinds, textOf } from "./args.js";
 import { readSubsearch } from "./combine-subsearch.js";

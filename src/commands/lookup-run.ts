@@ -18,7 +18,7 @@
 import type { FieldLookupCommand, LookupFieldPair } from "../ast/commands-lookup.js";
 import { diag, SplRuntimeError } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
-import type { Table } from "../executor/table.js";
+import type { Table } from "../table/table.js";
 import { fileDefinition } from "../lookups/definition.js";
 import { LookupMatcher } from "../lookups/matcher.js";
 import { EMPTY_LOOKUP, type LookupTable } from "../lookups/table.js";

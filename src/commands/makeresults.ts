@@ -8,7 +8,7 @@
 import type { MakeresultsCommand } from "../ast/commands.js";
 import type { CommandNode } from "../ast/nodes.js";
 import { diag } from "../diagnostics/diagnostic.js";
-import { Table } from "../executor/table.js";
+import { Table } from "../table/table.js";
 import { parseCsv } from "../lookups/csv.js";
 import { lookupToTable } from "../lookups/table.js";
 import type { Atom, Value } from "../values/value.js";

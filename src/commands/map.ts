@@ -12,7 +12,7 @@
  */
 import { printPipeline } from "../ast/print.js";
 import { diag } from "../diagnostics/diagnostic.js";
-import { Table } from "../executor/table.js";
+import { Table } from "../table/table.js";
 import { toText } from "../values/value.js";
 import { argsOf, intValue, readOptions, rejectKinds, textOf } from "./args.js";
 import { checkSubpipeline } from "./combine-subsearch.js";

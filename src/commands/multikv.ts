@@ -7,7 +7,7 @@
  * letters, digits and `_` replaced by `_`; without a header the fields are Column_1…N.
  */
 import { diag } from "../diagnostics/diagnostic.js";
-import { Table } from "../executor/table.js";
+import { Table } from "../table/table.js";
 import type { Value } from "../values/value.js";
 import { toText } from "../values/value.js";
 import { argsOf, boolOption, intValue, readOptions, rejectKinds, textOf } from "./args.js";

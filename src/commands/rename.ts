@@ -6,7 +6,7 @@
 import type { RenameCommand } from "../ast/commands.js";
 import { diag } from "../diagnostics/diagnostic.js";
 import { fieldPattern } from "../executor/wildcard.js";
-import { Table } from "../executor/table.js";
+import { Table } from "../table/table.js";
 import type { Value } from "../values/value.js";
 import { argsOf, rejectKinds, textOf } from "./args.js";
 import type { CommandDef } from "./types.js";

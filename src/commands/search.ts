@@ -1,13 +1,13 @@
 /**
- * `search`: the base search over events when it comes first, a filter over results otherwise.
- * Search-language semantics live in executor/search-predicate.ts.
+ * `search`: a filter over results. The base search (the one that comes first) is the plan's event
+ * scan (src/plan, executor/store-scan.ts). Search-language semantics live in
+ * executor/search-predicate.ts.
  */
 import type { Command } from "../ast/commands.js";
 import type { SearchExpr, SearchSubsearch } from "../ast/nodes.js";
 import { resolveSubsearches } from "../executor/subsearch.js";
 import { tableSource } from "../executor/field-source.js";
 import { compileSearch } from "../executor/search-predicate.js";
-import { scanStore } from "../executor/store-scan.js";
 import { argsOf, rejectKinds } from "./args.js";
 import type { CommandDef, ExecContext } from "./types.js";
 
@@ -34,7 +34,6 @@ export const search: CommandDef<"search"> = {
   },
   plan(cmd) {
     const resolve = (ctx: ExecContext) => (cmd.expr && cmd.subsearches.size ? resolveSubsearches(cmd.expr, cmd.subsearches, ctx) : cmd.expr);
-    if (cmd.leading) return (_input, ctx) => scanStore(ctx.store, resolve(ctx), ctx.fn, cmd.projection);
     return (input, ctx) => {
       const pred = compileSearch(resolve(ctx), tableSource(input));
       const keep: number[] = [];

@@ -7,7 +7,7 @@
 import type { SortKey } from "../ast/commands.js";
 import type { ArgValue, CommandNode } from "../ast/nodes.js";
 import { diag } from "../diagnostics/diagnostic.js";
-import type { Table } from "../executor/table.js";
+import type { Table } from "../table/table.js";
 import { compareAtoms, compareLexical, toText, type Atom, type Value } from "../values/value.js";
 import type { CheckContext } from "./types.js";
 

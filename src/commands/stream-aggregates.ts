@@ -10,7 +10,7 @@ import { bindAggregate } from "../executor/bind-aggregate.js";
 import { compileExpr } from "../executor/compile-expr.js";
 import { truthy } from "../executor/eval-ops.js";
 import type { BoundAggregate } from "../executor/grouping.js";
-import type { Table } from "../executor/table.js";
+import type { Table } from "../table/table.js";
 import { toList, toNumber, toText, type Atom, type EvalValue, type Value } from "../values/value.js";
 import { aggregateSpec, argsOf } from "./args.js";
 import { checkExpr } from "./check-expr.js";

@@ -3,7 +3,7 @@
  * sets field values row by row on a copy of the input columns, and value helpers for commands
  * that work on each value of a possibly multivalue field.
  */
-import { Table } from "../executor/table.js";
+import { Table } from "../table/table.js";
 import { mv, toText, type Atom, type Value } from "../values/value.js";
 
 /** Collects per-row field writes and applies them to a table in one go. */

@@ -20,7 +20,7 @@ import { bindAggregate } from "../executor/bind-aggregate.js";
 import { compileExpr } from "../executor/compile-expr.js";
 import { truthy } from "../executor/eval-ops.js";
 import type { BoundAggregate } from "../executor/grouping.js";
-import { Table } from "../executor/table.js";
+import { Table } from "../table/table.js";
 import type { FnContext } from "../functions/types.js";
 import { compareLexical, toList, toNumber, toText, type Atom, type EvalValue, type Value } from "../values/value.js";
 import { aggregateSpec, argsOf, boolOption, byFields, readOptions, rejectKinds, textOf } from "./args.js";

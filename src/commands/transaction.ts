@@ -19,7 +19,7 @@
  */
 import type { TransactionCommand, TxnFilter } from "../ast/commands-combine.js";
 import { diag } from "../diagnostics/diagnostic.js";
-import { Table } from "../executor/table.js";
+import { Table } from "../table/table.js";
 import { compareLexical, mv, toList, toNumber, toText, type Atom, type Value } from "../values/value.js";
 import { argsOf, boolOption, readOptions, rejectKinds, textOf } from "./args.js";
 import { compileTxnFilter, readTxnFilter } from "./combine-txn-filter.js";

@@ -7,7 +7,7 @@ import type { CommandNode, Pipeline } from "../ast/nodes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { FnContext } from "../functions/types.js";
 import type { EventStore } from "../store/event-store.js";
-import type { Table } from "../executor/table.js";
+import type { Table } from "../table/table.js";
 import type { GeoIpDatabase } from "../geoip/geo.js";
 import type { LookupStore, LookupWrite } from "../lookups/store.js";
 

@@ -6,7 +6,7 @@
  * `_` fields other than the x field are left out (timechart's bookkeeping fields).
  */
 import { diag } from "../diagnostics/diagnostic.js";
-import { Table } from "../executor/table.js";
+import { Table } from "../table/table.js";
 import type { Value } from "../values/value.js";
 import { argsOf, readOptions, rejectKinds, textOf } from "./args.js";
 import type { CommandDef } from "./types.js";

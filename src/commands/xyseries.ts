@@ -8,7 +8,7 @@
  * wins; results missing the x or y-name field are skipped.
  */
 import { diag } from "../diagnostics/diagnostic.js";
-import { Table } from "../executor/table.js";
+import { Table } from "../table/table.js";
 import { toText, type Value } from "../values/value.js";
 import { argsOf, boolOption, readOptions, rejectKinds, textOf } from "./args.js";
 import type { CommandDef } from "./types.js";

@@ -18,7 +18,7 @@ import { EventStore } from "../store/event-store.js";
 import { verdict, type Verdict } from "../testing/verdict.js";
 import type { Value } from "../values/value.js";
 import { runSearch } from "../run.js";
-import { Table } from "../executor/table.js";
+import { Table } from "../table/table.js";
 import { loadMacroFiles } from "./macro-files.js";
 
 export interface EngineOptions {

@@ -9,7 +9,7 @@ import { resolveFunction } from "../functions/resolve.js";
 import type { EvalValue } from "../values/value.js";
 import { applyBinary, atomEquals, truthy } from "./eval-ops.js";
 import { SPECIAL_FORMS } from "./special-forms.js";
-import type { Table } from "./table.js";
+import type { Table } from "../table/table.js";
 import { isMulti, toNumber, type Atom } from "../values/value.js";
 
 export type RowEval = (row: number) => EvalValue;

@@ -10,7 +10,7 @@ import type { FnContext } from "../functions/types.js";
 import type { EventStore } from "../store/event-store.js";
 import type { ExecContext, Step } from "../commands/types.js";
 import { planPipeline, type Plan } from "./plan.js";
-import { Table } from "./table.js";
+import { Table } from "../table/table.js";
 import type { GeoIpDatabase } from "../geoip/geo.js";
 import { LookupStore, type LookupWriter } from "../lookups/store.js";
 

@@ -9,7 +9,7 @@ import { NULL_ID, type Column } from "../store/column.js";
 import type { StoreField } from "../store/event-store.js";
 import type { Value } from "../values/value.js";
 import { toText } from "../values/value.js";
-import type { Table } from "./table.js";
+import type { Table } from "../table/table.js";
 
 export type RowTest = (row: number) => boolean;
 

@@ -5,7 +5,7 @@
  */
 import type { AggregateSpec } from "../ast/commands.js";
 import { compareAtoms, type Atom, type Value } from "../values/value.js";
-import { Table } from "./table.js";
+import { Table } from "../table/table.js";
 
 /** An aggregate bound to its input: creates a state, feeds it one row, reads the result. */
 export interface BoundAggregate {

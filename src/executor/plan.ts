@@ -1,27 +1,35 @@
 /**
- * plan(commands) → steps: each typed command becomes a closure `Table → Table` through its
- * registry entry. The plan is what `explain` prints.
+ * planPipeline(commands) → Plan: the logical plan (src/plan) and, for the in-memory executor, one
+ * step `Table → Table` per node. The event scan runs here (store-scan.ts) with what pushdown gave
+ * it; a dataset scan has no step of its own, because the `tstats` after it groups as it scans; every
+ * other node runs its command's registry entry.
  */
 import type { Command, CommandKind, CommandOf } from "../ast/commands.js";
 import { COMMANDS } from "../commands/registry.js";
-import type { CommandDef, Step } from "../commands/types.js";
-import { fieldsReadAfter } from "./projection.js";
+import type { CommandDef, ExecContext, Step } from "../commands/types.js";
+import { buildPlan } from "../plan/build-plan.js";
+import type { EventScan, LogicalPlan } from "../plan/nodes.js";
+import { scanStore } from "./store-scan.js";
+import { resolveSubsearches } from "./subsearch.js";
 
 export interface Plan {
   readonly commands: readonly Command[];
+  readonly logical: LogicalPlan;
   readonly steps: readonly Step[];
 }
 
-export function planPipeline(given: readonly Command[]): Plan {
-  const commands = withProjection(given);
-  const steps = commands.map(<K extends CommandKind>(c: CommandOf<K>) => (COMMANDS[c.kind] as CommandDef<K>).plan(c));
-  return { commands, steps };
+export function planPipeline(commands: readonly Command[]): Plan {
+  const logical = buildPlan(commands);
+  const steps = logical.nodes.flatMap((n): Step[] => (n.op !== "scan" ? [commandStep(n.command)] : n.from === "events" ? [scanStep(n)] : []));
+  return { commands, logical, steps };
 }
 
-/** Gives a leading base search the fields the rest reads (projection.ts), when they are known. */
-function withProjection(commands: readonly Command[]): readonly Command[] {
-  const first = commands[0];
-  if (first?.kind !== "search" || !first.leading) return commands;
-  const projection = fieldsReadAfter(commands.slice(1));
-  return projection ? [{ ...first, projection }, ...commands.slice(1)] : commands;
+function commandStep<K extends CommandKind>(c: CommandOf<K>): Step {
+  return (COMMANDS[c.kind] as CommandDef<K>).plan(c);
 }
+
+function scanStep(scan: EventScan): Step {
+  const filter = (ctx: ExecContext) => (scan.filter && scan.subsearches.size ? resolveSubsearches(scan.filter, scan.subsearches, ctx) : scan.filter);
+  return (_input, ctx) => scanStore(ctx.store, filter(ctx), ctx.fn, { projection: scan.projection, limit: scan.limit });
+}
+

@@ -10,7 +10,7 @@ import { mv, toList, type Atom, type EvalValue } from "../values/value.js";
 import { truthy } from "./eval-ops.js";
 import { tableSource } from "./field-source.js";
 import { compileSearch } from "./search-predicate.js";
-import type { Table } from "./table.js";
+import type { Table } from "../table/table.js";
 
 type RowEval = (row: number) => EvalValue;
 type Env = ReadonlyMap<string, () => EvalValue>;

@@ -12,7 +12,7 @@ import { relativeTime } from "../values/time-modifier.js";
 import type { Value } from "../values/value.js";
 import { NULL_HANDLE, storeFieldHandle, type FieldSource, type RowTest } from "./field-source.js";
 import { compileSearch } from "./search-predicate.js";
-import { Table } from "./table.js";
+import { Table } from "../table/table.js";
 
 const TIME_FIELDS = new Set(["earliest", "latest"]);
 
@@ -25,7 +25,14 @@ export function storeSource(store: EventStore): FieldSource {
   };
 }
 
-export function scanStore(store: EventStore, expr: SearchExpr | null, fn: FnContext, projection?: ReadonlySet<string>): Table {
+/** What the plan's event scan asks of the store besides the filter (src/plan/nodes.ts EventScan). */
+export interface ScanOptions {
+  readonly projection?: ReadonlySet<string> | null;
+  /** Only the newest N matching events. */
+  readonly limit?: number | null;
+}
+
+export function scanStore(store: EventStore, expr: SearchExpr | null, fn: FnContext, opts: ScanOptions = {}): Table {
   const pred = compileSearch(expr, storeSource(store), { ignoreFields: TIME_FIELDS });
   const inTime = timeFilter(expr, store, fn);
   const rows: number[] = [];
@@ -34,7 +41,9 @@ export function scanStore(store: EventStore, expr: SearchExpr | null, fn: FnCont
   // order"); equal times keep reverse arrival order, which is row order in either kind of store.
   const times = store.timeArray();
   rows.sort((a, b) => (times[b] as number) - (times[a] as number) || b - a);
-  return materialise(store, rows, projection);
+  // Only the kept rows are materialised: `index=* | head 5` copies 5 events, not all of them.
+  if (opts.limit != null && rows.length > opts.limit) rows.length = Math.max(0, opts.limit);
+  return materialise(store, rows, opts.projection ?? undefined);
 }
 
 /** Copies the given store rows into a table with every field (or every projected field) that has a value in them. */

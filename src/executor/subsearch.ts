@@ -9,7 +9,7 @@ import type { Command } from "../ast/commands.js";
 import type { SearchExpr, SearchSubsearch, SearchValue } from "../ast/nodes.js";
 import type { ExecContext } from "../commands/types.js";
 import { toText, type Value } from "../values/value.js";
-import type { Table } from "./table.js";
+import type { Table } from "../table/table.js";
 
 export const SUBSEARCH_MAXOUT = 10_000;
 

@@ -2,7 +2,7 @@
  * A lookup table: its field names (the CSV header) and its rows, one string or null (empty cell)
  * per field. Lookup values are text, as in a CSV file; numbers compare by their text form.
  */
-import { Table } from "../executor/table.js";
+import { Table } from "../table/table.js";
 import { toText, type Value } from "../values/value.js";
 
 export interface LookupTable {

@@ -3,7 +3,7 @@
  * each, drilldowns with their search, time range and results table. JSON output is the Notable
  * objects themselves.
  */
-import { Table } from "../executor/table.js";
+import { Table } from "../table/table.js";
 import { toTextTable } from "../output/format.js";
 import { formatNumber, toText, type Value } from "../values/value.js";
 import type { DrilldownResult, Notable } from "./notables.js";

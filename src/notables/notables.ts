@@ -10,7 +10,7 @@
  */
 import { runnableSearch, type Detection } from "../detections/detection.js";
 import { fillMessage } from "../detections/message.js";
-import type { Table } from "../executor/table.js";
+import type { Table } from "../table/table.js";
 import type { EventStore } from "../store/event-store.js";
 import type { Value } from "../values/value.js";
 import { resolveDrilldown, type ResolvedDrilldown } from "./drilldown.js";

@@ -1,5 +1,5 @@
 /** CSV as Splunk exports it (a multivalue field joined by newlines), written row by row. */
-import type { Table } from "../executor/table.js";
+import type { Table } from "../table/table.js";
 import { cellText } from "./cell-text.js";
 import { ChunkWriter, type Writer } from "./writer.js";
 

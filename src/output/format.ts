@@ -4,7 +4,7 @@
  * The write* printers stream to a Writer in bounded chunks (what the CLI uses); the to* functions
  * return the same text as one string, for small results and the library API.
  */
-import type { Table } from "../executor/table.js";
+import type { Table } from "../table/table.js";
 import type { Value } from "../values/value.js";
 import { writeCsv } from "./csv.js";
 import { writeNdjson } from "./json.js";

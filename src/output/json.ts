@@ -1,5 +1,5 @@
 /** JSON rows (a multivalue field as an array): one array, or one object per line (NDJSON). */
-import type { Table } from "../executor/table.js";
+import type { Table } from "../table/table.js";
 import { JsonArrayWriter } from "./json-array-writer.js";
 import { ChunkWriter, type Writer } from "./writer.js";
 

@@ -2,7 +2,7 @@
  * The boxed text table, printed row by row: a first pass measures every cell (keeping only the
  * widest length per column), the second writes each line cell by cell through a ChunkWriter.
  */
-import type { Table } from "../executor/table.js";
+import type { Table } from "../table/table.js";
 import { cellText, clip, MAX_CELL_WIDTH, oneLine } from "./cell-text.js";
 import { ChunkWriter, type Writer } from "./writer.js";
 

@@ -1,10 +1,10 @@
 /**
  * What `.explain <spl>` and `minispl explain <spl>` print: the macro-expanded search text, the
- * parsed pipeline (canonical SPL, binary expressions parenthesised) and the plan (one step per
- * typed command, with its registry summary). Stops at the first stage that reports an error and
+ * parsed pipeline (canonical SPL, binary expressions parenthesised) and the logical plan (one node
+ * per operator, with what pushdown gave the scan). Stops at the first stage that reports an error and
  * shows the diagnostics there, so a broken macro is explained as far as it got.
  */
-import { COMMANDS, compile, printPipeline, renderDiagnostic, type MacroTable } from "../index.js";
+import { COMMANDS, compile, printPipeline, printPlan, renderDiagnostic, type MacroTable } from "../index.js";
 
 export interface ExplainOptions {
   readonly macros?: MacroTable;
@@ -35,13 +35,7 @@ export function explainSearch(spl: string, opts: ExplainOptions = {}): Explanati
   const pipeline = res.pipeline;
   if (pipeline) out.push("", "pipeline:", ...pipeline.commands.map((c) => `  ${printPipeline({ ...pipeline, commands: [c] })}`));
   if (res.plan) {
-    out.push("", "plan:");
-    res.plan.commands.forEach((c, i) => {
-      const def = COMMANDS[c.kind];
-      out.push(`  ${i + 1}. ${c.kind}${def.generating ? " (generating)" : ""}: ${def.summary}`);
-      // Projection pushdown (executor/projection.ts): the scan decodes only these fields.
-      if (c.kind === "search" && c.projection) out.push(`     reads only: ${[...c.projection].join(", ")}`);
-    });
+    out.push("", "plan:", ...printPlan(res.plan.logical, (kind) => COMMANDS[kind as keyof typeof COMMANDS].summary));
   }
   return { text: `${out.join("\n")}\n`, diagnostics, ok };
 }

@@ -8,7 +8,7 @@
  * observable with role Victim or Attacker as a risk object and any other as a threat object.
  */
 import type { Detection } from "../detections/detection.js";
-import type { Table } from "../executor/table.js";
+import type { Table } from "../table/table.js";
 
 export type TestStatus = "pass" | "fail" | "error";
 

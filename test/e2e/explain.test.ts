@@ -9,7 +9,7 @@ describe("minispl explain", () => {
     expect(r.stdout).toContain("expanded:\n  | tstats summariesonly=false allow_old_summaries=true fillnull_value=null count");
     expect(r.stdout).toContain('pipeline:\n  | tstats summariesonly=false');
     expect(r.stdout).toContain('  | rename "Processes.*" AS *');
-    expect(r.stdout).toMatch(/plan:\n {2}1\. tstats \(generating\): .+\n {2}2\. rename: /);
+    expect(r.stdout).toMatch(/plan:\n {2}1\. scan datamodel Endpoint\.Processes\n {5}reads: Processes\.dest\n {5}read by the tstats below as it groups\n {2}2\. aggregate \(tstats\): .+\n {2}3\. project \(rename\): /);
     expect(r.stderr).toBe("");
   });
 

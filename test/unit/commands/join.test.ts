@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { EventStore, runSearch } from "../../../src/index.js";
 import { joinTables } from "../../../src/commands/join.js";
-import { Table } from "../../../src/executor/table.js";
+import { Table } from "../../../src/table/table.js";
 
 const run = (q: string) => runSearch(q, new EventStore(), { now: 1_700_000_000 });
 const rows = (q: string) => {

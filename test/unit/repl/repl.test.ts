@@ -62,7 +62,7 @@ describe("Repl", () => {
     await s.repl.handle(".explain | tstats `security_content_summariesonly` count from datamodel=Endpoint.Processes by Processes.dest | `drop_dm_object_name(Processes)`");
     expect(s.out()).toContain("summariesonly=false");
     expect(s.out()).toContain('| rename "Processes.*" AS *');
-    expect(s.out()).toMatch(/plan:\n {2}1\. tstats \(generating\)/);
+    expect(s.out()).toMatch(/plan:\n {2}1\. scan datamodel Endpoint\.Processes\n(.+\n)+ {2}2\. aggregate \(tstats\)/);
   });
 
   it("has help from the registries", async () => {

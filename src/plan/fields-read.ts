@@ -1,8 +1,8 @@
 /**
- * Projection pushdown for the base search: which event fields the rest of the pipeline can read,
- * so `index=* | stats count by EventCode` decodes one field per event, not all of them. The walk
- * only trusts commands whose inputs it fully knows (stats, table, fields, head, search, where,
- * eval) and answers "all fields" (null) for anything else, so it never changes a result.
+ * Which fields a pipeline reads, for projection pushdown: the base search decodes only what the
+ * rest can read, so `index=* | stats count by EventCode` decodes one field per event, not all of
+ * them. The walk only trusts commands whose inputs it fully knows (stats, table, fields, head,
+ * search) and answers "all fields" (null) for anything else, so it never changes a result.
  */
 import type { Command } from "../ast/commands.js";
 import type { Expr, SearchExpr } from "../ast/nodes.js";
@@ -46,7 +46,7 @@ function noWildcards(needs: Set<string>): Set<string> | null {
 }
 
 /** Adds the fields a search expression reads; false when it cannot tell (subsearches). */
-function searchFields(e: SearchExpr, into: Set<string>): boolean {
+export function searchFields(e: SearchExpr, into: Set<string>): boolean {
   switch (e.kind) {
     case "and":
     case "or":

@@ -1,0 +1,57 @@
+/**
+ * buildPlan(commands) → LogicalPlan: one node per typed command (a leading search becomes the event
+ * scan; `tstats` a dataset scan read by its aggregate), then the pushdown rules (pushdown.ts).
+ */
+import type { Command, SearchCommand, TstatsCommand } from "../ast/commands.js";
+import { searchFields } from "./fields-read.js";
+import type { CommandNode, DatasetScan, EventScan, LogicalPlan, PlanNode } from "./nodes.js";
+import { OP_OF } from "./op-of.js";
+import { pushDown } from "./pushdown.js";
+
+export function buildPlan(commands: readonly Command[]): LogicalPlan {
+  const nodes: PlanNode[] = [];
+  commands.forEach((c, i) => {
+    if (i === 0 && c.kind === "search" && c.leading) nodes.push(eventScan(c));
+    else {
+      if (i === 0 && c.kind === "tstats") nodes.push(datasetScan(c));
+      nodes.push(commandNode(c));
+    }
+  });
+  return pushDown({ nodes });
+}
+
+function eventScan(c: SearchCommand): EventScan {
+  return { op: "scan", from: "events", filter: c.expr, subsearches: c.subsearches, projection: null, limit: null, commands: [c] };
+}
+
+function datasetScan(c: TstatsCommand): DatasetScan {
+  const read = new Set<string>(c.by);
+  for (const a of c.aggregates) if (a.field !== null) read.add(a.field);
+  if (c.where) searchFields(c.where, read);
+  return {
+    op: "scan",
+    from: "datamodel",
+    datamodel: c.datamodel,
+    ...(c.nodename ? { nodename: c.nodename } : {}),
+    filter: c.where,
+    projection: [...read],
+    commands: [c],
+  };
+}
+
+function commandNode(c: Command): CommandNode {
+  return { op: OP_OF[c.kind], command: c, subplans: subpipelines(c).map(buildPlan) };
+}
+
+/** The pipelines a command combines with its input. */
+function subpipelines(c: Command): readonly (readonly Command[])[] {
+  switch (c.kind) {
+    case "join":
+    case "append":
+      return [c.subsearch];
+    case "appendpipe":
+      return [c.subpipeline];
+    default:
+      return [];
+  }
+}

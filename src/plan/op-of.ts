@@ -1,0 +1,27 @@
+/**
+ * Which operator each command is. A mapped type over every command kind, so a new command must be
+ * classified here to compile; `local` is the honest answer for one the plan does not model.
+ */
+import type { CommandKind } from "../ast/commands.js";
+import type { Op } from "./nodes.js";
+
+export const OP_OF: { readonly [K in CommandKind]: Exclude<Op, "scan"> } = {
+  // A leading search is a scan (build-plan.ts); any later one filters results.
+  search: "filter", where: "filter", regex: "filter",
+  tstats: "aggregate", stats: "aggregate", top: "aggregate", rare: "aggregate", timechart: "aggregate",
+  eval: "eval", convert: "eval", rex: "eval", bin: "eval", bucket: "eval", fillnull: "eval", makemv: "eval",
+  nomv: "eval", spath: "eval", fromjson: "eval", xmlkv: "eval", extract: "eval", kv: "eval", replace: "eval",
+  iplocation: "eval",
+  rename: "project", table: "project", fields: "project",
+  sort: "sort", reverse: "sort",
+  head: "limit", tail: "limit",
+  dedup: "dedup", uniq: "dedup",
+  join: "join", lookup: "join",
+  append: "union", appendpipe: "union",
+  eventstats: "window", streamstats: "window",
+  mvexpand: "unnest",
+  // Generators, side effects, templates and reshapes the plan does not model.
+  makeresults: "local", inputlookup: "local", outputlookup: "local", from: "local", datamodel: "local",
+  appendcols: "local", foreach: "local", map: "local", transaction: "local", multikv: "local",
+  addtotals: "local", mvcombine: "local", untable: "local", xyseries: "local",
+};
