@@ -24,7 +24,7 @@ export { expandMacros } from "./macros/expand.js";
 export { parseTokens } from "./parser/parse.js";
 export { checkPipeline } from "./executor/check.js";
 export { planPipeline, type Plan } from "./executor/plan.js";
-export { buildPlan } from "./plan/build-plan.js";
+export { buildPlan, type PlanOptions } from "./plan/build-plan.js";
 export { printPlan } from "./plan/print-plan.js";
 export type { LogicalPlan, PlanNode, ScanNode, EventScan, DatasetScan, CommandNode, Op } from "./plan/nodes.js";
 export { executePlan, type ExecuteOptions } from "./executor/execute.js";

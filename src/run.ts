@@ -8,6 +8,7 @@ import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import { checkPipeline } from "./executor/check.js";
 import { executePlan, type ExecuteOptions } from "./executor/execute.js";
 import { planPipeline, type Plan } from "./executor/plan.js";
+import type { PlanOptions } from "./plan/build-plan.js";
 import type { Table } from "./table/table.js";
 import { parseSearch, type FrontendOptions } from "./frontend.js";
 import type { SplToken } from "./lexer/lexer.js";
@@ -25,14 +26,14 @@ export interface CompileResult {
 }
 
 /** Front end + check + plan. `plan` is null when any stage reported an error. */
-export function compile(text: string, opts: FrontendOptions = {}): CompileResult {
+export function compile(text: string, opts: FrontendOptions & PlanOptions = {}): CompileResult {
   const front = parseSearch(text, opts);
   const base = { sources: front.sources, tokens: front.tokens, pipeline: front.pipeline };
   if (!front.pipeline) return { ...base, commands: [], plan: null, diagnostics: front.diagnostics };
   const checked = checkPipeline(front.pipeline);
   const diagnostics = [...front.diagnostics, ...checked.diagnostics];
   if (diagnostics.some((d) => d.severity === "error")) return { ...base, commands: checked.commands, plan: null, diagnostics };
-  return { ...base, commands: checked.commands, plan: planPipeline(checked.commands), diagnostics };
+  return { ...base, commands: checked.commands, plan: planPipeline(checked.commands, opts), diagnostics };
 }
 
 export interface RunResult extends CompileResult {
@@ -40,7 +41,7 @@ export interface RunResult extends CompileResult {
 }
 
 /** Compiles and executes a search over a store. */
-export function runSearch(text: string, store: EventStore, opts: FrontendOptions & ExecuteOptions = {}): RunResult {
+export function runSearch(text: string, store: EventStore, opts: FrontendOptions & PlanOptions & ExecuteOptions = {}): RunResult {
   const compiled = compile(text, opts);
   if (!compiled.plan) return { ...compiled, table: null };
   const exec = executePlan(compiled.plan, store, { ...opts, ...(opts.macros ? { macros: opts.macros } : {}) });

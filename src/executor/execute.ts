@@ -10,6 +10,7 @@ import type { FnContext } from "../functions/types.js";
 import type { EventStore } from "../store/event-store.js";
 import type { ExecContext, Step } from "../commands/types.js";
 import { planPipeline, type Plan } from "./plan.js";
+import type { PlanOptions } from "../plan/build-plan.js";
 import { Table } from "../table/table.js";
 import type { GeoIpDatabase } from "../geoip/geo.js";
 import { LookupStore, type LookupWriter } from "../lookups/store.js";
@@ -27,6 +28,8 @@ export interface ExecuteOptions {
   readonly writeLookup?: LookupWriter;
   /** The GeoIP database `iplocation` reads (the CLI: --geoip <file.mmdb>); without it iplocation adds nothing. */
   readonly geoip?: GeoIpDatabase;
+  /** Plan the searches made at run time (subsearches, `map`) with pushdown (default true). */
+  readonly pushdown?: boolean;
 }
 
 export interface ExecuteResult {
@@ -38,12 +41,13 @@ export function executePlan(plan: Plan, store: EventStore, opts: ExecuteOptions 
   const diagnostics: Diagnostic[] = [];
   const fn: FnContext = { now: opts.now ?? Date.now() / 1000, tz: opts.tz ?? "UTC", warn: (d) => diagnostics.push(d) };
   const lookups = opts.lookups ?? new LookupStore();
+  const planOpts = { pushdown: opts.pushdown !== false };
   const ctx: ExecContext = {
     store,
     fn,
     warn: (d: Diagnostic) => diagnostics.push(d),
-    run: (commands, input = Table.empty()) => runSteps(planPipeline(commands).steps, input, ctx),
-    runText: (spl, input = Table.empty()) => runSteps(compileText(spl, opts.macros).steps, input, ctx),
+    run: (commands, input = Table.empty()) => runSteps(planPipeline(commands, planOpts).steps, input, ctx),
+    runText: (spl, input = Table.empty()) => runSteps(compileText(spl, opts.macros, planOpts).steps, input, ctx),
     lookups,
     writeLookup: (w) => {
       opts.writeLookup?.(w);
@@ -68,7 +72,7 @@ function runSteps(steps: readonly Step[], input: Table, ctx: ExecContext): Table
 }
 
 /** Front end + check + plan for run-time SPL; the first error becomes a runtime error. */
-function compileText(spl: string, macros: MacroTable | undefined): Plan {
+function compileText(spl: string, macros: MacroTable | undefined, planOpts: PlanOptions): Plan {
   const front = parseSearch(spl, { name: "generated search", ...(macros ? { macros } : {}) });
   // The generated text is not a source of the caller's query, so its position goes into the message.
   const fail = (d: Diagnostic): never => {
@@ -82,5 +86,5 @@ function compileText(spl: string, macros: MacroTable | undefined): Plan {
   const checked = checkPipeline(front.pipeline);
   const e2 = firstError(checked.diagnostics);
   if (e2) fail(e2);
-  return planPipeline(checked.commands);
+  return planPipeline(checked.commands, planOpts);
 }

@@ -7,7 +7,7 @@
 import type { Command, CommandKind, CommandOf } from "../ast/commands.js";
 import { COMMANDS } from "../commands/registry.js";
 import type { CommandDef, ExecContext, Step } from "../commands/types.js";
-import { buildPlan } from "../plan/build-plan.js";
+import { buildPlan, type PlanOptions } from "../plan/build-plan.js";
 import type { EventScan, LogicalPlan } from "../plan/nodes.js";
 import { scanStore } from "./store-scan.js";
 import { resolveSubsearches } from "./subsearch.js";
@@ -18,8 +18,8 @@ export interface Plan {
   readonly steps: readonly Step[];
 }
 
-export function planPipeline(commands: readonly Command[]): Plan {
-  const logical = buildPlan(commands);
+export function planPipeline(commands: readonly Command[], opts: PlanOptions = {}): Plan {
+  const logical = buildPlan(commands, opts);
   const steps = logical.nodes.flatMap((n): Step[] => (n.op !== "scan" ? [commandStep(n.command)] : n.from === "events" ? [scanStep(n)] : []));
   return { commands, logical, steps };
 }

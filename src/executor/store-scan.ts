@@ -13,6 +13,7 @@ import type { Value } from "../values/value.js";
 import { NULL_HANDLE, storeFieldHandle, type FieldSource, type RowTest } from "./field-source.js";
 import { compileSearch } from "./search-predicate.js";
 import { Table } from "../table/table.js";
+import { INTERNAL_FIELDS } from "../plan/fields-read.js";
 
 const TIME_FIELDS = new Set(["earliest", "latest"]);
 
@@ -51,7 +52,7 @@ export function materialise(store: EventStore, rows: readonly number[], projecti
   const names: string[] = ["_time"];
   const cols = new Map<string, Value[]>([["_time", rows.map((r) => store.time(r))]]);
   for (const name of store.fieldNames()) {
-    if (projection && !projection.has(name)) continue;
+    if (projection && !projection.has(name) && !(name.startsWith("_") && projection.has(INTERNAL_FIELDS))) continue;
     const col = store.column(name);
     if (!col) continue;
     const values = rows.map((r) => col.value(r));

@@ -8,16 +8,21 @@ import type { CommandNode, DatasetScan, EventScan, LogicalPlan, PlanNode } from 
 import { OP_OF } from "./op-of.js";
 import { pushDown } from "./pushdown.js";
 
-export function buildPlan(commands: readonly Command[]): LogicalPlan {
+export interface PlanOptions {
+  /** Apply the pushdown rules (default true); off, each command runs as written (tests, debugging). */
+  readonly pushdown?: boolean;
+}
+
+export function buildPlan(commands: readonly Command[], opts: PlanOptions = {}): LogicalPlan {
   const nodes: PlanNode[] = [];
   commands.forEach((c, i) => {
     if (i === 0 && c.kind === "search" && c.leading) nodes.push(eventScan(c));
     else {
       if (i === 0 && c.kind === "tstats") nodes.push(datasetScan(c));
-      nodes.push(commandNode(c));
+      nodes.push(commandNode(c, opts));
     }
   });
-  return pushDown({ nodes });
+  return opts.pushdown === false ? { nodes } : pushDown({ nodes });
 }
 
 function eventScan(c: SearchCommand): EventScan {
@@ -39,8 +44,8 @@ function datasetScan(c: TstatsCommand): DatasetScan {
   };
 }
 
-function commandNode(c: Command): CommandNode {
-  return { op: OP_OF[c.kind], command: c, subplans: subpipelines(c).map(buildPlan) };
+function commandNode(c: Command, opts: PlanOptions): CommandNode {
+  return { op: OP_OF[c.kind], command: c, subplans: subpipelines(c).map((p) => buildPlan(p, opts)) };
 }
 
 /** The pipelines a command combines with its input. */

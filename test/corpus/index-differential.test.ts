@@ -2,7 +2,8 @@
  * Issue 9 acceptance, on all of ../shared/datasets: one on-disk index built over every dataset file
  * must answer every production ESCU detection exactly as the in-memory store over the same files
  * (same rows in the same order, same fields, or the same error), with ESCU's macros and lookups and
- * one fixed `now`; and DuckDB must count the same events per sourcetype and per CIM dataset over
+ * one fixed `now`; the in-memory store must answer each one the same with the plan's pushdown rules
+ * turned off (src/plan/pushdown.ts: they may only ever make a search cheaper); and DuckDB must count the same events per sourcetype and per CIM dataset over
  * the index's Parquet files as minispl and the build summary do.
  *
  * The stores are built once (beforeAll); each detection is one test. Timings go to stdout.
@@ -43,9 +44,9 @@ interface Outcome {
 }
 
 /** A detection's search as `minispl detect` runs it; an exception is an outcome too. */
-function outcome(det: Detection, store: EventStore, lookups: LookupStore): Outcome {
+function outcome(det: Detection, store: EventStore, lookups: LookupStore, pushdown = true): Outcome {
   try {
-    const r = runSearch(runnableSearch(det.search), store, { macros: withFilterMacro(det, macros), lookups, now: NOW });
+    const r = runSearch(runnableSearch(det.search), store, { macros: withFilterMacro(det, macros), lookups, now: NOW, pushdown });
     const err = r.diagnostics.find((d) => d.severity === "error");
     if (err || !r.table) return { error: `${err?.code ?? ""}: ${err?.message ?? "no table"}` };
     return { fields: r.table.fields, rows: r.table.rows() };
@@ -79,6 +80,7 @@ let opened: OpenedIndex;
 let summary: BuildSummary;
 let memoryLookups: LookupStore;
 let indexLookups: LookupStore;
+let plainLookups: LookupStore;
 /** Wall and CPU milliseconds (CPU: this worker process, all threads; the machine may be shared). */
 const timing: Record<string, { wall: number; cpu: number }> = {};
 function measure<T>(name: string, f: () => T): T {
@@ -99,6 +101,7 @@ beforeAll(() => {
   // One lookup store per side: outputlookup writes land in the store a search ran with.
   memoryLookups = loadLookups([LOOKUPS]).store;
   indexLookups = loadLookups([LOOKUPS]).store;
+  plainLookups = loadLookups([LOOKUPS]).store;
   summary = measure("buildIndex", () => buildIndex([DATA], idx));
   opened = measure("openIndex", () => openIndex(idx));
   memory = measure("ingestPaths", () => {
@@ -119,6 +122,7 @@ afterAll(() => {
     [
       `index differential: ${detections.length} production detections, ${summary?.events} events, ${summary?.manifest.files.length} files`,
       `  buildIndex ${both("buildIndex")}, openIndex ${both("openIndex")}, ingestPaths ${both("ingestPaths")}, DuckDB queries ${fmt(timing.duckdb?.wall ?? 0)} (wall)`,
+      `  without pushdown, in memory: ${both("no pushdown")}`,
       `  detections ${both("detections")}: in memory ${fmt(sum("memory"))}, on the index ${fmt(sum("index"))} (wall)`,
       `  ran: ${perDetection.length}, with rows: ${perDetection.filter((d) => d.rows > 0).length}, errors (same on both sides): ${perDetection.filter((d) => d.error).length}`,
       "  slowest (memory + index):",
@@ -144,6 +148,8 @@ describe("the index answers every production ESCU detection as the in-memory sto
     const indexMs = performance.now() - t;
     perDetection.push({ file: relative(DETECTIONS, det.file), memory: memoryMs, index: indexMs, rows: want.rows?.length ?? 0, error: want.error !== undefined });
     expect(difference(want, got)).toBeNull();
+    const plain = measure("no pushdown", () => outcome(det, memory, plainLookups, false));
+    expect(difference(plain, want), "with pushdown vs without (labels: in memory = without)").toBeNull();
   });
 });
 
