@@ -10,14 +10,12 @@
  * src/adapters/field-origin.ts), judged on the first few events that carry the field.
  */
 import { existsSync } from "node:fs";
-import { Option, type Command } from "commander";
 import {
   BASE_FIELDS, BatchSink, datasetFieldOrigin, datasetView, EventStore, FieldOrigins, findDataset, ingestStream, rootOf, Table, writeTextTable,
   type DatasetDef, type EventInput, type Value,
 } from "../index.js";
 import { EXIT } from "./exit-codes.js";
-import { collect } from "./options.js";
-import { ingestOptions, processIo, type Io } from "./session.js";
+import { ingestOptions, type Io } from "./session.js";
 
 export interface FieldsCommandOptions {
   data: string[];
@@ -31,25 +29,6 @@ export interface FieldsCommandOptions {
 interface FieldStat {
   count: number;
   example: Value;
-}
-
-/** Adds `fields` to the program (main.ts calls this). */
-export function registerFields(program: Command): void {
-  program
-    .command("fields <dataset-or-sourcetype>")
-    .description("list the fields of a datamodel dataset (as tstats addresses them) or of a sourcetype, with counts, an example value and where each came from")
-    .option("-d, --data <path...>", "event files, folders or archives (repeatable)", collect, [])
-    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json"]).default("table"))
-    .option("--sourcetype <sourcetype>", "force the sourcetype of every --data file (skips format detection)")
-    .option("--source <source>", "force the source of every --data event")
-    .option("--mapping <file.yml>", "field mapping (time, host, source, sourcetype, aliases, eventtypes/tags) for JSON-lines/CSV --data files no adapter recognises")
-    .addHelpText("after", `
-Examples:
-  $ minispl fields Endpoint.Processes --data samples/data/
-  $ minispl fields XmlWinEventLog --data samples/data/sysmon.xml --format json`)
-    .action((target: string, opts: FieldsCommandOptions) => {
-      process.exitCode = fieldsCommand(target, opts, processIo);
-    });
 }
 
 export function fieldsCommand(target: string, opts: FieldsCommandOptions, io: Io): number {

@@ -6,12 +6,10 @@
  * throughput.
  */
 import { existsSync } from "node:fs";
-import { Option, type Command } from "commander";
 import { SingleBar } from "cli-progress";
-import { availableParallelism } from "node:os";
 import { buildIndex, buildIndexParallel, Table, writeTextTable, type BuildProgress, type BuildSummary } from "../index.js";
 import { EXIT } from "./exit-codes.js";
-import { ingestOptions, processIo, type Io } from "./session.js";
+import { ingestOptions, type Io } from "./session.js";
 
 export interface IndexCommandOptions {
   out: string;
@@ -21,27 +19,6 @@ export interface IndexCommandOptions {
   mapping?: string;
   quiet?: boolean;
   jobs: number;
-}
-
-/** Adds `index` to the program (main.ts calls this). */
-export function registerIndex(program: Command): void {
-  program
-    .command("index <path...>")
-    .description("index event files once into a folder that --index searches at once (re-running adds new or changed files only)")
-    .requiredOption("-o, --out <dir>", "the index folder (created if missing)")
-    .addOption(new Option("-f, --format <format>", "summary format").choices(["table", "json"]).default("table"))
-    .option("--sourcetype <sourcetype>", "force the sourcetype of every file (skips format detection)")
-    .option("--source <source>", "force the source of every event")
-    .option("--mapping <file.yml>", "field mapping for JSON-lines/CSV files no adapter recognises")
-    .option("-j, --jobs <n>", "worker threads, one input file each (default: cores, at most 4)", (v) => Math.max(1, Number.parseInt(v, 10) || 1), Math.min(4, availableParallelism()))
-    .option("-q, --quiet", "no progress bar")
-    .addHelpText("after", `
-Examples:
-  $ minispl index ~/case42/logs --out ~/case42/idx
-  $ minispl search 'index=* EventCode=4688 | stats count by host' --index ~/case42/idx`)
-    .action(async (paths: string[], opts: IndexCommandOptions) => {
-      process.exitCode = await indexCommand(paths, opts, processIo);
-    });
 }
 
 export async function indexCommand(paths: readonly string[], opts: IndexCommandOptions, io: Io): Promise<number> {

@@ -5,13 +5,12 @@
  * are streamed through a BatchSink, so a 1 GB input is summarised in the memory of one batch.
  */
 import { existsSync } from "node:fs";
-import { Option, type Command } from "commander";
 import {
   BatchSink, DATAMODELS, datasetView, ingestStream, Table, writeTextTable,
   type EventInput, type EventSink, type EventStore, type StreamOptions, type StreamReport, type Value,
 } from "../index.js";
 import { EXIT } from "./exit-codes.js";
-import { ingestOptions, processIo, type Io } from "./session.js";
+import { ingestOptions, type Io } from "./session.js";
 
 export interface IngestCommandOptions {
   format: "table" | "json";
@@ -26,24 +25,6 @@ interface Summary {
   readonly seconds: number;
   readonly byKey: Map<string, { format: string; source: string; sourcetype: string; EventCode: string; count: number }>;
   readonly datasets: Map<string, number>;
-}
-
-/** Adds `ingest` to the program (main.ts calls this, keeping the registration there one line). */
-export function registerIngest(program: Command): void {
-  program
-    .command("ingest <path...>")
-    .description("load event files (text, .gz, .zip, .tar.gz) and report formats, sources, datamodel datasets, skipped records and throughput")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json"]).default("table"))
-    .option("--sourcetype <sourcetype>", "force the sourcetype of every file (skips format detection)")
-    .option("--source <source>", "force the source of every event")
-    .option("--mapping <file.yml>", "field mapping (time, host, source, sourcetype, aliases, eventtypes/tags) for JSON-lines/CSV files no adapter recognises")
-    .addHelpText("after", `
-Examples:
-  $ minispl ingest samples/data/
-  $ minispl ingest attack_data.tar.gz logs.zip --format json`)
-    .action((paths: string[], opts: IngestCommandOptions) => {
-      process.exitCode = ingestCommand(paths, opts, processIo);
-    });
 }
 
 export function ingestCommand(paths: readonly string[], opts: IngestCommandOptions, io: Io): number {

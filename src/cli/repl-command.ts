@@ -6,7 +6,6 @@
  */
 import { existsSync } from "node:fs";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
-import { Option, type Command } from "commander";
 import { LocalEngine, type Reply } from "../repl/engine.js";
 import { WorkerEngine } from "../repl/engine-client.js";
 import { HistoryFile, historyPath } from "../repl/history.js";
@@ -17,40 +16,14 @@ import { EXIT } from "./exit-codes.js";
 import { geoipOptions } from "./geoip.js";
 import { loadMacros } from "./load-files.js";
 import { lookupOptions } from "./lookups.js";
-import { collect, parseFormat, parseNow, parseTz, type CommonOptions } from "./options.js";
+import type { CommonOptions } from "./options.js";
 
 const ROLE = "minispl-repl-engine";
 
-interface ReplOptions extends CommonOptions {
+export interface ReplOptions extends CommonOptions {
   time?: boolean;
 }
 
-
-/** Adds `repl` to the program (main.ts calls this). */
-export function registerRepl(program: Command): void {
-  program
-    .command("repl")
-    .description("interactive SPL prompt over the loaded events (.help inside lists its commands)")
-    .option("-d, --data <path...>", "event files or folders to load at start (more with .load)", collect, [])
-    .option("-i, --index <dir>", "search an index folder built by `minispl index` (opens at once; .load is then refused)")
-    .option("-m, --macros <path...>", "macro definitions (ESCU macros/*.yml, macros.conf, or folders)", collect, [])
-    .option("-l, --lookups <dir...>", "lookup definitions and tables (outputlookup writes into the first)", collect, [])
-    .addOption(new Option("-f, --format <format>", "result format").choices(["table", "json", "csv", "ndjson"]).default("table").argParser(parseFormat))
-    .option("--geoip <file.mmdb>", "MaxMind DB for iplocation")
-    .option("--tz <zone>", "time zone for rendering and parsing times", parseTz, "UTC")
-    .option("--now <time>", "fix the search's \"now\" (epoch seconds or ISO-8601)", parseNow)
-    .option("--sourcetype <sourcetype>", "force the sourcetype of every loaded file")
-    .option("--source <source>", "force the source of every loaded event")
-    .option("--time", "show the elapsed time under each result (default on a terminal; .time on|off)")
-    .option("-q, --quiet", "no banner")
-    .addHelpText("after", `
-Examples:
-  $ minispl repl --data samples/data/
-  $ printf '%s\\n' '| tstats count from datamodel=Endpoint.Processes by Processes.process_name' .exit | minispl repl --data samples/data/sysmon.xml`)
-    .action(async (opts: ReplOptions) => {
-      process.exitCode = await replCommand(opts);
-    });
-}
 
 export async function replCommand(opts: ReplOptions): Promise<number> {
   const missing = opts.data.filter((p) => !existsSync(p));

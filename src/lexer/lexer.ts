@@ -3,7 +3,8 @@
  * the previous token (no whitespace or comment between them), which is how the parser rebuilds
  * search words like `C:\Windows\*.exe` from fine-grained tokens.
  */
-import { Lexer, type IToken } from "chevrotain";
+import type { IToken, Lexer as ChevrotainLexer } from "chevrotain";
+import { Lexer } from "./chevrotain.js";
 import { ALL_TOKENS } from "./tokens.js";
 import type { SourceText, Span } from "../source/source-text.js";
 import { diag, type Diagnostic, type MacroFrame } from "../diagnostics/diagnostic.js";
@@ -20,7 +21,16 @@ export interface SplToken extends IToken {
   touchesEnd?: boolean;
 }
 
-const lexer = new Lexer(ALL_TOKENS, { positionTracking: "full", ensureOptimizations: false });
+/**
+ * `validate`: Chevrotain's checks of the token definitions (a third of building the lexer, ~20 ms
+ * at every start). They can only fail on an edit of tokens.ts, so the process's lexer skips them
+ * and test/unit/lexer/tokenize.test.ts builds one with them.
+ */
+export function buildLexer(opts: { readonly validate?: boolean } = {}): ChevrotainLexer {
+  return new Lexer(ALL_TOKENS, { positionTracking: "full", ensureOptimizations: false, skipValidations: opts.validate !== true });
+}
+
+const lexer = buildLexer();
 
 export interface LexResult {
   readonly tokens: SplToken[];

@@ -9,7 +9,8 @@
  * `NOT` ambiguous in several rules. Where a keyword may stand for a plain word (a search value
  * `as`, a field `by`), the parser's word rules accept it explicitly.
  */
-import { createToken, Lexer, type TokenType } from "chevrotain";
+import type { TokenType } from "chevrotain";
+import { createToken, Lexer } from "./chevrotain.js";
 
 export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /\s+/, group: Lexer.SKIPPED });
 /** ``` comment ``` (ESCU uses them in 19 searches). */

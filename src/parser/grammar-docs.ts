@@ -1,13 +1,17 @@
 /**
  * The grammar as documentation, generated from the parser itself so it cannot drift: an EBNF
  * reference and Chevrotain's railroad diagrams (HTML). `npm run grammar` writes both to grammar/;
- * a test fails when the committed files are stale.
+ * a test fails when the committed files are stale. It also writes the parser's precomputed
+ * lookahead (lookaheadModule, src/parser/lookahead.generated.ts).
  */
+import type { IProduction, TokenType } from "chevrotain";
 import {
   Alternation, Alternative, createSyntaxDiagramsCode, NonTerminal, Option, Repetition, RepetitionMandatory,
-  RepetitionMandatoryWithSeparator, RepetitionWithSeparator, Terminal, type IProduction, type TokenType,
-} from "chevrotain";
-import { splParser } from "./parser.js";
+  RepetitionMandatoryWithSeparator, RepetitionWithSeparator, Terminal,
+} from "../lexer/chevrotain.js";
+import * as T from "../lexer/tokens.js";
+import { formatLookaheadModule, RecordingLookahead } from "./lookahead-table.js";
+import { MAX_LOOKAHEAD, SplParser, splParser } from "./parser.js";
 
 /** EBNF text of every rule: `x?` optional, `x*` / `x+` repetition, `(a | b)` choice, quoted tokens. */
 export function grammarEbnf(): string {
@@ -44,7 +48,7 @@ function prod(p: IProduction): string {
   if (p instanceof RepetitionWithSeparator) return `( ${seq(p.definition)} ( ${tok(p.separator)} ${seq(p.definition)} )* )?`;
   if (p instanceof RepetitionMandatory) return `${group(p.definition)}+`;
   if (p instanceof Repetition) return `${group(p.definition)}*`;
-  if (p instanceof Alternation) return `( ${p.definition.map((a) => seq((a as Alternative).definition)).join(" | ")} )`;
+  if (p instanceof Alternation) return `( ${p.definition.map((a) => seq((a as InstanceType<typeof Alternative>).definition)).join(" | ")} )`;
   if (p instanceof Alternative) return seq(p.definition);
   return "?";
 }
@@ -54,4 +58,11 @@ export function railroadHtml(): string {
   return createSyntaxDiagramsCode(splParser.getSerializedGastProductions(), {
     resourceBase: "../node_modules/chevrotain/diagrams/",
   });
+}
+
+/** src/parser/lookahead.generated.ts: every decision's lookahead paths, computed as Chevrotain does (lookahead-table.ts). */
+export function lookaheadModule(): string {
+  const recorder = new RecordingLookahead({ maxLookahead: MAX_LOOKAHEAD, tokens: T.ALL_TOKENS });
+  new SplParser({ lookahead: recorder });
+  return formatLookaheadModule(recorder.table());
 }

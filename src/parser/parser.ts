@@ -4,10 +4,15 @@
  * binds tighter than AND: spl-semantics.md §5.2) and eval/where expressions (AND before OR, §6).
  * Search words are rebuilt from glued tokens (see lexer.ts).
  */
-import { CstParser, EOF, type IToken, type TokenType } from "chevrotain";
+import type { ILookaheadStrategy, IToken, TokenType } from "chevrotain";
+import { CstParser, EOF } from "../lexer/chevrotain.js";
 import * as T from "../lexer/tokens.js";
 import type { SplToken } from "../lexer/lexer.js";
 import { commandSyntax, isCommandName } from "./command-syntax.js";
+import { GENERATED_LOOKAHEAD } from "./lookahead.generated.js";
+import { TableLookahead } from "./table-lookahead.js";
+
+export const MAX_LOOKAHEAD = 3;
 
 const isGlued = (t: IToken): boolean => (t as SplToken).glued === true;
 const is = (t: IToken, type: TokenType): boolean =>
@@ -30,8 +35,19 @@ export class SplParser extends CstParser {
     this.input = tokens;
   }
 
-  constructor() {
-    super(T.ALL_TOKENS, { maxLookahead: 3 });
+  /**
+   * `validate`: run Chevrotain's grammar checks (ambiguities, left recursion, empty alternatives).
+   * They cost ~0.1 s at every start and can only fail on a grammar edit, so the process-wide
+   * parser skips them; test/unit/parser/smoke.test.ts builds one with them.
+   * `lookahead`: how decisions are made; by default Chevrotain's LL(k) with paths precomputed in
+   * lookahead.generated.ts (table-lookahead.ts); the tests compare it with Chevrotain's own.
+   */
+  constructor(opts: { readonly validate?: boolean; readonly lookahead?: ILookaheadStrategy } = {}) {
+    super(T.ALL_TOKENS, {
+      maxLookahead: MAX_LOOKAHEAD,
+      skipValidations: opts.validate !== true,
+      lookaheadStrategy: opts.lookahead ?? new TableLookahead({ maxLookahead: MAX_LOOKAHEAD, tokens: T.ALL_TOKENS, table: GENERATED_LOOKAHEAD }),
+    });
     this.performSelfAnalysis();
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tokenize } from "../../../src/lexer/lexer.js";
+import { buildLexer, tokenize } from "../../../src/lexer/lexer.js";
 import { SourceSet } from "../../../src/source/source-text.js";
 
 function lex(text: string) {
@@ -38,5 +38,15 @@ describe("tokenize", () => {
     const r = lex(text);
     expect(r.diagnostics[0]?.code).toBe(code);
     expect(r.diagnostics[0]?.span?.start).toBe(at);
+  });
+});
+
+describe("the token definitions", () => {
+  // The process's lexer skips Chevrotain's checks (lexer.ts); an edit of tokens.ts must pass them.
+  it("pass Chevrotain's lexer validations", () => {
+    const checked = buildLexer({ validate: true });
+    expect(checked.lexerDefinitionErrors).toEqual([]);
+    // Warnings (e.g. a pattern that can match a line terminator) are not in chevrotain's typings.
+    expect((checked as unknown as { lexerDefinitionWarning: unknown[] }).lexerDefinitionWarning).toEqual([]);
   });
 });

@@ -1,0 +1,189 @@
+/**
+ * The command line's wiring: every subcommand with its options, help and examples. Each action
+ * imports its command module only when it runs: those load the library (~350 modules, the parser,
+ * the datamodel tables), which `--version`, `--help` or a usage error never need.
+ */
+import { availableParallelism } from "node:os";
+import { Command, Option } from "commander";
+import type { ExplainOptions } from "./explain-command.js";
+import type { FieldsCommandOptions } from "./fields-command.js";
+import type { IndexCommandOptions } from "./index-command.js";
+import type { IngestCommandOptions } from "./ingest-command.js";
+import { collect, parseFormat, parseNow, parseTz, type CommonOptions } from "./options.js";
+import type { ReplOptions } from "./repl-command.js";
+import type { Io } from "./session.js";
+import type { TestOptions } from "./test-command.js";
+
+/** The process's stdout/stderr (session.ts imports the library, so it is loaded with the command). */
+async function processIo(): Promise<Io> {
+  return (await import("./session.js")).processIo;
+}
+
+function withCommon(cmd: Command): Command {
+  return cmd
+    .option("-d, --data <path...>", "event files or folders (folders are read recursively; repeatable)", collect, [])
+    .option("-m, --macros <path...>", "macro definitions: ESCU macros/*.yml or macros.conf files or folders (repeatable; later wins)", collect, [])
+    .option("-l, --lookups <dir...>", "lookup definitions (*.yml) and tables (*.csv), e.g. ESCU lookups/ (repeatable; first wins; outputlookup writes CSV files into the first)", collect, [])
+    .addOption(new Option("-f, --format <format>", "output format (ndjson: one JSON row per line)").choices(["table", "json", "csv", "ndjson"]).default("table").argParser(parseFormat))
+    .option("--geoip <file.mmdb>", "MaxMind DB GeoIP database (e.g. GeoLite2-City.mmdb) for iplocation; without it iplocation adds no fields")
+    .option("--tz <zone>", "time zone for rendering and parsing times", parseTz, "UTC")
+    .option("--now <time>", "fix the search's \"now\" (epoch seconds or ISO-8601), for reproducible runs", parseNow)
+    .option("--sourcetype <sourcetype>", "force the sourcetype of every --data file (skips format detection)")
+    .option("--source <source>", "force the source of every --data event")
+    .option("--mapping <file.yml>", "field mapping (time, host, source, sourcetype, aliases, eventtypes/tags) for JSON-lines/CSV --data files no adapter recognises")
+    .option("-i, --index <dir>", "search an index folder built by `minispl index` (instead of --data)")
+    .option("--no-cache", "load --data into memory instead of through the cached index ($XDG_CACHE_HOME/minispl)")
+    .option("-q, --quiet", "no progress or summary lines on stderr");
+}
+
+export function buildProgram(): Command {
+  const program = new Command("minispl")
+    .description("Run Splunk SPL detection searches offline on raw Windows, Sysmon and CrowdStrike events.")
+    .version("0.1.0")
+    .showHelpAfterError()
+    // Before any subcommand is added, so every one inherits it: a usage error or --help throws a
+    // CommanderError (runMain turns it into the exit code) instead of calling process.exit, which
+    // would end a test runner that runs the CLI in-process.
+    .exitOverride();
+  withCommon(program.command("search <spl>"))
+    .description("run one SPL search over the events")
+    .addHelpText("after", `
+Examples:
+  $ minispl search '| tstats count from datamodel=Endpoint.Processes by Processes.process_name' --data samples/data/
+  $ minispl search 'index=* EventCode=1 | stats count by host' --data samples/data/sysmon.xml --format json`)
+    .action(async (spl: string, opts: CommonOptions) => {
+      const { searchCommand } = await import("./search-command.js");
+      process.exitCode = searchCommand(spl, opts, await processIo());
+    });
+  withCommon(program.command("detect <detection...>"))
+    .description("run ESCU detection YAML files (or folders of them) exactly as written")
+    .option("--notables", "print one notable per result: message, risk events (also added to the Risk datamodel) and executed drilldowns")
+    .addHelpText("after", `
+Examples:
+  $ minispl detect samples/detections/script_execution_via_wmi.yml --data samples/data/
+  $ minispl detect detections/endpoint/ --macros escu/macros/ --data logs/ --format json
+  $ minispl detect detections/endpoint/script_execution_via_wmi.yml --macros escu/macros/ --data logs/ --notables --format json`)
+    .action(async (paths: string[], opts: CommonOptions) => {
+      const { detectCommand } = await import("./detect-command.js");
+      process.exitCode = detectCommand(paths, opts, await processIo());
+    });
+  withCommon(program.command("check <path...>"))
+    .description("load, expand, parse and plan every detection under the paths (and run them with --data); report where each stops")
+    .addHelpText("after", `
+Examples:
+  $ minispl check ../escu/detections --macros ../escu/macros
+  $ minispl check detections/endpoint/ --macros macros/ --data logs/ --format json`)
+    .action(async (paths: string[], opts: CommonOptions) => {
+      const { checkCommand } = await import("./check-command.js");
+      process.exitCode = checkCommand(paths, opts, await processIo());
+    });
+  withCommon(program.command("test <detection...>"))
+    .description("run each detection's tests on local attack data with contentctl's pass criterion")
+    .requiredOption("--attack-data <root>", "local copy of the attack_data repository (the URL path below .../master/ is kept)")
+    .option("--junit <file>", "also write JUnit XML")
+    .option("-j, --jobs <n>", "worker threads for many detections (default: cores, at most 4)", (v) => Math.max(1, Number.parseInt(v, 10) || 1))
+    .addHelpText("after", `
+Examples:
+  $ minispl test detections/endpoint/script_execution_via_wmi.yml --attack-data ~/attack_data
+  $ minispl test detections/ --macros macros/ --attack-data ~/attack_data --format json --junit results.xml`)
+    .action(async (paths: string[], opts: TestOptions) => {
+      const { testCommand } = await import("./test-command.js");
+      process.exitCode = await testCommand(paths, opts, await processIo());
+    });
+  // index, ingest, fields, repl and explain have options of their own.
+  program
+    .command("index <path...>")
+    .description("index event files once into a folder that --index searches at once (re-running adds new or changed files only)")
+    .requiredOption("-o, --out <dir>", "the index folder (created if missing)")
+    .addOption(new Option("-f, --format <format>", "summary format").choices(["table", "json"]).default("table"))
+    .option("--sourcetype <sourcetype>", "force the sourcetype of every file (skips format detection)")
+    .option("--source <source>", "force the source of every event")
+    .option("--mapping <file.yml>", "field mapping for JSON-lines/CSV files no adapter recognises")
+    .option("-j, --jobs <n>", "worker threads, one input file each (default: cores, at most 4)", (v) => Math.max(1, Number.parseInt(v, 10) || 1), Math.min(4, availableParallelism()))
+    .option("-q, --quiet", "no progress bar")
+    .addHelpText("after", `
+Examples:
+  $ minispl index ~/case42/logs --out ~/case42/idx
+  $ minispl search 'index=* EventCode=4688 | stats count by host' --index ~/case42/idx`)
+    .action(async (paths: string[], opts: IndexCommandOptions) => {
+      const { indexCommand } = await import("./index-command.js");
+      process.exitCode = await indexCommand(paths, opts, await processIo());
+    });
+  program
+    .command("ingest <path...>")
+    .description("load event files (text, .gz, .zip, .tar.gz) and report formats, sources, datamodel datasets, skipped records and throughput")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json"]).default("table"))
+    .option("--sourcetype <sourcetype>", "force the sourcetype of every file (skips format detection)")
+    .option("--source <source>", "force the source of every event")
+    .option("--mapping <file.yml>", "field mapping (time, host, source, sourcetype, aliases, eventtypes/tags) for JSON-lines/CSV files no adapter recognises")
+    .addHelpText("after", `
+Examples:
+  $ minispl ingest samples/data/
+  $ minispl ingest attack_data.tar.gz logs.zip --format json`)
+    .action(async (paths: string[], opts: IngestCommandOptions) => {
+      const { ingestCommand } = await import("./ingest-command.js");
+      process.exitCode = ingestCommand(paths, opts, await processIo());
+    });
+  program
+    .command("fields <dataset-or-sourcetype>")
+    .description("list the fields of a datamodel dataset (as tstats addresses them) or of a sourcetype, with counts, an example value and where each came from")
+    .option("-d, --data <path...>", "event files, folders or archives (repeatable)", collect, [])
+    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json"]).default("table"))
+    .option("--sourcetype <sourcetype>", "force the sourcetype of every --data file (skips format detection)")
+    .option("--source <source>", "force the source of every --data event")
+    .option("--mapping <file.yml>", "field mapping (time, host, source, sourcetype, aliases, eventtypes/tags) for JSON-lines/CSV --data files no adapter recognises")
+    .addHelpText("after", `
+Examples:
+  $ minispl fields Endpoint.Processes --data samples/data/
+  $ minispl fields XmlWinEventLog --data samples/data/sysmon.xml --format json`)
+    .action(async (target: string, opts: FieldsCommandOptions) => {
+      const { fieldsCommand } = await import("./fields-command.js");
+      process.exitCode = fieldsCommand(target, opts, await processIo());
+    });
+  program
+    .command("repl")
+    .description("interactive SPL prompt over the loaded events (.help inside lists its commands)")
+    .option("-d, --data <path...>", "event files or folders to load at start (more with .load)", collect, [])
+    .option("-i, --index <dir>", "search an index folder built by `minispl index` (opens at once; .load is then refused)")
+    .option("-m, --macros <path...>", "macro definitions (ESCU macros/*.yml, macros.conf, or folders)", collect, [])
+    .option("-l, --lookups <dir...>", "lookup definitions and tables (outputlookup writes into the first)", collect, [])
+    .addOption(new Option("-f, --format <format>", "result format").choices(["table", "json", "csv", "ndjson"]).default("table").argParser(parseFormat))
+    .option("--geoip <file.mmdb>", "MaxMind DB for iplocation")
+    .option("--tz <zone>", "time zone for rendering and parsing times", parseTz, "UTC")
+    .option("--now <time>", "fix the search's \"now\" (epoch seconds or ISO-8601)", parseNow)
+    .option("--sourcetype <sourcetype>", "force the sourcetype of every loaded file")
+    .option("--source <source>", "force the source of every loaded event")
+    .option("--time", "show the elapsed time under each result (default on a terminal; .time on|off)")
+    .option("-q, --quiet", "no banner")
+    .addHelpText("after", `
+Examples:
+  $ minispl repl --data samples/data/
+  $ printf '%s\\n' '| tstats count from datamodel=Endpoint.Processes by Processes.process_name' .exit | minispl repl --data samples/data/sysmon.xml`)
+    .action(async (opts: ReplOptions) => {
+      const { replCommand } = await import("./repl-command.js");
+      process.exitCode = await replCommand(opts);
+    });
+  program
+    .command("explain <spl>")
+    .description("show a search macro-expanded, parsed and planned (it is not run)")
+    .option("-m, --macros <path...>", "macro definitions (ESCU macros/*.yml, macros.conf, or folders; later wins)", collect, [])
+    .addHelpText("after", `
+Examples:
+  $ minispl explain '| tstats \`security_content_summariesonly\` count from datamodel=Endpoint.Processes by Processes.dest | \`drop_dm_object_name(Processes)\`'
+  $ minispl explain "$(yq .search detection.yml)" --macros escu/macros/`)
+    .action(async (spl: string, opts: ExplainOptions) => {
+      const { explainCommand } = await import("./explain-command.js");
+      process.exitCode = explainCommand(spl, opts, await processIo());
+    });
+  withCommon(program.command("lint <detection...>"))
+    .description("static checks of detections: tstats without summariesonly, undefined macros, datamodel fields, observables and drilldown tokens no result provides")
+    .addHelpText("after", `
+Examples:
+  $ minispl lint samples/detections/
+  $ minispl lint detections/endpoint/ --macros macros/ --format json`)
+    .action(async (paths: string[], opts: CommonOptions) => {
+      const { lintCommand } = await import("./lint-command.js");
+      process.exitCode = lintCommand(paths, opts, await processIo());
+    });
+  return program;
+}
