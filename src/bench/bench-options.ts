@@ -5,7 +5,7 @@
 import { availableParallelism, tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 
-export const MEASURES = ["anchor", "memory", "detect", "queries", "escu"] as const;
+export const MEASURES = ["anchor", "memory", "detect", "queries", "escu", "matching"] as const;
 export type Measure = (typeof MEASURES)[number];
 
 export interface BenchOptions {

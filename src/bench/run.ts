@@ -17,6 +17,7 @@ import { machineInfo, uptimeLoad } from "./machine.js";
 import { measureDetect } from "./measure-detect.js";
 import { measureEscu } from "./measure-escu.js";
 import { measureIndex, measureXmlAnchor } from "./measure-index.js";
+import { measureMatching } from "./measure-matching.js";
 import { measureMemory } from "./measure-memory.js";
 import { measureQuery } from "./measure-query.js";
 import { QUERIES } from "./queries.js";
@@ -118,6 +119,9 @@ async function measureAll(opts: BenchOptions, root: string, out: Record<string, 
   if (opts.skip.has("queries")) notMeasured.push("searches and their DuckDB anchors: skipped (--skip queries)");
   await attempt("escu", "all production ESCU detections", async () => {
     out.escu_production = await measureEscu(dist, idxDir, opts.shared, now);
+  });
+  await attempt("matching", "ESCU wildcards and regexes on a 100 KB and a 1 MB field", async () => {
+    out.matching_1mb_field = measureMatching(opts.shared);
   });
 }
 

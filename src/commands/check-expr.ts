@@ -4,7 +4,7 @@
  */
 import type { Expr } from "../ast/nodes.js";
 import { diag, SplRuntimeError } from "../diagnostics/diagnostic.js";
-import { splRegex } from "../functions/regex.js";
+import { safeRegex } from "../functions/safe-regex.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import { FUNCTIONS } from "../functions/registry.js";
 import { resolveFunction } from "../functions/resolve.js";
@@ -41,7 +41,7 @@ function checkLiteralRegex(e: Extract<Expr, { kind: "call" }>, ctx: CheckContext
   const arg = i === undefined ? undefined : e.args[i];
   if (arg?.kind !== "literal" || typeof arg.value !== "string") return;
   try {
-    splRegex(arg.value);
+    safeRegex(arg.value);
   } catch (err) {
     if (!(err instanceof SplRuntimeError)) throw err;
     ctx.report(diag("bad-argument", { command: `${e.name}()`, message: err.message }, arg.span));

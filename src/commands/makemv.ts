@@ -6,7 +6,7 @@
  * single-valued (Splunk then holds both forms at once; this engine keeps the original text).
  */
 import { diag, SplRuntimeError } from "../diagnostics/diagnostic.js";
-import { splRegex } from "../functions/regex.js";
+import { safeRegex, warnBudget } from "../functions/safe-regex.js";
 import { mv, type Value } from "../values/value.js";
 import { argsOf, boolOption, readOptions, rejectKinds, textOf } from "./args.js";
 import { texts } from "./stream-columns.js";
@@ -34,7 +34,7 @@ export const makemv: CommandDef<"makemv"> = {
     if (tk && d) ctx.report(diag("bad-argument", { command: "makemv", message: "use delim or tokenizer, not both" }, tk.span));
     if (tokenizer !== undefined) {
       try {
-        splRegex(tokenizer);
+        safeRegex(tokenizer);
       } catch (e) {
         if (!(e instanceof SplRuntimeError)) throw e;
         ctx.report(diag("bad-argument", { command: "makemv", message: e.message }, tk?.value.span ?? node.span));
@@ -50,11 +50,18 @@ export const makemv: CommandDef<"makemv"> = {
     };
   },
   plan(cmd) {
-    const split = (s: string): string[] => {
-      if (cmd.tokenizer !== undefined) return [...s.matchAll(splRegex(cmd.tokenizer, true))].map((m) => m[1] ?? m[0]);
-      return cmd.delim === "" ? [s] : s.split(cmd.delim);
-    };
-    return (input) => {
+    return (input, ctx) => {
+      const split = (s: string): string[] => {
+        if (cmd.tokenizer === undefined) return cmd.delim === "" ? [s] : s.split(cmd.delim);
+        const re = safeRegex(cmd.tokenizer);
+        const found = re.matches(s);
+        // Over the backtracking budget (safe-regex.ts): the value stays whole, with a warning.
+        if (found === null) {
+          warnBudget(ctx, re, "makemv", cmd.span);
+          return [s];
+        }
+        return found.map((m) => m.groups[1] ?? m.groups[0] ?? "");
+      };
       const col = input.column(cmd.field);
       if (!col || cmd.setsv) return input;
       const out = col.map((v): Value => {

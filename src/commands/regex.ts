@@ -8,7 +8,7 @@
  * group's grammar request) it is read here.
  */
 import { diag, SplRuntimeError } from "../diagnostics/diagnostic.js";
-import { splRegex } from "../functions/regex.js";
+import { safeRegex, warnBudget } from "../functions/safe-regex.js";
 import { argsOf, rejectKinds } from "./args.js";
 import { texts } from "./stream-columns.js";
 import type { CommandDef } from "./types.js";
@@ -38,7 +38,7 @@ export const regex: CommandDef<"regex"> = {
       return null;
     }
     try {
-      splRegex(value.text);
+      safeRegex(value.text);
     } catch (e) {
       if (!(e instanceof SplRuntimeError)) throw e;
       ctx.report(diag("bad-argument", { command: "regex", message: e.message }, value.span));
@@ -49,12 +49,18 @@ export const regex: CommandDef<"regex"> = {
     return { kind: "regex", field, pattern: value.text, negate, span: node.span };
   },
   plan(cmd) {
-    return (input) => {
-      const re = splRegex(cmd.pattern);
+    return (input, ctx) => {
+      const re = safeRegex(cmd.pattern);
       const col = input.column(cmd.field);
       const keep: number[] = [];
+      // A value over the backtracking budget does not match, like a missing field (safe-regex.ts).
+      const test = (s: string): boolean => {
+        const hit = re.test(s);
+        if (hit === null) warnBudget(ctx, re, "regex", cmd.span);
+        return hit === true;
+      };
       for (let r = 0; r < input.length; r++) {
-        const hit = texts(col?.[r] ?? null).some((s) => re.test(s));
+        const hit = texts(col?.[r] ?? null).some(test);
         if (hit !== cmd.negate) keep.push(r);
       }
       return keep.length === input.length ? input : input.select(keep);

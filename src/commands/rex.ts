@@ -4,14 +4,17 @@
  * expression and extracts the named groups into fields of the corresponding names"; the field
  * defaults to `_raw`; max_match default 1, "If greater than 1, the resulting fields are multivalued
  * fields", 0 means unlimited; with mode=sed the sed expression rewrites the field (stream-sed.ts).
- * Named groups are `(?<name>…)` or Python's `(?P<name>…)` (translated by functions/regex.ts).
+ * Named groups are `(?<name>…)` or Python's `(?P<name>…)`. The pattern runs in linear time unless
+ * it needs backtracking (functions/safe-regex.ts); a value over that path's budget extracts nothing
+ * (sed: stays as it was), with a warning.
  * A regex without a named group is an error, as in Splunk ("The regex … does not extract
  * anything"). Choices where the docs are silent: a value that does not match leaves the target
  * fields as they were; a multivalue input is matched value by value, all matches counting towards
  * max_match; offset_field holds `name=start-end` (end inclusive) pairs joined by `&`.
  */
 import { diag, SplRuntimeError } from "../diagnostics/diagnostic.js";
-import { splRegex, translatePcre } from "../functions/regex.js";
+import { translatePcre } from "../functions/regex.js";
+import { safeRegex, warnBudget } from "../functions/safe-regex.js";
 import { mv, type Atom } from "../values/value.js";
 import { argsOf, intValue, readOptions, rejectKinds, textOf } from "./args.js";
 import { ColumnWriter, mapValues, texts } from "./stream-columns.js";
@@ -77,39 +80,43 @@ export const rex: CommandDef<"rex"> = {
     return { kind: "rex", field, pattern: text, groups, maxMatch, ...(offsetField ? { offsetField } : {}), span: node.span };
   },
   plan(cmd) {
-    return (input) => {
+    return (input, ctx) => {
       const col = input.column(cmd.field);
       if (!col) return input;
       const out = new ColumnWriter(input);
       if (cmd.sed) {
         const sed = cmd.sed;
+        const overBudget = (re: Parameters<typeof warnBudget>[1]) => warnBudget(ctx, re, "rex", cmd.span);
         for (let r = 0; r < input.length; r++) {
           const v = col[r] ?? null;
-          if (v !== null) out.set(cmd.field, r, mapValues(v, (s) => applySed(sed, s)));
+          if (v !== null) out.set(cmd.field, r, mapValues(v, (s) => applySed(sed, s, overBudget)));
         }
         return out.table();
       }
-      const pattern = cmd.pattern as string;
-      const re = splRegex(pattern, true);
+      const re = safeRegex(cmd.pattern as string);
       const limit = cmd.maxMatch === 0 ? Number.POSITIVE_INFINITY : cmd.maxMatch;
-      const withIdx = cmd.offsetField ? indexedRegex(pattern) : null;
+      const groups = cmd.groups.map((g) => ({ name: g, index: re.names.get(g) }));
       for (let r = 0; r < input.length; r++) {
         const found = new Map<string, Atom[]>();
         const offsets: string[] = [];
         let n = 0;
         for (const s of texts(col[r] ?? null)) {
           if (n >= limit) break;
-          for (const m of s.matchAll(withIdx ?? re)) {
-            if (n >= limit) break;
+          const matches = re.matches(s, limit - n, cmd.offsetField !== undefined);
+          if (matches === null) {
+            warnBudget(ctx, re, "rex", cmd.span);
+            continue;
+          }
+          for (const m of matches) {
             n += 1;
-            for (const g of cmd.groups) {
-              const val = m.groups?.[g];
+            for (const g of groups) {
+              const val = g.index === undefined ? undefined : m.groups[g.index];
               if (val === undefined) continue;
-              const list = found.get(g) ?? [];
+              const list = found.get(g.name) ?? [];
               list.push(val);
-              found.set(g, list);
-              const span = m.indices?.groups?.[g];
-              if (span) offsets.push(`${g}=${span[0]}-${span[1] - 1}`);
+              found.set(g.name, list);
+              const span = g.index === undefined ? undefined : m.spans?.[g.index];
+              if (span) offsets.push(`${g.name}=${span[0]}-${span[1] - 1}`);
             }
           }
         }
@@ -124,7 +131,7 @@ export const rex: CommandDef<"rex"> = {
 /** True when the pattern compiles (checked up front so the error points at the query). */
 function compiles(pattern: string): boolean {
   try {
-    splRegex(pattern);
+    safeRegex(pattern);
     return true;
   } catch (e) {
     if (e instanceof SplRuntimeError) return false;
@@ -140,10 +147,4 @@ export function namedGroups(pattern: string): string[] {
     if ((m[1] ?? "").length % 2 === 0 && !out.includes(m[2]!)) out.push(m[2]!);
   }
   return out;
-}
-
-/** The pattern compiled with match indices (`d`) for offset_field; built from the translated source only. */
-function indexedRegex(pattern: string): RegExp {
-  const t = translatePcre(pattern);
-  return new RegExp(t.source, `${t.flags}dg`);
 }

@@ -7,7 +7,7 @@
  * character after `s`/`y`; a backslash before it makes it literal.
  */
 import type { SedExpr } from "../ast/commands-stream.js";
-import { splRegex } from "../functions/regex.js";
+import { safeRegex, type SafeRegex } from "../functions/safe-regex.js";
 
 /** Parses a sed expression; returns an error message instead when it is malformed. */
 export function parseSed(text: string): SedExpr | string {
@@ -32,27 +32,33 @@ export function parseSed(text: string): SedExpr | string {
   return { op: "s", pattern, replacement: b, global: m[1] === "g" || m[3] === "g", nth: m[2] ? Math.max(1, Number(m[2])) : 1 };
 }
 
-/** Applies a parsed sed expression to one value. */
-export function applySed(sed: SedExpr, s: string): string {
+/**
+ * Applies a parsed sed expression to one value. A pattern over the backtracking budget
+ * (safe-regex.ts) leaves the value as it was and calls `overBudget`.
+ */
+export function applySed(sed: SedExpr, s: string, overBudget?: (re: SafeRegex) => void): string {
   if (sed.op === "y") {
     return Array.from(s, (ch) => {
       const i = sed.from.indexOf(ch);
       return i < 0 ? ch : (sed.to[i] ?? ch);
     }).join("");
   }
-  const re = splRegex(sed.pattern, true);
+  const re = safeRegex(sed.pattern);
   let n = 0;
-  return s.replace(re, (...args: unknown[]) => {
+  const out = re.replace(s, (m) => {
     n += 1;
-    const match = String(args[0]);
+    const match = m.groups[0] ?? "";
     if (!sed.global && n !== sed.nth) return match;
     if (sed.global && n < sed.nth) return match;
-    return expand(sed.replacement, args);
+    return expand(sed.replacement, m.groups);
   });
+  if (out !== null) return out;
+  overBudget?.(re);
+  return s;
 }
 
-/** The replacement text with `\N` backreferences filled in from the match arguments. */
-function expand(template: string, args: readonly unknown[]): string {
+/** The replacement text with `\N` backreferences filled in from the groups ([0] = whole match). */
+function expand(template: string, args: readonly (string | undefined)[]): string {
   let out = "";
   for (let i = 0; i < template.length; i++) {
     const c = template[i]!;

@@ -5,6 +5,7 @@
  * operand compares true when any of its values does (a choice, pinned by tests: §7 leaves it open).
  */
 import type { BinaryOp } from "../ast/nodes.js";
+import { likeMatcher } from "../values/like-pattern.js";
 import { compareLexical, isMulti, parseNumber, toNumber, toText, type Atom, type EvalValue } from "../values/value.js";
 
 export function truthy(v: EvalValue): boolean {
@@ -82,17 +83,20 @@ function compare(op: BinaryOp, a: EvalValue, b: EvalValue): boolean {
   return xs.some((x) => ys.some((y) => test(x, y)));
 }
 
-/** SQL LIKE with `%` and `_`, case-sensitive (spl-semantics.md §6). */
+/**
+ * SQL LIKE with `%` and `_` (one UTF-16 code unit), case-sensitive (spl-semantics.md §6), matched
+ * in linear time (values/like-pattern.ts): the pattern may come from a field value.
+ */
 export function likeMatch(text: string, pattern: string): boolean {
-  let re = likeCache.get(pattern);
-  if (!re) {
-    const body = pattern.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/%/g, ".*").replace(/_/g, ".");
-    re = new RegExp(`^${body}$`, "s");
-    likeCache.set(pattern, re);
+  let test = likeCache.get(pattern);
+  if (!test) {
+    test = likeMatcher(pattern, "code-unit");
+    if (likeCache.size >= 1000) likeCache.clear();
+    likeCache.set(pattern, test);
   }
-  return re.test(text);
+  return test(text);
 }
-const likeCache = new Map<string, RegExp>();
+const likeCache = new Map<string, (s: string) => boolean>();
 
 /** Applies a binary operator to two evaluated operands (AND/OR are short-circuited by the caller). */
 export function applyBinary(op: BinaryOp, a: EvalValue, b: EvalValue): EvalValue {

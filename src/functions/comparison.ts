@@ -9,7 +9,8 @@
 import { toList } from "../values/value.js";
 import { anyValue, atomsEqual, first, text, truth } from "./args.js";
 import { inCidr } from "./ip.js";
-import { likeRegex, splRegex } from "./regex.js";
+import { likeRegex } from "./regex.js";
+import { safeRegex, warnBudget } from "./safe-regex.js";
 import type { FunctionDef } from "./types.js";
 
 const ifFn: FunctionDef = {
@@ -116,11 +117,19 @@ const match: FunctionDef = {
   signature: "match(<str>, <regex>)",
   summary: "True when the PCRE <regex> matches anywhere in <str> (any value of a multivalue field).",
   examples: [{ expr: 'match("powershell.exe", "^power")', result: true }, { expr: 'match("ABC", "(?i)abc")', result: true }],
-  impl: ([s, pattern]) => {
+  impl: ([s, pattern], ctx) => {
     const p = text(pattern);
     if (p === null) return null;
-    const re = splRegex(p);
-    return anyValue(s, (v) => re.test(v));
+    const re = safeRegex(p);
+    let overBudget = false;
+    const hit = anyValue(s, (v) => {
+      const r = re.test(v);
+      if (r === null) overBudget = true;
+      return r === true;
+    });
+    if (!overBudget) return hit;
+    warnBudget(ctx, re, "match()");
+    return hit === true ? true : null;
   },
 };
 

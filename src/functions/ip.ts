@@ -30,8 +30,18 @@ function parseGroups(s: string): number[] | null {
   return out;
 }
 
+/**
+ * Drops an IPv6 zone suffix (`%eth0`) as input.replace(/%.*$/, "") did (from the first `%` after
+ * the last line break), without that regex: it is quadratic on a value of many `%`.
+ */
+export function withoutZone(input: string): string {
+  const lineStart = 1 + Math.max(input.lastIndexOf("\n"), input.lastIndexOf("\r"), input.lastIndexOf("\u2028"), input.lastIndexOf("\u2029"));
+  const zone = input.indexOf("%", lineStart);
+  return zone < 0 ? input : input.slice(0, zone);
+}
+
 function parseV6(input: string): bigint | null {
-  let s = input.replace(/%.*$/, "");
+  let s = withoutZone(input);
   const tail: number[] = [];
   const v4 = /:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(s);
   if (v4) {

@@ -6,7 +6,7 @@
  */
 import { compareLexical, formatNumber, mv, toList, type Atom, type EvalValue } from "../values/value.js";
 import { num, text } from "./args.js";
-import { splRegex } from "./regex.js";
+import { safeRegex, warnBudget } from "./safe-regex.js";
 import type { FunctionDef } from "./types.js";
 
 const str = (a: Atom): string => (typeof a === "number" ? formatNumber(a) : a);
@@ -85,12 +85,21 @@ export const MULTIVALUE_FUNCTIONS: readonly FunctionDef[] = [
     name: "mvfind", category: "multivalue", minArgs: 2, maxArgs: 2, signature: "mvfind(<mv>, <regex>)",
     summary: "0-based index of the first value the PCRE <regex> matches; null when none does.",
     examples: [{ expr: 'mvfind(split("a1,b2,c3", ","), "^b")', result: 1 }],
-    impl: ([v, pattern]) => {
+    impl: ([v, pattern], ctx) => {
       const p = text(pattern);
       if (p === null) return null;
-      const re = splRegex(p);
-      const i = toList(v ?? null).findIndex((a) => re.test(str(a)));
-      return i < 0 ? null : i;
+      const re = safeRegex(p);
+      const values = toList(v ?? null);
+      for (let i = 0; i < values.length; i++) {
+        const hit = re.test(str(values[i] as Atom));
+        if (hit) return i;
+        // A value over the backtracking budget leaves the answer unknown: null, with a warning.
+        if (hit === null) {
+          warnBudget(ctx, re, "mvfind()");
+          return null;
+        }
+      }
+      return null;
     },
   },
   {

@@ -1,8 +1,10 @@
 /**
- * Regular expressions for match/replace/mvfind/like. SPL regexes are PCRE; JavaScript's engine
- * covers most of PCRE once a few spellings are translated (escu-corpus.md "Parsing details": rex
- * uses `(?P<name>…)` in 19 detections). Patterns come from the query text and are only ever
- * compiled as regular expressions, never run as code. Each distinct pattern compiles once.
+ * The PCRE → JavaScript translation of SPL regexes, used by the backtracking path of
+ * safe-regex.ts (which every caller goes through: it runs what RE2 can express on re2js, in linear
+ * time, and only the rest on the JavaScript engine under a budget). SPL regexes are PCRE;
+ * JavaScript's engine covers most of PCRE once a few spellings are translated (escu-corpus.md
+ * "Parsing details": rex uses `(?P<name>…)` in 19 detections). Patterns come from the query text
+ * and are only ever compiled as regular expressions, never run as code.
  *
  * Translated: `(?P<n>` → `(?<n>`, `(?P=n)` → `\k<n>`, inline flags `(?i)`/`(?s)`/`(?m)`/`(?x)`
  * (applied to the whole pattern, the only form JS has), `(?i:…)` → `(?:…)` with the flag made global,
@@ -11,6 +13,7 @@
  * results in practice; atomic/possessive groups can match where PCRE would not (no backtracking cut).
  */
 import { diag, SplRuntimeError } from "../diagnostics/diagnostic.js";
+import { likeMatcher } from "../values/like-pattern.js";
 
 const POSIX: Readonly<Record<string, string>> = {
   alpha: "a-zA-Z", digit: "0-9", alnum: "a-zA-Z0-9", upper: "A-Z", lower: "a-z", space: "\\s",
@@ -116,9 +119,9 @@ function compile(key: string, source: string, flags: string, original: string): 
 }
 
 /**
- * The compiled form of an SPL (PCRE) pattern, cached. `global` adds the `g` flag for replace();
- * such a regex is only used with String.prototype.replace, which resets lastIndex itself.
- * Throws SplRuntimeError for a pattern that does not compile, as Splunk fails the search.
+ * The JavaScript form of an SPL (PCRE) pattern, cached. `global` adds the `g` flag. Throws
+ * SplRuntimeError for a pattern that does not compile, as Splunk fails the search. Not for matching
+ * field values on the main thread (a backtracking regex can run for ever): use safeRegex().
  */
 export function splRegex(pattern: string, global = false): RegExp {
   const key = `${global ? "g" : "-"}${pattern}`;
@@ -129,13 +132,17 @@ export function splRegex(pattern: string, global = false): RegExp {
 }
 
 /**
- * The regex for `like(text, pattern)`: `%` is any run of characters, `_` one character, the rest
- * literal; anchored at both ends and case-sensitive (spl-semantics.md §6).
+ * The test for `like(text, pattern)`: `%` is any run of characters, `_` one character (a code
+ * point), the rest literal; anchored at both ends and case-sensitive (spl-semantics.md §6).
+ * Matched in linear time by values/like-pattern.ts, never by a regex; cached per pattern.
  */
-export function likeRegex(pattern: string): RegExp {
-  const key = `L${pattern}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const body = Array.from(pattern, (ch) => (ch === "%" ? "[\\s\\S]*" : ch === "_" ? "[\\s\\S]" : escapeRe(ch))).join("");
-  return compile(key, `^${body}$`, "u", pattern);
+export function likeRegex(pattern: string): { test(s: string): boolean } {
+  let hit = likeCache.get(pattern);
+  if (!hit) {
+    hit = { test: likeMatcher(pattern, "code-point") };
+    if (likeCache.size >= CACHE_LIMIT) likeCache.clear();
+    likeCache.set(pattern, hit);
+  }
+  return hit;
 }
+const likeCache = new Map<string, { test(s: string): boolean }>();

@@ -4,7 +4,7 @@
  * points), not UTF-16 units.
  */
 import { liftText, num, text, chars } from "./args.js";
-import { splRegex } from "./regex.js";
+import { safeRegex, warnBudget } from "./safe-regex.js";
 import type { FunctionDef } from "./types.js";
 
 /**
@@ -103,15 +103,19 @@ const replace: FunctionDef = {
     { expr: 'replace("a-b-c", "-", "+")', result: "a+b+c" },
     { expr: 'replace("1/2/2020", "^(\\\\d+)/(\\\\d+)", "\\\\2/\\\\1")', result: "2/1/2020" },
   ],
-  impl: ([v, pattern, replacement]) => {
+  impl: ([v, pattern, replacement], ctx) => {
     const p = text(pattern);
     const r = text(replacement);
     if (p === null || r === null) return null;
-    const re = splRegex(p, true);
+    const re = safeRegex(p);
     const parts = replacementParts(r);
-    const build = (m: string, groups: readonly unknown[]): string =>
-      parts.map((x) => (typeof x === "string" ? x : x === 0 ? m : String(groups[x - 1] ?? ""))).join("");
-    return liftText(v, (s) => s.replace(re, (m: string, ...rest: unknown[]) => build(m, rest)));
+    const build = (groups: readonly (string | undefined)[]): string =>
+      parts.map((x) => (typeof x === "string" ? x : (groups[x] ?? ""))).join("");
+    return liftText(v, (s) => {
+      const out = re.replace(s, (m) => build(m.groups));
+      if (out === null) warnBudget(ctx, re, "replace()");
+      return out;
+    });
   },
 };
 

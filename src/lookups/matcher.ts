@@ -13,7 +13,7 @@
 import { inSubnet, parseSubnet, type Subnet } from "./cidr.js";
 import type { LookupDefinition, MatchKind } from "./definition.js";
 import type { LookupTable } from "./table.js";
-import { escapeRegex } from "../executor/wildcard.js";
+import { wildcardTest } from "../executor/wildcard.js";
 
 type CellTest = (value: string) => boolean;
 
@@ -105,10 +105,6 @@ export class LookupMatcher {
   }
 }
 
-function wildcardTest(pattern: string, caseSensitive: boolean): CellTest {
-  const re = new RegExp(`^${pattern.split("*").map(escapeRegex).join(".*")}$`, caseSensitive ? "s" : "is");
-  return (v) => re.test(v);
-}
 
 function cidrTest(net: Subnet): CellTest {
   return (v) => inSubnet(v, net);
