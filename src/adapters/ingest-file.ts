@@ -3,12 +3,16 @@
  * tar inside gzip or zip) are opened in place and each member is dispatched by its content like
  * a file of its own, named `archive.zip!member.json` in skipped records. Containers are known by
  * magic bytes (byte-source.ts). A gzip or zip inside an archive member is reported, not read.
+ * Damage (a cut or corrupt stream, CRC or size mismatch, a lying tar size) and the hostile-input
+ * limits (ingest-limits.ts) end with a warning naming the member; what was read before stays.
  */
 import { statSync } from "node:fs";
 import { basename } from "node:path";
 import { DEFAULT_CHUNK, readAt, readRange, sniff, SNIFF_BYTES, withFile } from "./byte-source.js";
-import { inflateChunks } from "./sync-inflate.js";
-import { memberDataStart, readZipDirectory } from "./zip-reader.js";
+import { inflateChunks, type InflateProblem } from "./sync-inflate.js";
+import { memberDataStart, readZipDirectory, type ZipEntry } from "./zip-reader.js";
+import { ByteGuard } from "./byte-guard.js";
+import { inflateBudget, limitsOf, type IngestLimits } from "./ingest-limits.js";
 import { TarReader } from "./tar-reader.js";
 import { TextSession } from "./text-session.js";
 import type { EventSink, HandlerContext, StreamOptions, StreamReport } from "./stream-types.js";
@@ -34,31 +38,64 @@ export function ingestFile(sink: EventSink, path: string, opts: StreamOptions, r
   }
 }
 
+/** Bytes of one text file or member, and whether the data was cut by damage (known once read). */
+interface Source {
+  readonly chunks: Iterable<Uint8Array>;
+  readonly cut: () => boolean;
+}
+
+const whole = (chunks: Iterable<Uint8Array>): Source => ({ chunks, cut: () => false });
+
 class FileRun {
+  private readonly limits: IngestLimits;
+
   constructor(
     private readonly sink: EventSink,
     private readonly opts: StreamOptions,
     private readonly report: StreamReport,
     private readonly fileTime: number,
     private readonly chunk: number,
-  ) {}
+  ) {
+    this.limits = limitsOf(opts);
+  }
 
   file(fd: number, path: string, size: number): void {
     const kind = sniff(readAt(fd, 0, SNIFF_BYTES));
     if (kind === "zip") return this.zip(fd, path, size);
-    if (kind === "gzip") {
-      return this.guard(path, () => this.member(path, gzipName(path), inflateChunks({ path, start: 0, end: size, kind: "gzip" }, this.chunk)));
-    }
-    if (kind === "tar") return this.guard(path, () => this.tar(path, readRange(fd, 0, size, this.chunk)));
-    this.text(path, readRange(fd, 0, size, this.chunk));
+    if (kind === "gzip") return this.gzip(path, size);
+    if (kind === "tar") return this.guard(path, () => this.tar(path, whole(readRange(fd, 0, size, this.chunk))));
+    this.text(path, whole(readRange(fd, 0, size, this.chunk)));
+  }
+
+  /**
+   * A gzip file: damage (truncation, corrupt data, CRC/size mismatch, trailing bytes) is reported
+   * and everything decoded before it is kept; a cut stream's last partial line is dropped.
+   */
+  private gzip(path: string, size: number): void {
+    const problems: InflateProblem[] = [];
+    const name = gzipName(path);
+    const budget = new ByteGuard({
+      maxLineBytes: Infinity,
+      maxBytes: inflateBudget(this.limits, size),
+      overBudget: `decompression bomb: inflates to more than ${this.limits.maxRatio}× its ${size} byte(s) (limit maxRatio)`,
+    });
+    const chunks = guarded(inflateChunks({ path, start: 0, end: size, kind: "gzip" }, this.chunk, problems), budget);
+    this.guard(name, () => this.member(path, name, { chunks, cut: () => problems.some((p) => p.cut) || budget.problem !== undefined }));
+    for (const p of problems) this.fail(name, p.message);
+    if (budget.problem) this.fail(name, budget.problem);
   }
 
   private zip(fd: number, path: string, size: number): void {
     const entries = readZipDirectory(fd, size);
     if (typeof entries === "string") return this.fail(path, entries);
+    let read = 0;
     for (const e of entries) {
       const name = `${path}!${e.name}`;
       if (e.name.endsWith("/") || hidden(e.name)) continue;
+      if (++read > this.limits.maxMembers) {
+        this.fail(path, `zip holds ${entries.length} entries; members from ${e.name} on are not read (limit maxMembers ${this.limits.maxMembers})`);
+        return;
+      }
       if (e.encrypted) {
         this.fail(name, "encrypted zip member is not read");
         continue;
@@ -72,10 +109,37 @@ class FileRun {
         this.fail(name, start);
         continue;
       }
-      const end = start + e.compressedSize;
-      const chunks = e.method === 0 ? readRange(fd, start, end, this.chunk) : inflateChunks({ path, start, end, kind: "raw" }, this.chunk);
-      this.guard(name, () => this.member(name, name, chunks));
+      this.zipMember(fd, path, name, e, start);
     }
+  }
+
+  /**
+   * One zip member, its CRC-32 and size checked as it streams. A mismatch is known only at the
+   * member's end, after its events went to the sink (which may have written them out), so the
+   * events stay and the warning names the member and how many events came from it: skipping
+   * them would need a second pass over every member or holding a whole member in memory.
+   */
+  private zipMember(fd: number, path: string, name: string, e: ZipEntry, start: number): void {
+    const end = start + e.compressedSize;
+    const problems: InflateProblem[] = [];
+    const budget = inflateBudget(this.limits, e.compressedSize);
+    const guard = new ByteGuard({
+      maxLineBytes: Infinity,
+      maxBytes: Math.min(e.size, budget),
+      overBudget:
+        e.size <= budget
+          ? `inflates past the ${e.size} byte(s) its directory entry declares (a zip bomb or corrupt data)`
+          : `decompression bomb: inflates to more than ${this.limits.maxRatio}× its ${e.compressedSize} compressed byte(s) (limit maxRatio)`,
+      expect: { crc: e.crc, size: e.size },
+    });
+    const raw = e.method === 0 ? readRange(fd, start, end, this.chunk) : inflateChunks({ path, start, end, kind: "raw" }, this.chunk, problems);
+    const before = this.report.events;
+    const cut = (): boolean => problems.some((p) => p.cut) || guard.problem !== undefined;
+    this.guard(name, () => this.member(name, name, { chunks: guarded(raw, guard), cut }));
+    for (const p of problems) this.fail(name, p.message);
+    if (guard.problem) return this.fail(name, guard.problem);
+    const mismatch = cut() ? undefined : guard.finish();
+    if (mismatch) this.fail(name, `${mismatch}; its ${this.report.events - before} event(s) were loaded and may hold corrupted values`);
   }
 
   /**
@@ -83,8 +147,8 @@ class FileRun {
    * further gzip/zip is reported (streaming it would need random access or a second inflater),
    * anything else is one text file named `name`.
    */
-  private member(container: string, name: string, chunks: Iterable<Uint8Array>): void {
-    const it = chunks[Symbol.iterator]();
+  private member(container: string, name: string, src: Source): void {
+    const it = src.chunks[Symbol.iterator]();
     // Copied: the iterator reuses its buffer, and small chunks may need joining to reach the magic.
     const parts: Uint8Array[] = [];
     let have = 0;
@@ -95,7 +159,7 @@ class FileRun {
     }
     const head = Buffer.concat(parts);
     const kind = sniff(head);
-    const rest: Iterable<Uint8Array> = { [Symbol.iterator]: () => prepend(head, it) };
+    const rest: Source = { chunks: { [Symbol.iterator]: () => prepend(head, it) }, cut: src.cut };
     if (kind === "tar") return this.tar(container, rest);
     if (kind !== undefined) {
       it.return?.();
@@ -104,33 +168,52 @@ class FileRun {
     this.text(name, rest);
   }
 
-  private tar(container: string, chunks: Iterable<Uint8Array>): void {
-    let session: TextSession | undefined;
-    const reader = new TarReader({
-      begin: (name) => {
-        if (hidden(name)) return false;
-        session = this.session(`${container}!${name}`);
-        return true;
+  private tar(container: string, src: Source): void {
+    let open: { name: string; session: TextSession; guard: ByteGuard } | undefined;
+    let cutAtEnd = false;
+    const reader = new TarReader(
+      {
+        begin: (name) => {
+          if (hidden(name)) return false;
+          const member = `${container}!${name}`;
+          open = { name: member, session: this.session(member), guard: new ByteGuard({ maxLineBytes: this.limits.maxLineBytes }) };
+          return true;
+        },
+        data: (bytes) => {
+          if (!open || !open.guard.push(bytes)) return false;
+          open.session.pushBytes(bytes);
+          return true;
+        },
+        end: () => {
+          if (!open) return;
+          const { name, session, guard } = open;
+          open = undefined;
+          this.close(session, cutAtEnd || guard.problem !== undefined);
+          if (guard.problem) this.fail(name, guard.problem);
+        },
       },
-      data: (bytes) => session?.pushBytes(bytes),
-      end: () => {
-        if (session) this.close(session);
-        session = undefined;
-      },
-    });
-    for (const c of chunks) {
-      reader.push(c);
-      if (reader.done) break;
-    }
+      this.limits.maxMembers,
+    );
+    // Read to the end even after the end-of-archive blocks, so a zip member's CRC covers it all.
+    for (const c of src.chunks) reader.push(c);
+    // The data ended (or was cut by damage the container reports): a member in progress ends here.
+    cutAtEnd = src.cut();
+    const inProgress = open?.name;
+    const rest = reader.end();
+    for (const p of reader.problems) this.fail(container, p);
+    if (rest) this.fail(inProgress ?? container, rest);
   }
 
-  private text(name: string, chunks: Iterable<Uint8Array>): void {
+  private text(name: string, src: Source): void {
     const session = this.session(name);
-    for (const c of chunks) {
+    const guard = new ByteGuard({ maxLineBytes: this.limits.maxLineBytes });
+    for (const c of src.chunks) {
+      if (!guard.push(c)) break;
       session.pushBytes(c);
       if (!session.wanted) break;
     }
-    this.close(session);
+    this.close(session, src.cut() || guard.problem !== undefined);
+    if (guard.problem) this.fail(name, guard.problem);
   }
 
   private session(name: string): TextSession {
@@ -150,12 +233,14 @@ class FileRun {
     return new TextSession(ctx);
   }
 
-  private close(session: TextSession): void {
+  /** `cut`: the data stopped at damage or a limit, so the unterminated last line is a cut record and is dropped. */
+  private close(session: TextSession, cut = false): void {
+    if (cut) session.dropPartialLine();
     session.end();
     this.report.bytes += session.bytes;
   }
 
-  /** Corrupt compressed data or tar headers: reported once; events read before stay. */
+  /** Corrupt tar headers and I/O errors: reported once; events read before stay. */
   private guard(name: string, fn: () => void): void {
     try {
       fn();
@@ -166,6 +251,15 @@ class FileRun {
 
   private fail(name: string, reason: string): void {
     this.report.skipped.push({ file: name, line: 1, reason });
+  }
+}
+
+/** Passes chunks on while `guard` accepts them; breaking out stops the source too. */
+function* guarded(chunks: Iterable<Uint8Array>, guard: ByteGuard): Generator<Uint8Array> {
+  for (const c of chunks) {
+    const part = guard.accept(c);
+    if (part.length > 0) yield part;
+    if (guard.problem !== undefined) return;
   }
 }
 

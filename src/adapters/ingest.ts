@@ -5,14 +5,13 @@
  * every file is streamed in chunks and archives are read in place (ingest-file.ts). Unrecognised
  * files and bad records are reported in the report with file:line, never thrown.
  */
-import { readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
 import type { EventStore } from "../store/event-store.js";
 import { emptyReport, type IngestOptions, type IngestReport } from "./types.js";
 import { emptyStreamReport, type EventSink, type StreamOptions, type StreamReport } from "./stream-types.js";
 import { TextSession } from "./text-session.js";
 import { ingestFile } from "./ingest-file.js";
 import { ingestEvtx, isEvtx } from "./evtx/ingest-evtx.js";
+import { walkPaths } from "./walk-paths.js";
 
 /** Parses one file's text into the store (the same record handlers the streaming path uses). */
 export function ingestText(store: EventStore, text: string, file: string, opts: IngestOptions = {}): IngestReport {
@@ -51,21 +50,13 @@ export function ingestStream(sink: EventSink, paths: readonly string[], opts: St
   return total;
 }
 
-/** The files under `paths` in ingestion order (sorted, recursive, dot-files skipped); unreadable top-level paths go to the report. */
+/**
+ * The files under `paths` in ingestion order (sorted, recursive, dot-files skipped). Each real
+ * file is listed once however many links reach it; unreadable paths, symlink loops, FIFOs and
+ * devices go to the report (walk-paths.ts), so a hostile tree neither hangs nor repeats events.
+ */
 export function expand(paths: readonly string[], report: IngestReport): string[] {
-  const out: string[] = [];
-  const walk = (p: string, top: boolean): void => {
-    let isDir: boolean;
-    try {
-      isDir = statSync(p).isDirectory();
-    } catch (e) {
-      if (top) report.skipped.push({ file: p, line: 1, reason: `cannot read: ${(e as Error).message}` });
-      return;
-    }
-    if (!isDir) return void out.push(p);
-    const names = readdirSync(p).filter((n) => !n.startsWith(".")).sort();
-    for (const n of names) walk(join(p, n), false);
-  };
-  for (const p of [...paths].sort()) walk(p, true);
-  return out;
+  const { files, warnings } = walkPaths(paths, { skipHidden: true, sortRoots: true });
+  for (const w of warnings) report.skipped.push({ file: w.path, line: 1, reason: w.reason });
+  return files;
 }

@@ -5,6 +5,7 @@
  */
 import type { EventInput } from "../store/event-store.js";
 import type { IngestOptions, IngestReport } from "./types.js";
+import type { IngestLimits } from "./ingest-limits.js";
 
 /** Anything events can be appended to; `EventStore` is one. `format` names the adapter. */
 export interface EventSink {
@@ -15,6 +16,8 @@ export interface EventSink {
 export interface StreamOptions extends IngestOptions {
   /** Bytes read (and inflated) per step; default 4 MiB. Tests use tiny sizes to cut records. */
   readonly chunkSize?: number;
+  /** Overrides for the hostile-input budgets (ingest-limits.ts). */
+  readonly limits?: Partial<IngestLimits>;
 }
 
 export interface StreamReport extends IngestReport {

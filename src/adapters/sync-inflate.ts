@@ -1,12 +1,20 @@
 /**
  * Streaming decompression for the synchronous ingestion API. node:zlib only streams
  * asynchronously, and `ingestPaths` (used by search/detect/check) is synchronous, so a worker
- * thread runs `createGunzip`/`createInflateRaw` over a file byte range and hands the output over
- * through a SharedArrayBuffer, one buffer-full at a time, while this thread blocks on
- * `Atomics.wait`. Only public Node APIs are used; memory stays at one buffer however large the
- * archive member is (the alternative, `gunzipSync`, holds the whole inflated member).
+ * thread inflates a file byte range and hands the output over through a SharedArrayBuffer, one
+ * buffer-full at a time, while this thread blocks on `Atomics.wait`. Only public Node APIs are
+ * used; memory stays at one buffer however large the archive member is (the alternative,
+ * `gunzipSync`, holds the whole inflated member).
+ *
+ * One worker serves a whole run: a zip of 10,000 members used to start 10,000 threads and run out
+ * of memory. A worker is checked out per live generator (two alive at once get two workers) and
+ * kept for the next one when its job ended cleanly. Damage in the data (truncated, corrupt, CRC or
+ * size mismatch, trailing bytes) is not thrown: it is added to `problems`, reading stops at it and
+ * everything decoded before it has been yielded (inflate-worker.ts).
  */
 import { Worker } from "node:worker_threads";
+import { ABORT, DONE, EMPTY, FAILED, HEADER_BYTES, NOTE } from "./inflate-protocol.js";
+import { WORKER_SOURCE } from "./inflate-worker.js";
 
 export interface InflateSource {
   readonly path: string;
@@ -18,110 +26,94 @@ export interface InflateSource {
   readonly kind: "gzip" | "raw";
 }
 
-// Control words (Int32): [0] state, [1] byte count of the published data or error message.
-const EMPTY = 0;
-const FULL = 1;
-const DONE = 2;
-const FAILED = 3;
-const ABORT = 4;
-const HEADER_BYTES = 16;
+export interface InflateProblem {
+  readonly message: string;
+  /** True when output stopped before the end of the data, so its last record is cut. */
+  readonly cut: boolean;
+}
+
 /** A stalled worker (it cannot happen short of a crash) fails loudly instead of hanging forever. */
 const STALL_MS = 120_000;
 
-// Plain CommonJS so it runs with `eval: true` both from dist/ and from vitest's TS sources.
-const WORKER_SOURCE = `
-const { workerData } = require("node:worker_threads");
-const { createReadStream } = require("node:fs");
-const zlib = require("node:zlib");
-const { sab, path, start, end, kind, stallMs } = workerData;
-const ctrl = new Int32Array(sab, 0, 4);
-const data = new Uint8Array(sab, ${HEADER_BYTES});
-let fill = 0;
-function waitEmpty() {
-  for (;;) {
-    const s = Atomics.load(ctrl, 0);
-    if (s === ${EMPTY}) return true;
-    if (s === ${ABORT}) return false;
-    if (Atomics.wait(ctrl, 0, s, stallMs) === "timed-out") return false;
-  }
+interface Pooled {
+  readonly worker: Worker;
+  sab: SharedArrayBuffer | undefined;
 }
-function publish(state, n) {
-  ctrl[1] = n;
-  Atomics.store(ctrl, 0, state);
-  Atomics.notify(ctrl, 0);
+
+/** The idle worker kept between jobs (at most one: ingestion reads one member at a time). */
+let idle: Pooled | undefined;
+/** Workers started so far (tests check that members share one). */
+let started = 0;
+
+export function inflateWorkersStarted(): number {
+  return started;
 }
-function fail(e) {
-  if (!waitEmpty()) return;
-  const msg = Buffer.from(String((e && e.message) || e));
-  const n = Math.min(msg.length, data.length);
-  data.set(msg.subarray(0, n));
-  publish(${FAILED}, n);
+
+function acquire(): Pooled {
+  const p = idle;
+  idle = undefined;
+  if (p) return p;
+  started++;
+  const worker = new Worker(WORKER_SOURCE, { eval: true });
+  worker.unref();
+  return { worker, sab: undefined };
 }
-(async () => {
-  const input = createReadStream(path, { start, end: end - 1, highWaterMark: 1 << 20 });
-  const z = kind === "gzip" ? zlib.createGunzip() : zlib.createInflateRaw();
-  input.on("error", (e) => z.destroy(e));
-  input.pipe(z);
-  try {
-    for await (const chunk of z) {
-      let off = 0;
-      while (off < chunk.length) {
-        const n = Math.min(chunk.length - off, data.length - fill);
-        data.set(chunk.subarray(off, off + n), fill);
-        fill += n;
-        off += n;
-        if (fill === data.length) {
-          publish(${FULL}, fill);
-          fill = 0;
-          if (!waitEmpty()) { input.destroy(); z.destroy(); return; }
-        }
-      }
-    }
-    publish(${DONE}, fill);
-  } catch (e) {
-    if (fill > 0) { publish(${FULL}, fill); fill = 0; }
-    fail(e);
-  }
-})();
-`;
+
+function release(p: Pooled, clean: boolean): void {
+  // After an abort the worker may still be winding that job down: its buffer is not reused.
+  if (!clean) p.sab = undefined;
+  if (idle === undefined) idle = p;
+  else void p.worker.terminate();
+}
 
 /**
  * Yields the decompressed bytes in pieces of at most `bufferSize`. Each yielded view is only valid
  * until the next iteration (the buffer is reused); consumers decode or copy it at once. Breaking
- * out of the loop stops the worker.
+ * out of the loop stops the job. Damage in the data is pushed to `problems`, never thrown.
  */
-export function* inflateChunks(src: InflateSource, bufferSize: number): Generator<Uint8Array, void, undefined> {
-  const sab = new SharedArrayBuffer(HEADER_BYTES + Math.max(1024, bufferSize));
+export function* inflateChunks(src: InflateSource, bufferSize: number, problems: InflateProblem[] = []): Generator<Uint8Array, void, undefined> {
+  const pooled = acquire();
+  const size = HEADER_BYTES + Math.max(1024, bufferSize);
+  const sab = pooled.sab && pooled.sab.byteLength === size ? pooled.sab : new SharedArrayBuffer(size);
+  pooled.sab = sab;
   const ctrl = new Int32Array(sab, 0, 4);
   const data = new Uint8Array(sab, HEADER_BYTES);
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    workerData: { sab, path: src.path, start: src.start, end: src.end, kind: src.kind, stallMs: STALL_MS },
-  });
-  worker.unref();
-  let finished = false;
+  Atomics.store(ctrl, 0, EMPTY);
+  pooled.worker.postMessage({ sab, path: src.path, start: src.start, end: src.end, kind: src.kind, stallMs: STALL_MS });
+  let clean = false;
   try {
     for (;;) {
       const state = waitPublished(ctrl);
       const n = ctrl[1] ?? 0;
       if (state === FAILED) {
-        finished = true;
-        throw new Error(`decompression failed: ${Buffer.from(data.subarray(0, n)).toString()}`);
+        clean = true;
+        throw new Error(`decompression failed: ${message(data, n).message}`);
       }
-      if (n > 0) yield data.subarray(0, n);
+      if (state === NOTE) problems.push(message(data, n));
+      else if (n > 0) yield data.subarray(0, n);
       if (state === DONE) {
-        finished = true;
+        clean = true;
         return;
       }
       Atomics.store(ctrl, 0, EMPTY);
       Atomics.notify(ctrl, 0);
     }
   } finally {
-    if (!finished) {
+    if (!clean) {
       Atomics.store(ctrl, 0, ABORT);
       Atomics.notify(ctrl, 0);
     }
-    void worker.terminate();
+    release(pooled, clean);
+  }
+}
+
+function message(data: Uint8Array, n: number): InflateProblem {
+  const text = Buffer.from(data.subarray(0, n)).toString();
+  try {
+    const m = JSON.parse(text) as InflateProblem;
+    return { message: String(m.message), cut: m.cut === true };
+  } catch {
+    return { message: text, cut: true };
   }
 }
 

@@ -54,6 +54,17 @@ export class TextSession {
     this.pushDecoded(bom ? text.slice(1) : text);
   }
 
+  /**
+   * For data cut by damage (a truncated or corrupt archive member): the unterminated last line is
+   * part of a cut record, so it is dropped instead of being parsed as if it were whole.
+   */
+  dropPartialLine(): void {
+    if (this.decoder) this.pushDecoded(this.decoder.decode());
+    this.decoder = undefined;
+    this.pending = undefined;
+    this.carry = "";
+  }
+
   end(): void {
     if (this.pending !== undefined) {
       this.decoder = new TextDecoder("utf-8");

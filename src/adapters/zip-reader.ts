@@ -14,6 +14,8 @@ export interface ZipEntry {
   readonly encrypted: boolean;
   readonly compressedSize: number;
   readonly size: number;
+  /** CRC-32 of the uncompressed data (APPNOTE 4.4.7), checked as the member is read. */
+  readonly crc: number;
   readonly localHeaderOffset: number;
 }
 
@@ -48,6 +50,10 @@ export function readZipDirectory(fd: number, fileSize: number): ZipEntry[] | str
     cdSize = u64(z64, 40);
     cdOffset = u64(z64, 48);
   }
+  // The directory's own numbers are attacker-controlled: a size past the file would allocate
+  // gigabytes, and each entry takes at least 46 bytes.
+  if (cdOffset + cdSize > fileSize) return `zip central directory (${cdSize} bytes at ${cdOffset}) lies outside the file (truncated?)`;
+  if (count * 46 > cdSize) return `zip central directory is too small for the ${count} entries it claims`;
   const cd = readAt(fd, cdOffset, cdSize);
   const entries: ZipEntry[] = [];
   let p = 0;
@@ -71,6 +77,7 @@ export function readZipDirectory(fd: number, fileSize: number): ZipEntry[] | str
       encrypted: (flags & 1) !== 0,
       compressedSize: sizes.compressedSize,
       size: sizes.size,
+      crc: cd.readUInt32LE(p + 16),
       localHeaderOffset: sizes.offset,
     });
     p += 46 + nameLen + extraLen + commentLen;

@@ -1,16 +1,32 @@
 /** Files under paths (directories walked recursively, sorted so runs are deterministic). */
-import { readdirSync, statSync } from "node:fs";
-import { extname, join } from "node:path";
+import { statSync } from "node:fs";
+import { extname } from "node:path";
+import { walkPaths, type WalkWarning } from "../adapters/walk-paths.js";
 
-/** Files under the paths whose extension is in `exts`; a path named explicitly is always kept. */
-export function listFiles(paths: readonly string[], exts: readonly string[]): string[] {
-  const out: string[] = [];
-  const walk = (p: string, explicit: boolean): void => {
-    const st = statSync(p);
-    if (st.isDirectory()) {
-      for (const name of readdirSync(p).sort()) walk(join(p, name), false);
-    } else if (explicit || exts.includes(extname(p).toLowerCase())) out.push(p);
-  };
-  for (const p of paths) walk(p, true);
-  return out;
+export type { WalkWarning };
+
+/**
+ * Files under the paths whose extension is in `exts`; a path named explicitly is always kept.
+ * Symlinks are followed once (each real file listed once; a loop, FIFO or device is a warning,
+ * never ELOOP or a hang). A named path that does not exist still throws, as callers report it as
+ * an input error. Warnings go to `onWarning`, by default to stderr as `warning: path: reason`.
+ */
+export function listFiles(paths: readonly string[], exts: readonly string[], onWarning: (w: WalkWarning) => void = stderrWarning): string[] {
+  for (const p of paths) rethrowMissing(p);
+  const { files, warnings } = walkPaths(paths, { keep: (p) => exts.includes(extname(p).toLowerCase()) });
+  for (const w of warnings) onWarning(w);
+  return files;
+}
+
+/** A missing or unreadable named path keeps failing loudly; only a loop becomes a warning. */
+function rethrowMissing(p: string): void {
+  try {
+    statSync(p);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ELOOP") throw e;
+  }
+}
+
+function stderrWarning(w: WalkWarning): void {
+  process.stderr.write(`warning: ${w.path}: ${w.reason}\n`);
 }

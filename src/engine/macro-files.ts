@@ -13,7 +13,9 @@ export interface MacroFileLoad {
 export function loadMacroFiles(paths: readonly string[]): MacroFileLoad {
   const macros: MacroDef[] = [];
   const errors: string[] = [];
-  for (const file of listFiles(paths, [".yml", ".yaml", ".conf"])) {
+  // Loops and special files in the tree are reported with the definitions that could not be read.
+  const files = listFiles(paths, [".yml", ".yaml", ".conf"], (w) => errors.push(`${w.path}: ${w.reason}`));
+  for (const file of files) {
     const text = readFileSync(file, "utf8");
     const res = file.endsWith(".conf") ? parseMacrosConf(text, file) : parseEscuMacroYaml(text, file);
     macros.push(...res.macros);

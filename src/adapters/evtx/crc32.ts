@@ -5,7 +5,7 @@
  */
 import * as zlib from "node:zlib";
 
-const TABLE = ((): Uint32Array => {
+export const TABLE = ((): Uint32Array => {
   const t = new Uint32Array(256);
   for (let n = 0; n < 256; n++) {
     let c = n;

@@ -55,8 +55,12 @@ function ingestItems(sink: EvtxSink, items: () => Iterable<EvtxItem>, file: stri
   report.bytes += size;
   if (report.inputBytes !== undefined) report.inputBytes += size;
   const skip = (line: number, reason: string): void => void report.skipped.push({ file, line, reason });
+  let records = 0;
+  let errors = 0;
   try {
     for (const item of items()) {
+      if (item.kind === "error") errors++;
+      else records++;
       if (item.kind === "error") {
         skip(item.chunk, item.reason);
         continue;
@@ -74,5 +78,8 @@ function ingestItems(sink: EvtxSink, items: () => Iterable<EvtxItem>, file: stri
   } catch (e) {
     // I/O errors mid-file (the records read so far stay).
     skip(1, `cannot read: ${(e as Error).message}`);
+    errors++;
   }
+  // An EVTX that gives nothing must not look like a quiet log (e.g. one cut inside its first chunk).
+  if (records === 0 && errors === 0) skip(0, `no event records in this EVTX file (${size} bytes)`);
 }

@@ -7,7 +7,8 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { CHUNK_SIZE, FILE_HEADER_SIZE, parseFileHeader } from "./file-header.js";
-import { checkChunk, chunkRecords, isEmptyChunk } from "./chunk.js";
+import { chunkRecords, inspectChunk, isEmptyChunk, RECORDS_START, recoverRecords, type ChunkHeader, type RecordSpan } from "./chunk.js";
+import { findFlippedBit } from "./bit-repair.js";
 import { ChunkContext } from "./chunk-context.js";
 import { parseFragment } from "./binxml.js";
 import { renderXml } from "./render.js";
@@ -59,45 +60,102 @@ function* readEvtx(readAt: ReadAt, size: number): Generator<EvtxItem> {
     return;
   }
   if (!header.crcOk) yield { kind: "error", chunk: 0, offset: 0, reason: "file header: CRC-32 mismatch (chunks read anyway)" };
+  // A file cut short says so even when no chunk is left to be reported as cut.
+  const expected = header.headerBlockSize + header.numberOfChunks * CHUNK_SIZE;
+  if (size < expected) {
+    yield { kind: "error", chunk: 0, offset: size, reason: `file is truncated: ${size} bytes, its header counts ${header.numberOfChunks} chunk(s) (${expected} bytes)` };
+  }
   let chunk = 0;
   for (let off = header.headerBlockSize; off < size; off += CHUNK_SIZE) {
     chunk++;
     const buf = Buffer.alloc(CHUNK_SIZE);
     const got = readAt(buf, off);
-    if (got < CHUNK_SIZE) {
-      if (buf.subarray(0, got).some((b) => b !== 0)) {
-        yield { kind: "error", chunk, offset: off, reason: `chunk ${chunk} at 0x${off.toString(16)}: truncated (${got} of ${CHUNK_SIZE} bytes)` };
-      }
-      return;
-    }
-    yield* chunkItems(buf, chunk, off);
+    if (got < CHUNK_SIZE && !buf.subarray(0, got).some((b) => b !== 0)) return;
+    yield* chunkItems(buf, chunk, off, got);
+    if (got < CHUNK_SIZE) return;
   }
 }
 
-/** The records of one chunk image (`fileOffset` only labels positions). */
-export function* chunkItems(buf: Buffer, chunk: number, fileOffset: number): Generator<EvtxItem> {
+/**
+ * The records of one chunk image of which `got` bytes were read (`fileOffset` only labels
+ * positions). A chunk with a CRC mismatch or cut short is read record by record: each record
+ * whose header and size check out is decoded, each damaged stretch is reported with its offset,
+ * and a summary says how many records were recovered.
+ */
+export function* chunkItems(buf: Buffer, chunk: number, fileOffset: number, got = buf.length): Generator<EvtxItem> {
   const where = `chunk ${chunk} at 0x${fileOffset.toString(16)}`;
   if (isEmptyChunk(buf)) return;
-  const header = checkChunk(buf);
-  if (typeof header === "string") {
-    yield { kind: "error", chunk, offset: fileOffset, reason: `${where}: ${header}; chunk skipped` };
+  const c = inspectChunk(buf, got);
+  if (typeof c === "string") {
+    yield { kind: "error", chunk, offset: fileOffset, reason: `${where}: ${c}; chunk skipped` };
     return;
   }
-  const ctx = new ChunkContext(buf);
+  // Reads past what the file holds fail instead of seeing zeros.
+  const ctx = new ChunkContext(got < buf.length ? buf.subarray(0, got) : buf);
+  if (c.damage === undefined) return yield* wholeChunk(ctx, buf, c.header, chunk, fileOffset, where);
+  if (c.repairable) {
+    const repaired = repairBit(buf, c.limit, chunk, fileOffset, where, c.header);
+    if (repaired) return yield* repaired;
+  }
+  let recovered = 0;
+  let damaged = 0;
+  for (const r of recoverRecords(buf, c.limit)) {
+    if ("from" in r) {
+      damaged++;
+      const at = fileOffset + r.from;
+      yield { kind: "error", chunk, offset: at, reason: `${where}: ${r.to - r.from} damaged byte(s) at 0x${at.toString(16)} hold no valid record; skipped` };
+      continue;
+    }
+    const item = decode(ctx, buf, r, chunk, fileOffset, where);
+    if (item.kind === "record") recovered++;
+    else damaged++;
+    yield item;
+  }
+  // A truncated chunk's whole records are as written; a CRC mismatch may sit inside any of them.
+  const cut = got < buf.length;
+  const unverified = !c.verified && !cut && recovered > 0 ? " (not verified by the CRC: a value in them may be corrupted)" : "";
+  const verified = c.verified ? " (verified by the records CRC-32)" : "";
+  yield {
+    kind: "error",
+    chunk,
+    offset: fileOffset,
+    reason: `${where}: ${c.damage}; records read one by one: ${recovered} recovered${verified}${unverified}, ${damaged} damaged skipped${cut ? "; the rest of the chunk is missing" : ""}`,
+  };
+}
+
+function* wholeChunk(ctx: ChunkContext, buf: Buffer, header: ChunkHeader, chunk: number, fileOffset: number, where: string): Generator<EvtxItem> {
   for (const r of chunkRecords(buf, header)) {
     if (typeof r === "string") {
       yield { kind: "error", chunk, offset: fileOffset, reason: `${where}: ${r}; rest of chunk skipped` };
       continue;
     }
-    const offset = fileOffset + r.offset;
-    let xml: string;
-    try {
-      xml = renderXml(parseFragment(ctx, r.binxml, r.end).nodes, buf);
-    } catch (e) {
-      const reason = `${where}: record ${r.recordId} at 0x${offset.toString(16)}: ${(e as Error).message}`;
-      yield { kind: "error", chunk, offset, reason };
-      continue;
-    }
-    yield { kind: "record", xml, recordId: r.recordId, chunk, offset };
+    yield decode(ctx, buf, r, chunk, fileOffset, where);
+  }
+}
+
+/**
+ * The chunk's items after repairing one flipped bit that the records CRC-32 points at, or
+ * undefined when no single bit explains the mismatch or a record of the repaired chunk still
+ * fails (several bits can mimic one; bit-repair.ts).
+ */
+function repairBit(buf: Buffer, limit: number, chunk: number, fileOffset: number, where: string, header: ChunkHeader): EvtxItem[] | undefined {
+  const bit = findFlippedBit(buf, RECORDS_START, limit, buf.readUInt32LE(52));
+  if (bit === undefined) return undefined;
+  const fixed = Buffer.from(buf);
+  fixed[bit >> 3]! ^= 1 << (bit & 7);
+  const items = [...wholeChunk(new ChunkContext(fixed), fixed, header, chunk, fileOffset, where)];
+  if (items.some((i) => i.kind === "error")) return undefined;
+  const at = fileOffset + (bit >> 3);
+  const reason = `${where}: event records CRC-32 mismatch explained by one flipped bit (bit ${bit & 7} of the byte at 0x${at.toString(16)}); repaired, the CRC-32 now matches and all ${items.length} records decode`;
+  return [{ kind: "error", chunk, offset: at, reason }, ...items];
+}
+
+function decode(ctx: ChunkContext, buf: Buffer, r: RecordSpan, chunk: number, fileOffset: number, where: string): EvtxItem {
+  const offset = fileOffset + r.offset;
+  try {
+    const xml = renderXml(parseFragment(ctx, r.binxml, r.end).nodes, buf);
+    return { kind: "record", xml, recordId: r.recordId, chunk, offset };
+  } catch (e) {
+    return { kind: "error", chunk, offset, reason: `${where}: record ${r.recordId} at 0x${offset.toString(16)}: ${(e as Error).message}` };
   }
 }

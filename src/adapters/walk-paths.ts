@@ -1,0 +1,99 @@
+/**
+ * Walking the paths a user names (`--data`, `--lookups`, `--macros`, detection folders) without
+ * trusting the tree: logs come from compromised machines, so a directory may hold symlink loops,
+ * several links to one file, FIFOs or devices. Every file and directory is identified by its
+ * device and inode (after following links), so each real file is listed once and a directory
+ * already being walked is a loop, reported by name instead of recursing until ELOOP (or, with two
+ * loops, exponentially). Only regular files are listed: reading a FIFO blocks forever and a
+ * device never ends, so both are reported and skipped. Nothing here throws.
+ */
+import { readdirSync, realpathSync, statSync, type BigIntStats } from "node:fs";
+import { join } from "node:path";
+
+export interface WalkOptions {
+  /** Keeps a file found inside a directory (paths named explicitly are always kept). */
+  readonly keep?: (path: string) => boolean;
+  /** Skips dot-files and dot-directories inside directories (never a path named explicitly). */
+  readonly skipHidden?: boolean;
+  /** Sorts the named paths too (directory entries are always sorted). */
+  readonly sortRoots?: boolean;
+}
+
+export interface WalkWarning {
+  readonly path: string;
+  readonly reason: string;
+}
+
+export interface WalkResult {
+  /** Regular files, each real file once, in walk order; named as first reached. */
+  readonly files: string[];
+  readonly warnings: WalkWarning[];
+}
+
+export function walkPaths(paths: readonly string[], opts: WalkOptions = {}): WalkResult {
+  const files: string[] = [];
+  const warnings: WalkWarning[] = [];
+  /** dev:ino → the path it was first reached by (files and finished directories). */
+  const seen = new Map<string, string>();
+  /** dev:ino of the directories being walked right now (a repeat is a loop). */
+  const open = new Set<string>();
+  const warn = (path: string, reason: string): void => void warnings.push({ path, reason });
+
+  const walk = (p: string, explicit: boolean): void => {
+    let st: BigIntStats;
+    try {
+      st = statSync(p, { bigint: true });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "ELOOP") return warn(p, "symlink loop (the link resolves to itself); skipped");
+      if (code === "ENOENT" && !explicit) return warn(p, "broken symlink (its target does not exist); skipped");
+      return warn(p, `cannot read: ${(e as Error).message}`);
+    }
+    const id = `${st.dev}:${st.ino}`;
+    if (st.isDirectory()) {
+      if (open.has(id)) return warn(p, `symlink loop: ${target(p)} is a directory above it; not walked again`);
+      const first = seen.get(id);
+      if (first !== undefined) return warn(p, `same directory as ${first} (a link); its files are read once`);
+      let names: string[];
+      try {
+        names = readdirSync(p);
+      } catch (e) {
+        return warn(p, `cannot read directory: ${(e as Error).message}`);
+      }
+      open.add(id);
+      for (const n of names.sort()) {
+        if (opts.skipHidden && n.startsWith(".")) continue;
+        walk(join(p, n), false);
+      }
+      open.delete(id);
+      seen.set(id, p);
+      return;
+    }
+    if (!st.isFile()) return warn(p, `${kindOf(st)} is not a regular file (reading it could block forever); skipped`);
+    if (!explicit && opts.keep && !opts.keep(p)) return;
+    const first = seen.get(id);
+    if (first !== undefined) return warn(p, `same file as ${first} (a link); read once`);
+    seen.set(id, p);
+    files.push(p);
+  };
+
+  for (const p of opts.sortRoots ? [...paths].sort() : paths) walk(p, true);
+  return { files, warnings };
+}
+
+function kindOf(st: BigIntStats): string {
+  if (st.isFIFO()) return "a FIFO (named pipe)";
+  if (st.isSocket()) return "a socket";
+  if (st.isCharacterDevice()) return "a character device";
+  if (st.isBlockDevice()) return "a block device";
+  return "a special file";
+}
+
+/** Where a link leads, for the loop warning (the path itself when it cannot be resolved). */
+function target(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
