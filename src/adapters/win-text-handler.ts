@@ -6,6 +6,7 @@
 import type { HandlerContext, RecordHandler } from "./stream-types.js";
 import { WinTextSplitter } from "./win-text-split.js";
 import { parseXmlRecord } from "./xml-record.js";
+import { splitGluedRecords } from "./glued-xml.js";
 import { winEvent } from "./win-event.js";
 import { classicEvent } from "./classic-event.js";
 
@@ -22,11 +23,18 @@ export function winTextHandler(ctx: HandlerContext): RecordHandler {
         return;
       }
       if (!r.closed) return ctx.skip(r.line, "record has no closing </Event>");
-      const rec = parseXmlRecord(r.text);
-      if (typeof rec === "string") return ctx.skip(r.line, rec);
-      const ev = winEvent(rec, ctx.opts);
-      if (typeof ev === "string") ctx.skip(r.line, ev);
-      else ctx.emit(ev, XML_FORMAT);
+      // Records glued on one line are separate events (glued-xml.ts), each named by its own line.
+      for (const piece of splitGluedRecords(r.text)) {
+        const line = r.line + piece.lineOffset;
+        const rec = parseXmlRecord(piece.text);
+        if (typeof rec === "string") {
+          ctx.skip(line, rec);
+          continue;
+        }
+        const ev = winEvent(rec, ctx.opts);
+        if (typeof ev === "string") ctx.skip(line, ev);
+        else ctx.emit(ev, XML_FORMAT);
+      }
     },
     (line) => ctx.skip(line, "text outside any record (no <Event xmlns=… or MM/DD/YYYY hh:mm:ss AM|PM line)"),
   );

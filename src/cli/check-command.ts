@@ -11,7 +11,7 @@ import {
 } from "../index.js";
 import { EXIT } from "./exit-codes.js";
 import { geoipOptions } from "./geoip.js";
-import { listFiles, loadMacros } from "./load-files.js";
+import { listFiles, listingWarning, loadMacros } from "./load-files.js";
 import { lookupOptions } from "./lookups.js";
 import type { CommonOptions } from "./options.js";
 import { loadEvents, type Io } from "./session.js";
@@ -42,7 +42,7 @@ export function checkCommand(paths: readonly string[], opts: CommonOptions, io: 
   if (!lookups) return EXIT.input;
   const geoip = geoipOptions(opts.geoip, io.err, opts.quiet);
   if (!geoip) return EXIT.input;
-  const results = listFiles(paths, [".yml", ".yaml"]).map((file) => checkOne(file, macros.table, store, opts, { lookups: lookups.lookups, ...geoip }));
+  const results = listFiles(paths, [".yml", ".yaml"], listingWarning(io)).map((file) => checkOne(file, macros.table, store, opts, { lookups: lookups.lookups, ...geoip }));
   const summary = summarise(results);
   if (opts.format === "json") io.out(`${JSON.stringify({ results: results.map(jsonRow), summary }, null, 2)}\n`);
   else io.out(renderSummary(results, summary, store !== null));

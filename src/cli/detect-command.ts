@@ -9,13 +9,13 @@ import {
   fillMessage, formatNotable, JsonArrayWriter, parseDetection, runNotables, runnableSearch, runSearch, Table, withFilterMacro, type Detection,
 } from "../index.js";
 import { EXIT } from "./exit-codes.js";
-import { listFiles } from "./load-files.js";
+import { listFiles, listingWarning } from "./load-files.js";
 import type { CommonOptions } from "./options.js";
 import { prepareRun } from "./run-context.js";
 import { printDiagnostics, printTable, type Io } from "./session.js";
 
 export function detectCommand(paths: readonly string[], opts: CommonOptions & { notables?: boolean }, io: Io): number {
-  const files = listFiles(paths, [".yml", ".yaml"]);
+  const files = listFiles(paths, [".yml", ".yaml"], listingWarning(io));
   const detections: Detection[] = [];
   let code: number = EXIT.ok;
   for (const file of files) {

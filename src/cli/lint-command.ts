@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { lintDetection, parseDetection, type LintFinding } from "../index.js";
 import { EXIT } from "./exit-codes.js";
-import { listFiles, loadMacros } from "./load-files.js";
+import { listFiles, listingWarning, loadMacros } from "./load-files.js";
 import type { CommonOptions } from "./options.js";
 import type { Io } from "./session.js";
 
@@ -13,7 +13,7 @@ export function lintCommand(paths: readonly string[], opts: CommonOptions, io: I
   const macros = loadMacros(opts.macros);
   for (const e of macros.errors) io.err(`warning: ${e}\n`);
   const results: { file: string; name: string | null; findings: LintFinding[] }[] = [];
-  for (const file of listFiles(paths, [".yml", ".yaml"])) {
+  for (const file of listFiles(paths, [".yml", ".yaml"], listingWarning(io))) {
     const parsed = parseDetection(readFileSync(file, "utf8"), file);
     if (!parsed.detection) {
       results.push({ file, name: null, findings: [{ rule: "search-error", message: parsed.diagnostics[0]?.message ?? "unreadable" }] });

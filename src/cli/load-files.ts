@@ -6,6 +6,11 @@ import { builtinMacros, listFiles, loadMacroFiles, type MacroTable } from "../in
 
 export { listFiles };
 
+/** Where listFiles' warnings go in a command (a symlink loop, a FIFO skipped): the command's stderr. */
+export function listingWarning(io: { err(s: string): void }): (w: { path: string; reason: string }) => void {
+  return (w) => io.err(`warning: ${w.path}: ${w.reason}\n`);
+}
+
 export interface MacroLoad {
   readonly table: MacroTable;
   readonly errors: string[];

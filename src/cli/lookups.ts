@@ -19,12 +19,13 @@ export interface LookupLoad {
 }
 
 export function loadLookups(paths: readonly string[]): LookupLoad {
-  const files = listFiles(paths, [".yml", ".yaml", ".csv"]);
+  const listing: string[] = [];
+  const files = listFiles(paths, [".yml", ".yaml", ".csv"], (w) => listing.push(`${w.path}: ${w.reason}`));
   const read = (p: string) => ({ path: p, text: readFileSync(p, "utf8") });
   const defs = files.filter((f) => !f.toLowerCase().endsWith(".csv")).map(read);
   const csvs = files.filter((f) => f.toLowerCase().endsWith(".csv")).map(read);
   const { store, problems } = buildLookupStore(defs, csvs);
-  return { store, problems: problems.map((p) => `${p.file}:${p.line}: ${p.message}`) };
+  return { store, problems: [...listing, ...problems.map((p) => `${p.file}:${p.line}: ${p.message}`)] };
 }
 
 /**

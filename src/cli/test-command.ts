@@ -9,7 +9,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { toJunit, type JunitCase, type MacroTable, type TestStatus } from "../index.js";
 import { EXIT } from "./exit-codes.js";
-import { listFiles, loadMacros } from "./load-files.js";
+import { listFiles, listingWarning, loadMacros } from "./load-files.js";
 import type { Io } from "./session.js";
 import { testFiles, type TestOptions, type TestRow } from "./test-runner.js";
 
@@ -18,7 +18,7 @@ export type { TestOptions } from "./test-runner.js";
 export async function testCommand(paths: readonly string[], opts: TestOptions, io: Io): Promise<number> {
   const macros = loadMacros(opts.macros);
   for (const e of macros.errors) io.err(`warning: ${e}\n`);
-  const files = listFiles(paths, [".yml", ".yaml"]);
+  const files = listFiles(paths, [".yml", ".yaml"], listingWarning(io));
   const jobs = Math.max(1, Math.min(opts.jobs ?? Math.min(availableParallelism(), 4), files.length));
   const progress = io.color && files.length > 20 ? (done: number) => io.err(`\r[${done}/${files.length}] detection files tested`) : () => {};
   const perFile = jobs > 1 && files.length >= 8

@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { copyFileSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { runCli } from "../support/cli.js";
 
 describe("minispl check", () => {
@@ -20,5 +23,19 @@ describe("minispl check", () => {
     expect(r.stdout).toContain("production: 1/1 ok (100.0%)");
     expect(r.stdout).toMatch(/plan +1/);
     expect(r.stdout).toMatch(/1 +command frobnicate/);
+  });
+
+  it("reads a detection folder with a symlink loop once, with a warning on stderr (issue 10)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "minispl-loop-"));
+    try {
+      copyFileSync("samples/detections/script_execution_via_wmi.yml", join(dir, "wmi.yml"));
+      symlinkSync(".", join(dir, "again"));
+      const r = await runCli(["check", dir, "--format", "json"]);
+      expect(r.code).toBe(0);
+      expect((JSON.parse(r.stdout) as { results: unknown[] }).results).toHaveLength(1);
+      expect(r.stderr).toMatch(new RegExp(`^warning: ${join(dir, "again").replace(/[/.]/g, "\\$&")}: .+\n$`));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

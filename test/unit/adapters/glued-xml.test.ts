@@ -3,6 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { splitGluedRecords } from "../../../src/adapters/glued-xml.js";
 import { parseXmlRecord } from "../../../src/adapters/xml-record.js";
+import { ingestText } from "../../../src/adapters/ingest.js";
+import { EventStore } from "../../../src/store/event-store.js";
 import { SEC_4688, SYSMON_1, securityXml, sysmonXml } from "./fixtures.js";
 
 const A = sysmonXml(1, "2024-03-09T00:05:31.120Z", SYSMON_1);
@@ -23,5 +25,15 @@ describe("splitGluedRecords", () => {
   it("each piece parses as its own event", () => {
     const ids = splitGluedRecords(`${A}${B}`).map((p) => parseXmlRecord(p.text)).map((r) => (typeof r === "string" ? r : r.eventId));
     expect(ids).toEqual(["1", "4688"]);
+  });
+});
+
+describe("ingesting glued records", () => {
+  it("gives one event per record, and a bad piece is skipped with its own line", () => {
+    const store = new EventStore();
+    const report = ingestText(store, `${A}${B}\n${A}<Event xmlns="x"><broken></Event>\n`, "glued.xml");
+    expect(store.length).toBe(3);
+    expect(Array.from({ length: store.length }, (_, r) => store.column("EventCode")?.value(r))).toEqual(["1", "4688", "1"]);
+    expect(report.skipped.map((s) => s.line)).toEqual([2]);
   });
 });
