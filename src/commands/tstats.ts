@@ -10,10 +10,10 @@ import type { SearchExpr } from "../ast/nodes.js";
 import { diag } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import { datasetNames, findDataset, lineage, rootOf } from "../datamodels/registry.js";
-import { BASE_FIELDS, datasetView } from "../datamodels/dataset-view.js";
-import { columnHandle, NULL_HANDLE, type FieldSource } from "../executor/field-source.js";
-import { compileSearch } from "../executor/search-predicate.js";
-import { Grouper } from "../executor/grouping.js";
+import { BASE_FIELDS } from "../datamodels/dataset-fields.js";
+import { scanDataset } from "../datamodels/scan-dataset.js";
+import type { IdVector } from "../datamodels/dataset-fields.js";
+import { Grouper, type NumericKey } from "../executor/grouping.js";
 import { bindAggregate } from "../executor/bind-aggregate.js";
 import { NULL_ID } from "../store/column.js";
 import type { Atom } from "../values/value.js";
@@ -90,44 +90,50 @@ export const tstats: CommandDef<"tstats"> = {
     return (_input, ctx) => {
       const ds = findDataset(cmd.datamodel, cmd.nodename);
       if (!ds) throw new Error(`internal: dataset ${cmd.datamodel} vanished`);
-      const view = datasetView(ctx.store, ds);
-      const prefix = `${rootOf(ds).name}.`;
-      const colOf = (f: string) => view.field(f.startsWith(prefix) ? f.slice(prefix.length) : f);
-      const src: FieldSource = {
-        field: (f) => {
-          const col = colOf(f);
-          return col ? columnHandle(col) : NULL_HANDLE;
-        },
+      const read = new Set(cmd.by);
+      for (const a of cmd.aggregates) if (a.field !== null) read.add(a.field);
+      read.delete("_time");
+      // The where runs inside the scan, so BY and aggregate fields are only read for passing rows.
+      const scan = scanDataset(ctx.store, ds, { where: cmd.where, fields: [...read] });
+      const n = scan.rows.length;
+      const decoderOf = (col: IdVector) => (id: number): readonly Atom[] => {
+        const members = col.dict.members(id);
+        return members ? Array.from(members, (x) => col.dict.get(x)) : [col.dict.get(id)];
       };
-      const pred = compileSearch(cmd.where, src);
       const values = (f: string): ((i: number) => readonly Atom[]) => {
-        if (f === "_time") return (i) => [view.time(i)];
-        const col = colOf(f);
+        if (f === "_time") return (i) => [scan.time(i)];
+        const col = scan.columns.get(f);
         if (!col) return () => [];
-        const dict = col.dict;
+        const decode = decoderOf(col);
         return (i) => {
           const id = col.id(i);
-          if (id === NULL_ID) return [];
-          const members = dict.members(id);
-          return members ? Array.from(members, (x) => dict.get(x)) : [dict.get(id)];
+          return id === NULL_ID ? [] : decode(id);
         };
       };
-      const byReaders = cmd.by.map((f) => {
-        if (f === "_time" && cmd.bucketSpan) {
+      // BY values are read as ids (time buckets as numbers) and decoded once per distinct id.
+      const byKeys = cmd.by.map((f): NumericKey => {
+        if (f === "_time") {
           const s = cmd.bucketSpan;
-          return (i: number) => [Math.floor(view.time(i) / s) * s];
+          const time = s ? (i: number) => Math.floor(scan.time(i) / s) * s : (i: number) => scan.time(i);
+          // One key per printed value: no -0, one NaN (NumericKey's contract).
+          return { key: (i) => canonical(time(i)), atoms: (t) => [t] };
         }
-        return values(f);
+        const col = scan.columns.get(f);
+        if (!col) return { key: () => NULL_ID, atoms: () => [] };
+        const decode = decoderOf(col);
+        return { key: (i) => col.id(i), atoms: (id) => (id === NULL_ID ? [] : decode(id)) };
       });
-      const aggs = cmd.aggregates.map((a) => bindAggregate(a, a.field === null ? null : values(a.field), (i) => view.time(i)));
+      const aggs = cmd.aggregates.map((a) => bindAggregate(a, a.field === null ? null : values(a.field), (i) => scan.time(i)));
       const grouper = new Grouper(cmd.by.length, aggs, cmd.fillnull);
-      const n = view.rows.length;
-      const readKey = (i: number, f: number) => (byReaders[f] as (i: number) => readonly Atom[])(i);
-      for (let i = 0; i < n; i++) if (pred(i)) grouper.add(i, readKey);
+      for (let i = 0; i < n; i++) grouper.addKeyed(i, byKeys);
       return grouper.result(cmd.by);
     };
   },
 };
+
+function canonical(t: number): number {
+  return Number.isNaN(t) ? Number.NaN : t + 0;
+}
 
 /** ESCU writes `where nodename=Model.Child` inside the where clause; lift it out of a top-level AND. */
 function splitNodename(expr: SearchExpr | null): { where: SearchExpr | null; nodename: string | null } {

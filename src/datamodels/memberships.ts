@@ -4,7 +4,7 @@
  * summaries do, so a search over the index finds a dataset's events by one field.
  */
 import type { EventStore } from "../store/event-store.js";
-import { datasetView } from "./dataset-view.js";
+import { memberRows } from "./member-rows.js";
 import { DATAMODELS } from "./registry.js";
 
 /** Per row, the sorted names of the datasets it belongs to (null: none), and members per dataset. */
@@ -14,7 +14,7 @@ export function memberships(store: EventStore): { perRow: (string[] | null)[]; c
   for (const model of DATAMODELS) {
     for (const ds of model.datasets) {
       const name = `${model.name}.${ds.name}`;
-      const rows = datasetView(store, ds).rows;
+      const rows = memberRows(store, ds);
       if (rows.length > 0) counts[name] = rows.length;
       for (const r of rows) (perRow[r] ??= []).push(name);
     }

@@ -33,7 +33,7 @@ export function storeFieldHandle(col: StoreField): FieldHandle {
 }
 
 /** A handle over a dictionary-id column: the test runs once per distinct id (a combo: any member). */
-export function columnHandle(col: Column): FieldHandle {
+export function columnHandle(col: Pick<Column, "dict" | "id">): FieldHandle {
   const dict = col.dict;
   return {
     exists: () => (row) => col.id(row) !== NULL_ID,

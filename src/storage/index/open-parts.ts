@@ -116,14 +116,21 @@ function idChunk(g: GroupRef, name: string, dict: FieldDict): IdChunk | null {
     for (let r = 0; r < rows; r++) ids[r] = remap[chunk.ids[r] as number] as number;
   } else if (chunk.kind === "list") {
     const remap = remapOf(chunk.dict, dict);
+    // Lists repeat (tag, _datasets): each distinct list of the chunk is interned once.
+    const lists = new Map<string, number>();
     for (let r = 0; r < rows; r++) {
       const a = chunk.starts[r] as number;
       const b = chunk.starts[r + 1] as number;
       if (b - a === 1) ids[r] = remap[chunk.items[a] as number] as number;
       else if (b - a > 1) {
-        // Null elements (only foreign files have them) are dropped; what is left may be one value.
-        const members = Array.from(chunk.items.subarray(a, b), (k) => remap[k] as number).filter((x) => x !== 0);
-        ids[r] = members.length > 1 ? dict.internCombo(members) : (members[0] ?? 0);
+        const key = chunk.items.subarray(a, b).join(",");
+        let id = lists.get(key);
+        if (id === undefined) {
+          // Null elements (only foreign files have them) are dropped; what is left may be one value.
+          const members = Array.from(chunk.items.subarray(a, b), (k) => remap[k] as number).filter((x) => x !== 0);
+          lists.set(key, (id = members.length > 1 ? dict.internCombo(members) : (members[0] ?? 0)));
+        }
+        ids[r] = id;
       }
     }
   } else throw new Error(`Parquet file ${g.part.path}: column "${name}" is ${chunk.kind}, not a string column`);
