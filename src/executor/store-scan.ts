@@ -12,6 +12,7 @@ import { relativeTime } from "../values/time-modifier.js";
 import type { Value } from "../values/value.js";
 import { NULL_HANDLE, storeFieldHandle, type FieldSource, type RowTest } from "./field-source.js";
 import { compileSearch } from "./search-predicate.js";
+import { candidateRanges } from "./term-candidates.js";
 import { Table } from "../table/table.js";
 import { INTERNAL_FIELDS } from "../plan/fields-read.js";
 
@@ -34,17 +35,34 @@ export interface ScanOptions {
 }
 
 export function scanStore(store: EventStore, expr: SearchExpr | null, fn: FnContext, opts: ScanOptions = {}): Table {
-  const pred = compileSearch(expr, storeSource(store), { ignoreFields: TIME_FIELDS });
-  const inTime = timeFilter(expr, store, fn);
-  const rows: number[] = [];
-  for (let r = store.length - 1; r >= 0; r--) if (inTime(r) && pred(r)) rows.push(r);
-  // Splunk returns events newest first ("Events are retrieved from the indexes in reverse time
-  // order"); equal times keep reverse arrival order, which is row order in either kind of store.
-  const times = store.timeArray();
-  rows.sort((a, b) => (times[b] as number) - (times[a] as number) || b - a);
+  const rows = scanRows(store, expr, fn);
   // Only the kept rows are materialised: `index=* | head 5` copies 5 events, not all of them.
   if (opts.limit != null && rows.length > opts.limit) rows.length = Math.max(0, opts.limit);
   return materialise(store, rows, opts.projection ?? undefined);
+}
+
+/** The store rows that match, newest first: what the scan returns, before it copies any field. */
+export function scanRows(store: EventStore, expr: SearchExpr | null, fn: FnContext): number[] {
+  const pred = compileSearch(expr, storeSource(store), { ignoreFields: TIME_FIELDS });
+  const inTime = timeFilter(expr, store, fn);
+  const rows: number[] = [];
+  // Only rows the term filter cannot rule out (an opened index's blocks, term-candidates.ts).
+  const ranges = candidateRanges(store, expr);
+  for (let i = ranges.length - 2; i >= 0; i -= 2) {
+    for (let r = (ranges[i + 1] as number) - 1; r >= (ranges[i] as number); r--) if (inTime(r) && pred(r)) rows.push(r);
+  }
+  // Splunk returns events newest first ("Events are retrieved from the indexes in reverse time
+  // order"); equal times keep reverse arrival order, which is row order in either kind of store.
+  // Rows were collected in reverse arrival order, so events that arrived in time order need no sort.
+  const times = store.timeArray();
+  if (!newestFirst(rows, times)) rows.sort((a, b) => (times[b] as number) - (times[a] as number) || b - a);
+  return rows;
+}
+
+/** Whether rows (in descending row order) already have non-increasing times. */
+function newestFirst(rows: readonly number[], times: ArrayLike<number>): boolean {
+  for (let i = 1; i < rows.length; i++) if (!((times[rows[i - 1] as number] as number) >= (times[rows[i] as number] as number))) return false;
+  return true;
 }
 
 /** Copies the given store rows into a table with every field (or every projected field) that has a value in them. */

@@ -19,6 +19,8 @@ export interface EventInput {
 
 /** Fields kept as compressed text rather than dictionary ids: long, and nearly always distinct. */
 export const BLOB_FIELDS: ReadonlySet<string> = new Set(["_raw", "EventData_Xml", "UserData_Xml"]);
+/** The other blob fields keep a value found in `_raw` as a span of it (blob-column.ts). */
+const RAW = "_raw";
 
 export type StoreField = Column | BlobColumn;
 
@@ -37,6 +39,21 @@ export interface StoreBacking {
   readonly layout: GrowableLayout & { readonly backedLength: number };
   readonly fields: ReadonlyMap<string, StoreField>;
   readonly times: () => Float64Array;
+  /** The index's term filter over `_raw`, when it has one. */
+  readonly terms?: TermFilter | null;
+}
+
+/**
+ * An opened index's term filter over `_raw` (storage/terms/): its rows [0, rows) cut into blocks,
+ * each of which can say "no row of mine contains this text" (a Bloom filter of n-grams). A superset
+ * filter: a block that may hold a match is never ruled out. Rows appended after opening are not covered.
+ */
+export interface TermFilter {
+  readonly rows: number;
+  /** The row after each block's last one (ascending; the last is `rows`). Reads the filter on first use. */
+  blockEnds(): ArrayLike<number>;
+  /** Per block, 0 when no `_raw` of the block contains `literal` as a case-insensitive substring, else 1. */
+  mayContain(literal: string): Uint8Array;
 }
 
 export class EventStore {
@@ -73,11 +90,13 @@ export class EventStore {
       this.times = times = next;
     }
     times[row] = event.time;
+    const raw = event.fields[RAW];
+    const rawText = typeof raw === "string" ? raw : undefined;
     for (const name in event.fields) {
       const v = event.fields[name];
       if (v === undefined) continue;
       const col = this.columns.get(name) ?? this.newColumn(name, v, event.fields);
-      if (col.kind === "blob") col.set(row, typeof v === "string" ? v : v.join("\n"));
+      if (col.kind === "blob") col.set(row, typeof v === "string" ? v : v.join("\n"), rawText);
       else col.setValue(row, v);
     }
     this.version++;
@@ -98,6 +117,11 @@ export class EventStore {
   timeArray(): Float64Array {
     this.times ??= (this.backing as StoreBacking).times();
     return this.times;
+  }
+
+  /** The term filter of an opened index's rows (null for an in-memory store). */
+  get termFilter(): TermFilter | null {
+    return this.backing?.terms ?? null;
   }
 
   /** Rows read from an opened index (0 for an in-memory store); later rows were appended. */
@@ -142,6 +166,11 @@ export class EventStore {
     return this.columns.get(name)?.value(row) ?? null;
   }
 
+  private rawColumn(): BlobColumn | undefined {
+    const c = this.columns.get(RAW);
+    return c?.kind === "blob" ? c : undefined;
+  }
+
   /**
    * A new field's column. When its first value is another field's value in the same event (the
    * add-ons copy ProcessGuid to process_guid, Computer to dest, …), the two share one dictionary,
@@ -149,7 +178,7 @@ export class EventStore {
    */
   private newColumn(name: string, v: string | readonly string[], fields: EventInput["fields"]): StoreField {
     let col: StoreField;
-    if (BLOB_FIELDS.has(name)) col = new BlobColumn(name, this.layout);
+    if (BLOB_FIELDS.has(name)) col = new BlobColumn(name, this.layout, undefined, name === RAW ? undefined : () => this.rawColumn());
     else {
       let shared: Column | undefined;
       if (typeof v === "string") {

@@ -16,6 +16,7 @@ import { DATASETS_FIELD, EventStore, type EventInput } from "../../store/event-s
 import { INDEX_FORMAT, MAPPING_VERSION, readManifest, writeManifest, type IndexedFile, type Manifest, type PartInfo } from "./manifest.js";
 import { writePart } from "./write-part.js";
 import { IndexWorkers } from "./index-workers.js";
+import { TermBlocksBuilder, writePartTerms } from "../terms/part-terms.js";
 
 export const PART_ROWS = 262_144;
 const VERSION = "0.1.0";
@@ -159,6 +160,7 @@ export function indexFile(file: string, st: { size: number; mtimeMs: number }, d
   let earliest = Number.POSITIVE_INFINITY;
   let latest = Number.NEGATIVE_INFINITY;
   let store = new EventStore();
+  let terms = new TermBlocksBuilder();
   let events = 0;
   const flush = (): void => {
     if (store.length === 0) return;
@@ -167,7 +169,10 @@ export function indexFile(file: string, st: { size: number; mtimeMs: number }, d
     for (const [k, v] of Object.entries(counts)) datasets[k] = (datasets[k] ?? 0) + v;
     const name = `${base}-${String(parts.length).padStart(4, "0")}.parquet`;
     const written = writePart(join(dir, name), store);
-    parts.push({ name, rowGroups: written.rowGroups, columns: written.columns });
+    // Term filter: the part's `_raw` trigrams per block, beside it (storage/terms/).
+    const termFile = writePartTerms(dir, name, terms.finish());
+    terms = new TermBlocksBuilder();
+    parts.push({ name, rowGroups: written.rowGroups, columns: written.columns, terms: termFile });
     events += store.length;
     store = new EventStore();
     onPart(events);
@@ -175,6 +180,7 @@ export function indexFile(file: string, st: { size: number; mtimeMs: number }, d
   const sink = {
     append(e: EventInput): void {
       store.append(e);
+      terms.add(e.fields._raw);
       const st = e.fields.sourcetype;
       if (typeof st === "string") sourcetypes[st] = (sourcetypes[st] ?? 0) + 1;
       if (e.time < earliest) earliest = e.time;
@@ -201,6 +207,7 @@ export function indexFile(file: string, st: { size: number; mtimeMs: number }, d
 
 function removeParts(dir: string, f: IndexedFile): void {
   for (const p of f.parts) rmSync(join(dir, p.name), { force: true });
+  for (const p of f.parts) if (p.terms) rmSync(join(dir, p.terms.name), { force: true });
 }
 
 /** The ingest options as a string: an index built with other options is rebuilt. */

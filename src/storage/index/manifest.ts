@@ -9,13 +9,24 @@ import { join } from "node:path";
 import type { SkippedRecord } from "../../adapters/types.js";
 import type { ColumnType } from "../parquet/index.js";
 
-/** Bump when the part layout changes. */
-export const INDEX_FORMAT = 2;
+/** Bump when the part layout changes (3: Brotli `_raw` pages, XML blocks as spans of `_raw`). */
+export const INDEX_FORMAT = 3;
 /**
  * Bump when adapters extract different fields from the same input (an index built by an older
  * mapping would answer differently from `--data`).
  */
 export const MAPPING_VERSION = 1;
+
+/**
+ * A part column's type: a Parquet column type, or "span" — a blob field whose values are slices
+ * of the same row's `_raw`, stored as two INT32 columns (spanColumns) rather than as text.
+ */
+export type PartColumnType = ColumnType | "span";
+
+/** The INT32 columns of a "span" field: where its value starts in `_raw` (-1: null) and its length, in UTF-16 code units. */
+export function spanColumns(name: string): readonly [string, string] {
+  return [`${name}.at`, `${name}.len`];
+}
 
 /**
  * What opening needs of a part without reading it: its row groups' sizes and its columns, so
@@ -26,7 +37,16 @@ export interface PartInfo {
   readonly name: string;
   readonly rowGroups: readonly number[];
   /** Name and type of each column, in the store's field order (so an opened index lists fields as `--data` does). */
-  readonly columns: readonly (readonly [string, ColumnType])[];
+  readonly columns: readonly (readonly [string, PartColumnType])[];
+  /** Its term file (storage/terms/): absent in parts built without one, which every free-text search then reads. */
+  readonly terms?: PartTermsInfo;
+}
+
+/** A part's term file: relative to the index folder, its TERMS_VERSION and size. */
+export interface PartTermsInfo {
+  readonly name: string;
+  readonly version: number;
+  readonly bytes: number;
 }
 
 export interface IndexedFile {

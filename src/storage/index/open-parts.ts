@@ -3,15 +3,16 @@
  * (parts in manifest order, row groups in file order, so rows keep the order `--data` would give
  * them). Only footers are read here; a column chunk is read, and its row-group dictionary mapped
  * into the store's per-field dictionary, the first time a search touches it. `_raw` pages stay
- * compressed as read.
+ * compressed as read; a "span" field (an XML block) reads its offsets and slices `_raw`.
  */
 import { BlobColumn, type BlobChunk } from "../../store/blob-column.js";
 import { GroupLayout } from "../../store/chunk-layout.js";
 import { Column, compact, type IdChunk } from "../../store/column.js";
 import { EventStore, type StoreField } from "../../store/event-store.js";
 import { FieldDict } from "../../store/field-dict.js";
-import { entryBytes, entryCount, ParquetFile, type ColumnChunk, type ColumnType, type Utf8Entries } from "../parquet/index.js";
-import type { PartInfo } from "./manifest.js";
+import { entryBytes, entryCount, ParquetFile, type ColumnChunk, type Utf8Entries } from "../parquet/index.js";
+import { spanColumns, type PartColumnType, type PartInfo } from "./manifest.js";
+import { termFilterOf } from "../terms/part-terms.js";
 
 interface GroupRef {
   readonly part: LazyPart;
@@ -28,10 +29,10 @@ export interface OpenedParts {
 /** A part whose footer is read on first use; at most MAX_OPEN part files stay open at once. */
 class LazyPart {
   private file: ParquetFile | null = null;
-  readonly columns: ReadonlyMap<string, ColumnType>;
+  readonly columns: ReadonlyMap<string, PartColumnType>;
   constructor(
     readonly path: string,
-    columns: readonly (readonly [string, ColumnType])[],
+    columns: readonly (readonly [string, PartColumnType])[],
     private readonly pool: OpenFiles,
   ) {
     this.columns = new Map(columns);
@@ -79,18 +80,21 @@ export function openParts(parts: readonly { path: string; info: PartInfo }[]): O
     return info.rowGroups.map((rows, group) => ({ part, group, rows }));
   });
   const layout = new GroupLayout(groups.map((g) => g.rows));
-  const types = new Map<string, ColumnType>();
+  const types = new Map<string, PartColumnType>();
   for (const { info } of parts) for (const [name, type] of info.columns) if (name !== "_time" && !types.has(name)) types.set(name, type);
   const fields = new Map<string, StoreField>();
   for (const [name, type] of types) {
     // Chunks past the index's row groups hold rows appended in memory: nothing to read for them.
-    if (type === "blob") fields.set(name, new BlobColumn(name, layout, (c) => (c < groups.length ? blobChunk(groups[c] as GroupRef, name) : null)));
-    else {
+    if (type === "blob" || type === "span") {
+      // `_raw` has no base: given one, a row appended in memory would be kept as a span of itself (and read as null).
+      const raw = name === "_raw" ? undefined : (): BlobColumn | undefined => fields.get("_raw") as BlobColumn | undefined;
+      fields.set(name, new BlobColumn(name, layout, (c) => (c < groups.length ? blobChunk(groups[c] as GroupRef, name) : null), raw));
+    } else {
       const dict = new FieldDict();
       fields.set(name, new Column(name, layout, dict, (c) => (c < groups.length ? idChunk(groups[c] as GroupRef, name, dict) : null)));
     }
   }
-  const store = EventStore.backed({ layout, fields, times: () => readTimes(groups, layout.backedLength) });
+  const store = EventStore.backed({ layout, fields, times: () => readTimes(groups, layout.backedLength), terms: termFilterOf(parts) });
   return { store, close: () => pool.closeAll() };
 }
 
@@ -145,8 +149,15 @@ function remapOf(entries: Utf8Entries, dict: FieldDict): Uint32Array {
   return remap;
 }
 
+/** A group's blob chunk: its pages, or (a "span" field in this part) its offsets into `_raw`. */
 function blobChunk(g: GroupRef, name: string): BlobChunk | null {
-  if (!g.part.columns.has(name)) return null;
+  const type = g.part.columns.get(name);
+  if (type === undefined) return null;
+  if (type === "span") {
+    const [at, len] = spanColumns(name).map((n) => g.part.read(g.group, n));
+    if (at?.kind !== "int32" || len?.kind !== "int32") throw new Error(`Parquet file ${g.part.path}: the spans of "${name}" are not INT32 columns`);
+    return { pages: [], starts: Uint32Array.of(0), spans: { at: at.values, len: len.values } };
+  }
   const chunk: ColumnChunk = g.part.read(g.group, name);
   if (chunk.kind !== "blob") throw new Error(`Parquet file ${g.part.path}: column "${name}" is not a blob column`);
   const starts = new Uint32Array(chunk.pages.length + 1);

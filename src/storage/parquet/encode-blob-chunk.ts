@@ -1,10 +1,11 @@
 /**
  * Encodes a "blob" column chunk from pages already compressed: each BlobPage becomes one PLAIN
- * data page, its bytes copied unchanged. Parquet has one codec per chunk, so in the rare chunk that
- * mixes gzip and uncompressed pages the uncompressed ones are gzipped.
+ * data page, its bytes copied unchanged. Parquet has one codec per chunk: the chunk takes its
+ * first compressed page's codec, and the rare page in another codec (an uncompressed page of
+ * nulls, a gzip page from a format-2 index) is recompressed to it.
  */
-import { Codec, Encoding, PageType } from "./constants.js";
-import { gzip } from "./codec.js";
+import { Encoding, PageType } from "./constants.js";
+import { codecNumber, compressWith, decompress, type PageCodec } from "./codec.js";
 import { blobPageBody } from "./blob-page.js";
 import { dataPageHeader, type EncodedChunk } from "./encoded-chunk.js";
 import type { BlobChunk, BlobPage } from "./types.js";
@@ -17,9 +18,9 @@ export function encodeBlobChunk(chunk: BlobChunk | undefined, numRows: number): 
   for (const p of pages) {
     if (p.codec === "none" && p.data.length !== p.uncompressedSize) throw new Error(`uncompressed blob page of ${p.data.length} bytes says ${p.uncompressedSize}`);
   }
-  const gzipped = pages.some((p) => p.codec === "gzip");
+  const codec: PageCodec = pages.find((p) => p.codec !== "none")?.codec ?? "none";
   const dataPages = pages.map((p) => {
-    const body = gzipped && p.codec === "none" ? gzip(p.data) : p.data;
+    const body = p.codec === codec ? p.data : compressWith(codec, decompress(codecNumber(p.codec), p.data, p.uncompressedSize));
     const header = {
       type: PageType.DATA_PAGE,
       uncompressedPageSize: p.uncompressedSize,
@@ -28,8 +29,7 @@ export function encodeBlobChunk(chunk: BlobChunk | undefined, numRows: number): 
     };
     return { header, body };
   });
-  const codec = gzipped ? Codec.GZIP : Codec.UNCOMPRESSED;
-  return { codec, encodings: [Encoding.PLAIN, Encoding.RLE], numValues: numRows, dataPages };
+  return { codec: codecNumber(codec), encodings: [Encoding.PLAIN, Encoding.RLE], numValues: numRows, dataPages };
 }
 
 function nullPage(rows: number): BlobPage {

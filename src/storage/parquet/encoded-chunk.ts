@@ -1,10 +1,10 @@
 /**
  * A column chunk ready to write: its pages (header + body) and the facts ColumnMetaData needs.
- * Codec is per chunk in Parquet, so `compressPages` gzips every page and keeps gzip only when
- * the chunk as a whole gets smaller.
+ * Codec is per chunk in Parquet, so `compressPages` compresses every page (Brotli) and keeps
+ * that only when the chunk as a whole gets smaller.
  */
 import { Codec, Encoding, PageType } from "./constants.js";
-import { gzip } from "./codec.js";
+import { brotli } from "./codec.js";
 import type { PageHeader, StatisticsMeta } from "./metadata-types.js";
 
 export interface EncodedPage {
@@ -29,19 +29,26 @@ export interface RawPage {
 }
 
 /**
- * Below this many bytes a chunk is stored uncompressed: starting a zlib stream costs more than a
+ * Below this many bytes a chunk is stored uncompressed: starting a compressor costs more than a
  * few hundred bytes save, and an index of many small files has thousands of such chunks.
  */
-const MIN_GZIP_BYTES = 512;
+const MIN_COMPRESS_BYTES = 512;
+
+/**
+ * Brotli quality for dictionary and id pages: quality 2 costs the CPU gzip level 1 did and makes
+ * the columns other than `_raw` ~4% smaller (measured on 30k Sysmon events: 11.09 → 10.69 MB
+ * per part, 0.23 → 0.24 CPU-s of compression; quality 1: 10.92 MB, 0.18 s).
+ */
+const COLUMN_QUALITY = 2;
 
 export function compressPages(raw: readonly RawPage[]): { codec: number; pages: EncodedPage[] } {
   const plainSize = raw.reduce((n, p) => n + p.body.length, 0);
-  if (plainSize < MIN_GZIP_BYTES) return { codec: Codec.UNCOMPRESSED, pages: raw.map((p) => pageOf(p, p.body)) };
-  const zipped = raw.map((p) => gzip(p.body));
-  const gzipSize = zipped.reduce((n, b) => n + b.length, 0);
-  const useGzip = gzipSize < plainSize;
-  const pages = raw.map((p, i) => pageOf(p, useGzip ? (zipped[i] as Uint8Array) : p.body));
-  return { codec: useGzip ? Codec.GZIP : Codec.UNCOMPRESSED, pages };
+  if (plainSize < MIN_COMPRESS_BYTES) return { codec: Codec.UNCOMPRESSED, pages: raw.map((p) => pageOf(p, p.body)) };
+  const packed = raw.map((p) => brotli(p.body, COLUMN_QUALITY));
+  const packedSize = packed.reduce((n, b) => n + b.length, 0);
+  const use = packedSize < plainSize;
+  const pages = raw.map((p, i) => pageOf(p, use ? (packed[i] as Uint8Array) : p.body));
+  return { codec: use ? Codec.BROTLI : Codec.UNCOMPRESSED, pages };
 }
 
 function pageOf(p: RawPage, body: Uint8Array): EncodedPage {

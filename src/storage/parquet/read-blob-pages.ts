@@ -25,7 +25,8 @@ export function readBlobPages(buf: Uint8Array, codec: number, numValues: number,
     if (h.encoding !== Encoding.PLAIN) throw new Error(`unsupported encoding ${enumName(Encoding, h.encoding)} in blob column "${name}"`);
     if (h.definitionLevelEncoding !== Encoding.RLE) throw new Error(`unsupported definition level encoding ${enumName(Encoding, h.definitionLevelEncoding)} in blob column "${name}"`);
     const size = header.uncompressedPageSize;
-    if (codec === Codec.GZIP) pages.push({ rows: h.numValues, codec: "gzip", uncompressedSize: size, data: raw });
+    if (codec === Codec.BROTLI) pages.push({ rows: h.numValues, codec: "brotli", uncompressedSize: size, data: raw });
+    else if (codec === Codec.GZIP) pages.push({ rows: h.numValues, codec: "gzip", uncompressedSize: size, data: raw });
     else pages.push({ rows: h.numValues, codec: "none", uncompressedSize: size, data: decompress(codec, raw, size) });
     rows += h.numValues;
   }

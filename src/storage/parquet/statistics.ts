@@ -27,13 +27,27 @@ export function bytesMinMax(dict: Utf8Entries, order: Uint32Array, count: number
     const e = order[i] as number;
     const s = off[e] as number;
     const t = off[e + 1] as number;
-    if (pool.compare(pool, off[lo] as number, off[lo + 1] as number, s, t) < 0) lo = e;
-    else if (pool.compare(pool, off[hi] as number, off[hi + 1] as number, s, t) > 0) hi = e;
+    if (compareRanges(pool, off[lo] as number, off[lo + 1] as number, s, t) > 0) lo = e;
+    else if (compareRanges(pool, off[hi] as number, off[hi + 1] as number, s, t) < 0) hi = e;
   }
   const min = pool.subarray(off[lo] as number, off[lo + 1] as number);
   const max = pool.subarray(off[hi] as number, off[hi + 1] as number);
   if (min.length > MAX_STAT_BYTES || max.length > MAX_STAT_BYTES) return undefined;
   return { min: Uint8Array.from(min), max: Uint8Array.from(max) };
+}
+
+/**
+ * Unsigned byte order of pool[a, aEnd) and pool[b, bEnd). In JS rather than Buffer.compare: values
+ * differ within a few bytes, and the native call per pair cost more than the comparing (a
+ * GUID column's statistics took 10% of writing a part).
+ */
+function compareRanges(pool: Uint8Array, a: number, aEnd: number, b: number, bEnd: number): number {
+  const n = Math.min(aEnd - a, bEnd - b);
+  for (let i = 0; i < n; i++) {
+    const d = (pool[a + i] as number) - (pool[b + i] as number);
+    if (d !== 0) return d;
+  }
+  return aEnd - a - (bEnd - b);
 }
 
 /** Min/max of doubles, skipping NaN; -0 for a zero min and +0 for a zero max, as the spec asks. */

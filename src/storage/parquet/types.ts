@@ -31,7 +31,7 @@ export interface ListChunk {
 /** Long text (_raw, XML blocks): plain BYTE_ARRAY values in already-compressed data pages, kept compressed in memory and on disk. */
 export interface BlobPage {
   readonly rows: number;
-  readonly codec: "gzip" | "none";
+  readonly codec: "brotli" | "gzip" | "none";
   readonly uncompressedSize: number;
   /** The page body exactly as stored in the Parquet data page (def levels + plain values), compressed. */
   readonly data: Uint8Array;

@@ -56,12 +56,12 @@ function withIndex<T>(dir: string, f: (opened: OpenedIndex) => T): T {
   }
 }
 
-/** Part files on disk, and the parts the manifest names: always the same set (no orphans, none missing). */
+/** Part files (and their term files) on disk, and those the manifest names: always the same set (no orphans, none missing). */
 function partsOnDisk(dir: string): string[] {
   return readdirSync(join(dir, "events")).map((n) => `events/${n}`).sort();
 }
 function partsOf(m: Manifest, path?: string): string[] {
-  return m.files.filter((f) => path === undefined || f.path === path).flatMap((f) => f.parts.map((p) => p.name)).sort();
+  return m.files.filter((f) => path === undefined || f.path === path).flatMap((f) => f.parts.flatMap((p) => [p.name, ...(p.terms ? [p.terms.name] : [])])).sort();
 }
 
 const SEARCHES: readonly string[] = [
@@ -110,6 +110,9 @@ const SEARCHES: readonly string[] = [
   "index=* | rex field=_raw \"<Computer>(?<computer>[^<]+)</Computer>\" | stats count by computer",
   "index=* | where like(_raw, \"%svc_deploy%\") | table _time _raw",
   "index=* | eval len=len(_raw) | stats sum(len) as bytes by sourcetype",
+  // The XML blocks, which the index keeps as spans of _raw.
+  "index=* EventData_Xml=*Image* | table _time host EventData_Xml",
+  "index=* | rex field=EventData_Xml \"<Data Name='Image'>(?<img>[^<]+)\" | stats count by img",
 ];
 
 describe("an index built from small samples answers as the in-memory store", () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtempSync, openSync, readFileSync, rmSync, writeSync, closeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { parquetMetadata, parquetReadObjects } from "hyparquet";
 import {
@@ -31,7 +31,7 @@ async function sql(q: string): Promise<unknown[][]> {
 function hyparquetRows(path: string, columns?: string[]): Promise<Record<string, unknown>[]> {
   const buf = readFileSync(path);
   const file = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length);
-  return parquetReadObjects({ file, columns, compressors: { GZIP: (input: Uint8Array) => gunzipSync(input) } });
+  return parquetReadObjects({ file, columns, compressors: { GZIP: (input: Uint8Array) => gunzipSync(input), BROTLI: (input: Uint8Array) => brotliDecompressSync(input) } });
 }
 
 // ---- a file in every column kind, several row groups (one empty), nulls and non-ASCII ----
