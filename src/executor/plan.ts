@@ -1,15 +1,18 @@
 /**
  * planPipeline(commands) → Plan: the logical plan (src/plan) and, for the in-memory executor, one
  * step `Table → Table` per node. The event scan runs here (store-scan.ts) with what pushdown gave
- * it; a dataset scan has no step of its own, because the `tstats` after it groups as it scans; every
- * other node runs its command's registry entry.
+ * it, and a `stats` right after it groups the scanned store rows without a table between them
+ * (scan-stats.ts); a dataset scan has no step of its own, because the `tstats` after it groups as
+ * it scans; every other node runs its command's registry entry.
  */
-import type { Command, CommandKind, CommandOf } from "../ast/commands.js";
+import type { Command, CommandKind, CommandOf, StatsCommand } from "../ast/commands.js";
+import type { SearchExpr } from "../ast/nodes.js";
 import { COMMANDS } from "../commands/registry.js";
 import type { CommandDef, ExecContext, Step } from "../commands/types.js";
 import { buildPlan, type PlanOptions } from "../plan/build-plan.js";
-import type { EventScan, LogicalPlan } from "../plan/nodes.js";
-import { scanStore } from "./store-scan.js";
+import type { EventScan, LogicalPlan, PlanNode } from "../plan/nodes.js";
+import { statsFusable, statsOverRows } from "./scan-stats.js";
+import { materialise, scanRows, scanStore } from "./store-scan.js";
 import { resolveSubsearches } from "./subsearch.js";
 
 export interface Plan {
@@ -20,7 +23,21 @@ export interface Plan {
 
 export function planPipeline(commands: readonly Command[], opts: PlanOptions = {}): Plan {
   const logical = buildPlan(commands, opts);
-  const steps = logical.nodes.flatMap((n): Step[] => (n.op !== "scan" ? [commandStep(n.command)] : n.from === "events" ? [scanStep(n)] : []));
+  const steps: Step[] = [];
+  const nodes = logical.nodes;
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i] as PlanNode;
+    if (n.op !== "scan") steps.push(commandStep(n.command));
+    else if (n.from === "events") {
+      // stats right after the scan groups the store rows itself (scan-stats.ts), skipping the table.
+      const next = nodes[i + 1];
+      const stats = next?.op === "aggregate" && next.command.kind === "stats" && n.limit === null && opts.pushdown !== false ? next.command : null;
+      if (stats && statsFusable(stats)) {
+        steps.push(scanStatsStep(n, stats));
+        i++;
+      } else steps.push(scanStep(n));
+    }
+  }
   return { commands, logical, steps };
 }
 
@@ -28,8 +45,19 @@ function commandStep<K extends CommandKind>(c: CommandOf<K>): Step {
   return (COMMANDS[c.kind] as CommandDef<K>).plan(c);
 }
 
+function scanFilter(scan: EventScan, ctx: ExecContext): SearchExpr | null {
+  return scan.filter && scan.subsearches.size ? resolveSubsearches(scan.filter, scan.subsearches, ctx) : scan.filter;
+}
+
 function scanStep(scan: EventScan): Step {
-  const filter = (ctx: ExecContext) => (scan.filter && scan.subsearches.size ? resolveSubsearches(scan.filter, scan.subsearches, ctx) : scan.filter);
-  return (_input, ctx) => scanStore(ctx.store, filter(ctx), ctx.fn, { projection: scan.projection, limit: scan.limit });
+  return (_input, ctx) => scanStore(ctx.store, scanFilter(scan, ctx), ctx.fn, { projection: scan.projection, limit: scan.limit });
+}
+
+function scanStatsStep(scan: EventScan, stats: StatsCommand): Step {
+  const onTable = commandStep(stats);
+  return (_input, ctx) => {
+    const rows = scanRows(ctx.store, scanFilter(scan, ctx), ctx.fn);
+    return statsOverRows(ctx.store, rows, stats) ?? onTable(materialise(ctx.store, rows, scan.projection ?? undefined), ctx);
+  };
 }
 

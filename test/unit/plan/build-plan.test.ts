@@ -68,7 +68,11 @@ describe("pushdown into the event scan", () => {
     [3, { _raw: "d", host: "h3", user: "bob" }],
     [5, { _raw: "e mimikatz", host: "h2" }],
   ];
-  for (const [time, fields] of events) store.append({ time, fields: { index: "main", ...fields } });
+  const multi: [number, Record<string, string | string[]>][] = [
+    [4, { _raw: "f", host: "h1", user: ["bob", "carol"], x: "10" }],
+    [0, { _raw: "g", host: "h4", user: "dave", x: "3" }], // arrives last but is oldest: the scan sorts
+  ];
+  for (const [time, fields] of [...events, ...multi]) store.append({ time, fields: { index: "main", ...fields } });
   const rows = (spl: string) => runSearch(spl, store, { now: 10 }).table?.rows();
   it.each([
     ["index=* | search user=bob | search host=h1", "index=* | eval keep=1 | search user=bob host=h1 | fields - keep"],
@@ -76,9 +80,21 @@ describe("pushdown into the event scan", () => {
     ["index=* | head 2", "index=* | eval keep=1 | head 2 | fields - keep"],
     ["index=* user=bob | head 1 | table _time host", "index=* user=bob | eval keep=1 | head 1 | table _time host"],
     ["index=* | search NOT x=1 | head 3", "index=* | eval keep=1 | search NOT x=1 | head 3 | fields - keep"],
+    // stats right after the scan groups store rows by dictionary ids (executor/scan-stats.ts)
+    ["index=* | stats count by host", "index=* | eval keep=1 | stats count by host"],
+    ["index=* | stats count values(x) dc(user) by user", "index=* | eval keep=1 | stats count values(x) dc(user) by user"],
+    ["index=* | stats first(_raw) last(x) list(user) earliest(host) by host", "index=* | eval keep=1 | stats first(_raw) last(x) list(user) earliest(host) by host"],
+    ["index=* | stats min(_time) max(x) sum(x) avg(x) by _time", "index=* | eval keep=1 | stats min(_time) max(x) sum(x) avg(x) by _time"],
+    ["index=* | stats count by _raw", "index=* | eval keep=1 | stats count by _raw"], // no ids: the table path
+    ["index=* x>1 | stats count", "index=* x>1 | eval keep=1 | stats count"],
   ])("%s answers as without pushdown", (pushed, plain) => {
     expect(rows(pushed)).toEqual(rows(plain));
     expect(rows(pushed)?.length).toBeGreaterThan(0);
+  });
+
+  it("groups by a field no event has into no rows, on both paths", () => {
+    expect(rows("index=* | stats count by nosuch")).toEqual([]);
+    expect(rows("index=* | eval keep=1 | stats count by nosuch")).toEqual([]);
   });
 });
 

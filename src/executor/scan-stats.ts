@@ -1,0 +1,80 @@
+/**
+ * `stats` straight over the base search's rows, when it is the first command after the scan: the
+ * rows are grouped by their store dictionary ids (grouping.ts NumericKey, decoded once per
+ * distinct id) and the aggregates read store columns, so no table of Values is built for events
+ * that only feed a count. The rows come in the scan's order (newest first) and each value is what
+ * the materialised table would hold, so every aggregate sees exactly what it would have seen.
+ */
+import type { StatsCommand } from "../ast/commands.js";
+import type { EventStore } from "../store/event-store.js";
+import { NULL_ID, type Column } from "../store/column.js";
+import type { Table } from "../table/table.js";
+import type { Atom } from "../values/value.js";
+import { bindAggregate, type ValueReader } from "./bind-aggregate.js";
+import { Grouper, type NumericKey } from "./grouping.js";
+
+/** Whether the command can run this way at all (decided when planning). */
+export function statsFusable(cmd: StatsCommand): boolean {
+  const named = (f: string) => !f.includes("*");
+  return cmd.aggregates.every((a) => !a.evalExpr && (a.field === null || named(a.field))) && cmd.by.every(named);
+}
+
+/**
+ * The stats result over these store rows, or null when a BY field is a long-text field (no
+ * dictionary ids): the caller then materialises the rows and runs stats on the table.
+ */
+export function statsOverRows(store: EventStore, rows: readonly number[], cmd: StatsCommand): Table | null {
+  const keys: NumericKey[] = [];
+  for (const f of cmd.by) {
+    const key = byKey(store, f);
+    if (!key) return null;
+    keys.push(key);
+  }
+  // Aggregates address a row by its position in `rows`, as they would a table's row.
+  const time = (i: number) => store.time(rows[i] as number);
+  const aggs = cmd.aggregates.map((a) => bindAggregate(a, a.field === null ? null : reader(store, a.field, rows), time));
+  const grouper = new Grouper(cmd.by.length, aggs, undefined);
+  const positional = keys.map((k): NumericKey => ({ key: (i) => k.key(rows[i] as number), atoms: k.atoms }));
+  for (let i = 0; i < rows.length; i++) grouper.addKeyed(i, positional);
+  return grouper.result(cmd.by);
+}
+
+function byKey(store: EventStore, field: string): NumericKey | null {
+  if (field === "_time") return { key: (r) => canonical(store.time(r)), atoms: (t) => [t] };
+  const col = store.column(field);
+  if (!col) return { key: () => NULL_ID, atoms: () => [] };
+  if (col.kind !== "ids") return null;
+  const decode = decoder(col);
+  return { key: (r) => col.id(r), atoms: (id) => (id === NULL_ID ? [] : decode(id)) };
+}
+
+function reader(store: EventStore, field: string, rows: readonly number[]): ValueReader {
+  if (field === "_time") return (i) => [store.time(rows[i] as number)];
+  const col = store.column(field);
+  if (!col) return () => [];
+  if (col.kind !== "ids") {
+    return (i) => {
+      const v = col.value(rows[i] as number);
+      return v === null ? [] : [v];
+    };
+  }
+  const decode = decoder(col);
+  return (i) => {
+    const id = col.id(rows[i] as number);
+    return id === NULL_ID ? [] : decode(id);
+  };
+}
+
+/** A dictionary id → its value list (a multivalue combo → its members). */
+function decoder(col: Column): (id: number) => readonly Atom[] {
+  const dict = col.dict;
+  return (id) => {
+    const members = dict.members(id);
+    return members ? Array.from(members, (x) => dict.get(x)) : [dict.get(id)];
+  };
+}
+
+/** One key per printed time: no -0 and one NaN (NumericKey's contract). */
+function canonical(t: number): number {
+  return Number.isNaN(t) ? Number.NaN : t + 0;
+}
