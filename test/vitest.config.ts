@@ -14,6 +14,7 @@ export default defineConfig({
           root,
           include: ["test/unit/**/*.test.ts", "test/cases/**/*.test.ts", "test/e2e/**/*.test.ts", "samples/tests/**/*.test.ts"],
           setupFiles: ["test/support/setup.ts"],
+          globalSetup: ["test/support/global-temp.ts"],
           testTimeout: 60_000,
           // One module graph per worker instead of one per file: loading the library through
           // vitest and building the Chevrotain parser cost ~2 s of CPU, which every test file paid
@@ -28,6 +29,7 @@ export default defineConfig({
           root,
           include: ["test/corpus/**/*.test.ts"],
           setupFiles: ["test/support/setup.ts"],
+          globalSetup: ["test/support/global-temp.ts"],
           testTimeout: 300_000,
           hookTimeout: 300_000,
         },
