@@ -3,6 +3,7 @@
  */
 import type { Pipeline } from "./ast/nodes.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
+import { internalError } from "./diagnostics/internal-error.js";
 import { tokenize, type SplToken } from "./lexer/lexer.js";
 import { expandMacros } from "./macros/expand.js";
 import type { MacroTable } from "./macros/macro-table.js";
@@ -25,10 +26,21 @@ export interface FrontendOptions {
   readonly name?: string;
 }
 
-/** Lexes, expands macros and parses one search. Stops after the first stage that reports errors. */
+/**
+ * Lexes, expands macros and parses one search. Stops after the first stage that reports errors.
+ * Never throws: an unexpected exception is an `internal` diagnostic (internal-error.ts).
+ */
 export function parseSearch(text: string, opts: FrontendOptions = {}): FrontendResult {
   const sources = new SourceSet();
   const main = sources.add(opts.name ?? "query", text);
+  try {
+    return stages(text, sources, main, opts);
+  } catch (e) {
+    return { sources, main, tokens: [], pipeline: null, diagnostics: [internalError(e, "parsing")] };
+  }
+}
+
+function stages(text: string, sources: SourceSet, main: SourceText, opts: FrontendOptions): FrontendResult {
   const lexed = tokenize(main);
   if (lexed.diagnostics.length > 0) {
     return { sources, main, tokens: lexed.tokens, pipeline: null, diagnostics: lexed.diagnostics };

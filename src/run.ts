@@ -5,6 +5,7 @@
 import type { Command } from "./ast/commands.js";
 import type { Pipeline } from "./ast/nodes.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
+import { internalError } from "./diagnostics/internal-error.js";
 import { checkPipeline } from "./executor/check.js";
 import { executePlan, type ExecuteOptions } from "./executor/execute.js";
 import { planPipeline, type Plan } from "./executor/plan.js";
@@ -25,22 +26,31 @@ export interface CompileResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Front end + check + plan. `plan` is null when any stage reported an error. */
+/**
+ * Front end + check + plan. `plan` is null when any stage reported an error. Never throws: an
+ * unexpected exception is an `internal` diagnostic at the search (internal-error.ts).
+ */
 export function compile(text: string, opts: FrontendOptions & PlanOptions = {}): CompileResult {
   const front = parseSearch(text, opts);
   const base = { sources: front.sources, tokens: front.tokens, pipeline: front.pipeline };
   if (!front.pipeline) return { ...base, commands: [], plan: null, diagnostics: front.diagnostics };
-  const checked = checkPipeline(front.pipeline);
-  const diagnostics = [...front.diagnostics, ...checked.diagnostics];
-  if (diagnostics.some((d) => d.severity === "error")) return { ...base, commands: checked.commands, plan: null, diagnostics };
-  return { ...base, commands: checked.commands, plan: planPipeline(checked.commands, opts), diagnostics };
+  let stage: "checking" | "planning" = "checking";
+  try {
+    const checked = checkPipeline(front.pipeline);
+    const diagnostics = [...front.diagnostics, ...checked.diagnostics];
+    if (diagnostics.some((d) => d.severity === "error")) return { ...base, commands: checked.commands, plan: null, diagnostics };
+    stage = "planning";
+    return { ...base, commands: checked.commands, plan: planPipeline(checked.commands, opts), diagnostics };
+  } catch (e) {
+    return { ...base, commands: [], plan: null, diagnostics: [...front.diagnostics, internalError(e, stage, front.pipeline.span)] };
+  }
 }
 
 export interface RunResult extends CompileResult {
   readonly table: Table | null;
 }
 
-/** Compiles and executes a search over a store. */
+/** Compiles and executes a search over a store. Never throws (executePlan has the same net). */
 export function runSearch(text: string, store: EventStore, opts: FrontendOptions & PlanOptions & ExecuteOptions = {}): RunResult {
   const compiled = compile(text, opts);
   if (!compiled.plan) return { ...compiled, table: null };

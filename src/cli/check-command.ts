@@ -14,6 +14,7 @@ import { geoipOptions } from "./geoip.js";
 import { listFiles, listingWarning, loadMacros } from "./load-files.js";
 import { lookupOptions } from "./lookups.js";
 import type { CommonOptions } from "./options.js";
+import { internalMessage, isFileError, renderInternal } from "./report-internal.js";
 import { loadEvents, type Io } from "./session.js";
 
 export interface CheckRow {
@@ -42,11 +43,25 @@ export function checkCommand(paths: readonly string[], opts: CommonOptions, io: 
   if (!lookups) return EXIT.input;
   const geoip = geoipOptions(opts.geoip, io.err, opts.quiet);
   if (!geoip) return EXIT.input;
-  const results = listFiles(paths, [".yml", ".yaml"], listingWarning(io)).map((file) => checkOne(file, macros.table, store, opts, { lookups: lookups.lookups, ...geoip }));
+  const results = listFiles(paths, [".yml", ".yaml"], listingWarning(io)).map((file) => checkGuarded(file, macros.table, store, opts, { lookups: lookups.lookups, ...geoip }, io));
   const summary = summarise(results);
   if (opts.format === "json") io.out(`${JSON.stringify({ results: results.map(jsonRow), summary }, null, 2)}\n`);
   else io.out(renderSummary(results, summary, store !== null));
   return EXIT.ok;
+}
+
+/**
+ * checkOne with the last safety net: an exception (compile and run have their own nets, so reading
+ * or summarising) is that detection's row, stage "run" or "plan", and the check goes on.
+ */
+function checkGuarded(file: string, macros: ReturnType<typeof loadMacros>["table"], store: EventStore | null, opts: CommonOptions, inputs: { lookups: LookupStore; geoip?: GeoIpDatabase }, io: Io): CheckRow {
+  try {
+    return checkOne(file, macros, store, opts, inputs);
+  } catch (e) {
+    if (opts.debug) io.err(renderInternal(e, file, store ? "running" : "checking", { color: io.color, debug: true }));
+    if (isFileError(e)) return { file, name: null, status: null, stage: "yaml", message: e.message };
+    return { file, name: null, status: null, stage: store ? "run" : "plan", construct: "internal", message: internalMessage(e, store ? "running" : "checking") };
+  }
 }
 
 function checkOne(file: string, macros: ReturnType<typeof loadMacros>["table"], store: EventStore | null, opts: CommonOptions, inputs: { lookups: LookupStore; geoip?: GeoIpDatabase }): CheckRow {

@@ -11,7 +11,8 @@ import {
 import { EXIT } from "./exit-codes.js";
 import { listFiles, listingWarning } from "./load-files.js";
 import type { CommonOptions } from "./options.js";
-import { prepareRun } from "./run-context.js";
+import { prepareRun, type RunContext } from "./run-context.js";
+import { renderInternal } from "./report-internal.js";
 import { printDiagnostics, printTable, type Io } from "./session.js";
 
 export function detectCommand(paths: readonly string[], opts: CommonOptions & { notables?: boolean }, io: Io): number {
@@ -19,10 +20,16 @@ export function detectCommand(paths: readonly string[], opts: CommonOptions & { 
   const detections: Detection[] = [];
   let code: number = EXIT.ok;
   for (const file of files) {
-    const parsed = parseDetection(readFileSync(file, "utf8"), file);
-    for (const d of parsed.diagnostics) io.err(`error: ${d.message}\n`);
-    if (parsed.detection) detections.push(parsed.detection);
-    else code = EXIT.input;
+    try {
+      const parsed = parseDetection(readFileSync(file, "utf8"), file);
+      for (const d of parsed.diagnostics) io.err(`error: ${d.message}\n`);
+      if (parsed.detection) detections.push(parsed.detection);
+      else code = EXIT.input;
+    } catch (e) {
+      // One unreadable or crashing file is reported; the other detections still run.
+      io.err(renderInternal(e, file, "parsing", { color: io.color, debug: opts.debug === true }));
+      code = EXIT.input;
+    }
   }
   const run = prepareRun(opts, io);
   if (!run) return EXIT.input;
@@ -32,7 +39,7 @@ export function detectCommand(paths: readonly string[], opts: CommonOptions & { 
     const now = opts.now ?? Math.floor(Date.now() / 1000);
     const out = runNotables(detections, store, (spl, st, det, name) => {
       const result = runSearch(spl, st, { macros: withFilterMacro(det, macros.table), name, tz: opts.tz, now, ...exec });
-      printDiagnostics(result.diagnostics, result, io);
+      printDiagnostics(result.diagnostics, result, io, opts);
       return result;
     }, { now, tz: opts.tz });
     // One notable at a time, the same text as JSON.stringify(notables) / formatNotables(notables).
@@ -51,22 +58,30 @@ export function detectCommand(paths: readonly string[], opts: CommonOptions & { 
   // JSON rows of every detection in one array, written as each detection's rows come.
   const json = opts.format === "json" ? new JsonArrayWriter(io.out) : null;
   for (const det of detections) {
-    const table = withFilterMacro(det, macros.table);
-    const result = runSearch(runnableSearch(det.search), store, {
-      macros: table, name: `${det.file} (search)`, tz: opts.tz, ...exec, ...(opts.now !== undefined ? { now: opts.now } : {}),
-    });
-    printDiagnostics(result.diagnostics, result, io);
-    if (!result.table) {
+    try {
+      if (!runOne(det, run, json, detections.length > 1, opts, io)) code = Math.max(code, EXIT.spl);
+    } catch (e) {
+      // runSearch has its own net; this one catches printing and anything around it.
+      io.err(renderInternal(e, det.file, "running", { color: io.color, debug: opts.debug === true }));
       code = Math.max(code, EXIT.spl);
-      continue;
     }
-    if (json) {
-      const t = result.table;
-      for (let i = 0; i < t.length; i++) json.add(detections.length > 1 ? { search_name: det.name, ...t.row(i) } : t.row(i));
-    } else printDetection(det, result.table, opts, io);
   }
   json?.end();
   return code;
+}
+
+/** Runs one detection and prints its rows; false when its search failed (its diagnostics are printed). */
+function runOne(det: Detection, run: RunContext, json: JsonArrayWriter | null, named: boolean, opts: CommonOptions, io: Io): boolean {
+  const result = runSearch(runnableSearch(det.search), run.store, {
+    macros: withFilterMacro(det, run.macros.table), name: `${det.file} (search)`, tz: opts.tz, ...run.exec, ...(opts.now !== undefined ? { now: opts.now } : {}),
+  });
+  printDiagnostics(result.diagnostics, result, io, opts);
+  if (!result.table) return false;
+  if (json) {
+    const t = result.table;
+    for (let i = 0; i < t.length; i++) json.add(named ? { search_name: det.name, ...t.row(i) } : t.row(i));
+  } else printDetection(det, result.table, opts, io);
+  return true;
 }
 
 function printDetection(det: Detection, t: Table, opts: CommonOptions, io: Io): void {

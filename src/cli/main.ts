@@ -26,21 +26,29 @@ export async function runMain(args: readonly string[]): Promise<number> {
     await buildProgram().parseAsync([...args], { from: "user" });
     return Number(process.exitCode ?? EXIT.ok);
   } catch (e) {
-    return exitCodeFor(e);
+    return exitCodeFor(e, args.includes("--debug"));
   } finally {
     process.exitCode = callers;
   }
 }
 
-/** Help and --version exit 0, a usage error 2; a file that cannot be read is an input error (3), not a crash. */
-function exitCodeFor(e: unknown): number {
+/**
+ * Help and --version exit 0, a usage error 2; a file that cannot be read is an input error (3), not
+ * a crash. Anything else is a bug that escaped every per-search net: one `error[internal]` line
+ * (the stack with --debug) and exit 2, never a bare JavaScript trace.
+ */
+function exitCodeFor(e: unknown, debug: boolean): number {
   if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.spl;
   const err = e as NodeJS.ErrnoException;
-  if (err.code === "ENOENT" || err.code === "EACCES" || err.code === "EISDIR") {
+  if (err.code === "ENOENT" || err.code === "EACCES" || err.code === "EISDIR" || err.code === "ELOOP") {
     process.stderr.write(`error: ${err.message}\n`);
     return EXIT.input;
   }
-  throw e;
+  const message = e instanceof Error ? `${e.name === "Error" ? "" : `${e.name}: `}${e.message}` : String(e);
+  process.stderr.write(`error[internal]: ${message}\n`);
+  if (debug && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+  else process.stderr.write("  = hint: this is a bug in minispl: please report it (--debug prints the stack trace)\n");
+  return EXIT.spl;
 }
 
 /** True when node was started on this file (directly or through the npm bin link), not when it is imported. */

@@ -21,6 +21,8 @@ export interface CommonOptions {
   index?: string;
   /** false with `--no-cache`: --data is loaded into memory, not through the cached index. */
   cache?: boolean;
+  /** `--debug`: print the JavaScript stack of an internal error (otherwise one line says what failed). */
+  debug?: boolean;
 }
 
 export function collect(value: string, previous: string[] = []): string[] {

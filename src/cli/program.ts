@@ -19,6 +19,8 @@ async function processIo(): Promise<Io> {
   return (await import("./session.js")).processIo;
 }
 
+const DEBUG_HELP = "print the JavaScript stack trace of an internal error (otherwise one line says what failed)";
+
 function withCommon(cmd: Command): Command {
   return cmd
     .option("-d, --data <path...>", "event files or folders (folders are read recursively; repeatable)", collect, [])
@@ -33,7 +35,8 @@ function withCommon(cmd: Command): Command {
     .option("--mapping <file.yml>", "field mapping (time, host, source, sourcetype, aliases, eventtypes/tags) for JSON-lines/CSV --data files no adapter recognises")
     .option("-i, --index <dir>", "search an index folder built by `minispl index` (instead of --data)")
     .option("--no-cache", "load --data into memory instead of through the cached index ($XDG_CACHE_HOME/minispl)")
-    .option("-q, --quiet", "no progress or summary lines on stderr");
+    .option("-q, --quiet", "no progress or summary lines on stderr")
+    .option("--debug", DEBUG_HELP);
 }
 
 export function buildProgram(): Command {
@@ -155,6 +158,7 @@ Examples:
     .option("--source <source>", "force the source of every loaded event")
     .option("--time", "show the elapsed time under each result (default on a terminal; .time on|off)")
     .option("-q, --quiet", "no banner")
+    .option("--debug", DEBUG_HELP)
     .addHelpText("after", `
 Examples:
   $ minispl repl --data samples/data/
@@ -167,6 +171,7 @@ Examples:
     .command("explain <spl>")
     .description("show a search macro-expanded, parsed and planned (it is not run)")
     .option("-m, --macros <path...>", "macro definitions (ESCU macros/*.yml, macros.conf, or folders; later wins)", collect, [])
+    .option("--debug", DEBUG_HELP)
     .addHelpText("after", `
 Examples:
   $ minispl explain '| tstats \`security_content_summariesonly\` count from datamodel=Endpoint.Processes by Processes.dest | \`drop_dm_object_name(Processes)\`'

@@ -43,7 +43,7 @@ export async function replCommand(opts: ReplOptions): Promise<number> {
     await engine.close();
     return EXIT.input;
   }
-  const repl = new Repl(engine, io, { format: opts.format, time: opts.time ?? terminal });
+  const repl = new Repl(engine, io, { format: opts.format, time: opts.time ?? terminal, debug: opts.debug === true });
   if (opts.data.length > 0) await repl.load(opts.data.join(" "));
   else await repl.refreshCatalog();
   if (terminal && !opts.quiet) io.err("minispl repl: type an SPL search, .help for help, .exit or Ctrl-D to leave\n");
@@ -64,7 +64,7 @@ function makeEngine(opts: ReplOptions): { engine: LocalEngine | null; reply: Rep
   const run = { tz: opts.tz, ...lookups, ...geoip, ...(opts.now !== undefined ? { now: opts.now } : {}) };
   const ingest = { ...(opts.sourcetype ? { sourcetype: opts.sourcetype } : {}), ...(opts.source ? { source: opts.source } : {}) };
   try {
-    const engine = new LocalEngine({ macros: macros.table, run, ingest, ...(opts.index !== undefined ? { index: opts.index } : {}) });
+    const engine = new LocalEngine({ macros: macros.table, run, ingest, debug: opts.debug === true, ...(opts.index !== undefined ? { index: opts.index } : {}) });
     if (opts.index !== undefined && !opts.quiet) say(`opened index ${opts.index}\n`);
     return { engine, reply: { out: "", err, ok: true } };
   } catch (e) {
@@ -75,5 +75,5 @@ function makeEngine(opts: ReplOptions): { engine: LocalEngine | null; reply: Rep
 const data = workerData as { role?: string; opts?: ReplOptions } | null;
 if (!isMainThread && parentPort && data?.role === ROLE && data.opts) {
   const opts = data.opts;
-  serveEngine(parentPort, () => makeEngine(opts));
+  serveEngine(parentPort, () => makeEngine(opts), { debug: opts.debug === true });
 }

@@ -9,7 +9,7 @@ export function searchCommand(spl: string, opts: CommonOptions, io: Io): number 
   const run = prepareRun(opts, io);
   if (!run) return EXIT.input;
   const result = runSearch(spl, run.store, { macros: run.macros.table, name: "query", tz: opts.tz, ...run.exec, ...(opts.now !== undefined ? { now: opts.now } : {}) });
-  printDiagnostics(result.diagnostics, result, io);
+  printDiagnostics(result.diagnostics, result, io, opts);
   if (!result.table) return EXIT.spl;
   printTable(result.table, opts.format, io);
   return EXIT.ok;

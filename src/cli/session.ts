@@ -142,8 +142,8 @@ function openIndexDir(dir: string, opts: CommonOptions, io: Io): { store: EventS
   return { store: opened.store, report };
 }
 
-export function printDiagnostics(ds: readonly Diagnostic[], result: Pick<RunResult, "sources">, io: Io): void {
-  for (const d of ds) io.err(`${renderDiagnostic(d, result.sources, { color: io.color })}\n`);
+export function printDiagnostics(ds: readonly Diagnostic[], result: Pick<RunResult, "sources">, io: Io, opts: { debug?: boolean } = {}): void {
+  for (const d of ds) io.err(`${renderDiagnostic(d, result.sources, { color: io.color, debug: opts.debug === true })}\n`);
 }
 
 export function printTable(t: Table, format: CommonOptions["format"], io: Io): void {

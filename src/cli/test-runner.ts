@@ -12,6 +12,7 @@ import {
   type Detection, type DetectionTest, type EventStore, type MacroTable, type TestStatus,
 } from "../index.js";
 import type { CommonOptions } from "./options.js";
+import { internalMessage } from "./report-internal.js";
 import { AttackDataMemo, concatStores, type AttackDataOptions, type AttackDataSource } from "./test-attack-data.js";
 
 export interface TestOptions extends CommonOptions {
@@ -56,9 +57,13 @@ export function testFiles(
 }
 
 function readDetectionFile(file: string): Parsed {
-  const parsed = parseDetection(readFileSync(file, "utf8"), file);
-  if (parsed.detection) return { file, detection: parsed.detection };
-  return { file, detection: null, error: parsed.diagnostics[0]?.message ?? "unreadable" };
+  try {
+    const parsed = parseDetection(readFileSync(file, "utf8"), file);
+    if (parsed.detection) return { file, detection: parsed.detection };
+    return { file, detection: null, error: parsed.diagnostics[0]?.message ?? "unreadable" };
+  } catch (e) {
+    return { file, detection: null, error: internalMessage(e, "parsing") };
+  }
 }
 
 /** All test rows of one detection file (none when it has no tests). */
@@ -71,6 +76,12 @@ function testParsed(p: Parsed, macros: MacroTable, opts: TestOptions, data: Atta
 function runOne(det: Detection, t: DetectionTest, macros: MacroTable, opts: TestOptions, data: AttackDataMemo): TestRow {
   try {
     return searchAttackData(det, t, macros, opts, data);
+  } catch (e) {
+    // The search has its own net; this one catches loading the attack data and the verdict, so
+    // the other tests still run. The row says what failed; --debug adds the stack.
+    const message = internalMessage(e, "running");
+    const stack = opts.debug && e instanceof Error && e.stack ? `\n${e.stack}` : "";
+    return { file: det.file, name: det.name, test: t.name, status: "error", rows: 0, duration_ms: 0, message: `${message}${stack}` };
   } finally {
     // Each use testFiles declared ends here, whether or not this test got as far as loading it.
     for (const a of t.attackData) {

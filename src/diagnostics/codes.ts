@@ -19,6 +19,7 @@ export const CODES = {
   "unexpected-character": code<{ char: string }>("syntax", (p) => `unexpected character ${JSON.stringify(p.char)}`),
   "syntax-error": code<{ message: string }>("syntax", (p) => p.message),
   "empty-pipeline": code<Record<string, never>>("syntax", () => "empty search"),
+  "too-deep": code<{ what: string; limit: number }>("syntax", (p) => `${p.what} nested deeper than ${p.limit} levels`),
   "unknown-macro": code<{ name: string; arity: number }>(
     "macro",
     (p) => `unknown macro \`${p.name}\`${p.arity > 0 ? ` with ${p.arity} argument${p.arity === 1 ? "" : "s"}` : ""}`,
@@ -28,6 +29,10 @@ export const CODES = {
     (p) => `macro expansion of \`${p.name}\` exceeds the depth limit of ${p.limit}`,
   ),
   "macro-cycle": code<{ chain: string }>("macro", (p) => `macro expansion cycle: ${p.chain}`),
+  "macro-size": code<{ name: string; limit: string }>(
+    "macro",
+    (p) => `macro expansion passes ${p.limit} in total at \`${p.name}\``,
+  ),
   "macro-args": code<{ name: string; message: string }>("macro", (p) => `macro \`${p.name}\`: ${p.message}`),
   "unknown-command": code<{ name: string }>("semantic", (p) => `unknown command "${p.name}"`),
   "unsupported-command": code<{ name: string; reason: string }>(
@@ -43,6 +48,11 @@ export const CODES = {
   "unknown-aggregate": code<{ name: string }>("semantic", (p) => `unknown aggregate function "${p.name}"`),
   "unknown-datamodel": code<{ name: string }>("semantic", (p) => `unknown datamodel "${p.name}"`),
   "runtime-error": code<{ message: string }>("runtime", (p) => p.message),
+  "value-too-large": code<{ what: string; limit: string }>("runtime", (p) => `${p.what} would be larger than ${p.limit}`),
+  "internal": code<{ stage: string; message: string; stack?: string }>(
+    "runtime",
+    (p) => `internal error while ${p.stage} the search: ${p.message}`,
+  ),
   "bad-record": code<{ message: string }>("input", (p) => p.message),
   "bad-detection": code<{ message: string }>("input", (p) => p.message),
 } as const;

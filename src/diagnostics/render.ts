@@ -15,6 +15,8 @@ import type { Diagnostic, MacroFrame } from "./diagnostic.js";
 
 export interface RenderOptions {
   readonly color?: boolean;
+  /** Also print the JavaScript stack kept by an internal error (`--debug`). */
+  readonly debug?: boolean;
 }
 
 export function renderDiagnostic(d: Diagnostic, sources: SourceSet, opts: RenderOptions = {}): string {
@@ -27,6 +29,8 @@ export function renderDiagnostic(d: Diagnostic, sources: SourceSet, opts: Render
     lines.push(...excerpt(f.callSpan, sources, paint));
   }
   for (const h of d.hints) lines.push(`  = hint: ${h}`);
+  const stack = d.params?.stack;
+  if (opts.debug && typeof stack === "string") lines.push(...stack.split("\n").map((l) => `  | ${l}`));
   return lines.join("\n");
 }
 
@@ -37,19 +41,36 @@ export function where(span: Span, sources: SourceSet): string {
   return `${src.name}:${line}:${col}`;
 }
 
+/**
+ * Source lines longer than this are shown as a window around the caret: hostile or generated
+ * searches (a 10 MB macro argument, 20,000 operators on one line) would otherwise print whole.
+ */
+const MAX_EXCERPT = 240;
+
 function excerpt(span: Span, sources: SourceSet, paint: (c: string, s: string) => string): string[] {
   const src = sources.get(span.source);
   const { line, col } = lineCol(src.text, span.start);
-  const text = src.text.split("\n")[line - 1] ?? "";
+  const full = lineAt(src.text, span.start - (col - 1));
   const gutter = String(line).length;
   const pad = " ".repeat(gutter);
-  const width = Math.max(1, Math.min(span.end, span.start + text.length - col + 1) - span.start);
+  const width = Math.max(1, Math.min(span.end, span.start + full.length - col + 1) - span.start);
+  const from = full.length <= MAX_EXCERPT ? 0 : Math.max(0, Math.min(col - 1 - MAX_EXCERPT / 3, full.length - MAX_EXCERPT));
+  const to = Math.min(full.length, from + MAX_EXCERPT);
+  const text = `${from > 0 ? "…" : ""}${full.slice(from, to)}${to < full.length ? "…" : ""}`;
+  const caretAt = col - 1 - from + (from > 0 ? 1 : 0);
+  const caretWidth = Math.max(1, Math.min(width, to - (col - 1)));
   return [
     `${pad}--> ${src.name}:${line}:${col}`,
     `${pad} |`,
     `${line} | ${text}`,
-    `${pad} | ${" ".repeat(col - 1)}${paint("1;31", "^".repeat(width))}`,
+    `${pad} | ${" ".repeat(caretAt)}${paint("1;31", "^".repeat(caretWidth))}`,
   ];
+}
+
+/** The line that starts at `start` (without splitting the whole text: it may be megabytes). */
+function lineAt(text: string, start: number): string {
+  const end = text.indexOf("\n", start);
+  return text.slice(start, end < 0 ? text.length : end);
 }
 
 /** The family of a code (syntax, macro, semantic, runtime, input). */

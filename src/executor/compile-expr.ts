@@ -3,7 +3,8 @@
  * JavaScript source text). Function calls resolve against the function registry once, here.
  */
 import type { Expr } from "../ast/nodes.js";
-import { diag, SplRuntimeError } from "../diagnostics/diagnostic.js";
+import { diag, SplRuntimeError, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { isValueTooLarge, MAX_VALUE_LENGTH, tooLarge } from "../functions/value-limit.js";
 import type { FnContext } from "../functions/types.js";
 import { resolveFunction } from "../functions/resolve.js";
 import type { EvalValue } from "../values/value.js";
@@ -38,7 +39,18 @@ export function compileExpr(expr: Expr, table: Table, fn: FnContext): RowEval {
         if (e.op === "AND") return (r) => truthy(l(r)) && truthy(rt(r));
         if (e.op === "OR") return (r) => truthy(l(r)) || truthy(rt(r));
         const op = e.op;
-        return (r) => applyBinary(op, l(r), rt(r));
+        if (op !== "+" && op !== ".") return (r) => applyBinary(op, l(r), rt(r));
+        // Joining strings can pass the value limit: that result is null, with one warning.
+        const once = warnOnce(fn, e.span, `\`${op}\``);
+        return (r) => {
+          try {
+            return applyBinary(op, l(r), rt(r));
+          } catch (err) {
+            if (!isValueTooLarge(err)) throw err;
+            once(err);
+            return null;
+          }
+        };
       }
       case "in": {
         const subject = go(e.subject, env);
@@ -59,19 +71,20 @@ export function compileExpr(expr: Expr, table: Table, fn: FnContext): RowEval {
         const def = resolveFunction(e.name);
         if (!def) throw new SplRuntimeError(diag("unknown-function", { name: e.name }, e.nameSpan));
         const args = e.args.map((a) => go(a, env));
-        let warned = false;
+        const once = warnOnce(fn, e.span, `${e.name}()`);
         return (r) => {
           try {
-            return def.impl(args.map((a) => a(r)), fn);
+            const v = def.impl(args.map((a) => a(r)), fn);
+            if (typeof v === "string" && v.length > MAX_VALUE_LENGTH) throw tooLarge("the result");
+            return v;
           } catch (err) {
-            // A pattern built from event data (`"(?i)".original_file_name`) that does not compile
-            // makes that call null for that result, with one warning, instead of failing the
-            // search; a literal bad pattern is already an error at check time (check-expr.ts).
-            if (!(err instanceof SplRuntimeError) || !err.message.startsWith("invalid regular expression")) throw err;
-            if (!warned) {
-              warned = true;
-              fn.warn?.({ ...err.diagnostic, severity: "warning", span: e.span, message: `${e.name}(): ${err.message}; the call gives null where it happens` });
-            }
+            // A pattern built from event data (`"(?i)".original_file_name`) that does not compile,
+            // or a value past the size limit (value-limit.ts), makes that call null for that
+            // result, with one warning, instead of failing the search; a literal bad pattern is
+            // already an error at check time (check-expr.ts).
+            const badPattern = err instanceof SplRuntimeError && err.message.startsWith("invalid regular expression");
+            if (!badPattern && !isValueTooLarge(err)) throw err;
+            once(err);
             return null;
           }
         };
@@ -80,4 +93,15 @@ export function compileExpr(expr: Expr, table: Table, fn: FnContext): RowEval {
     }
   };
   return go(expr, new Map());
+}
+
+/** A warning at `span` for the first failure of one call site (later ones stay silent). */
+function warnOnce(fn: FnContext, span: Expr["span"], what: string): (err: unknown) => void {
+  let warned = false;
+  return (err) => {
+    if (warned) return;
+    warned = true;
+    const base: Diagnostic = err instanceof SplRuntimeError ? err.diagnostic : tooLarge("the result").diagnostic;
+    fn.warn?.({ ...base, severity: "warning", span, message: `${what}: ${base.message}; the ${what.endsWith("()") ? "call" : "operator"} gives null where it happens` });
+  };
 }

@@ -5,6 +5,7 @@
  * operand compares true when any of its values does (a choice, pinned by tests: §7 leaves it open).
  */
 import type { BinaryOp } from "../ast/nodes.js";
+import { checkLength } from "../functions/value-limit.js";
 import { likeMatcher } from "../values/like-pattern.js";
 import { compareLexical, isMulti, parseNumber, toNumber, toText, type Atom, type EvalValue } from "../values/value.js";
 
@@ -37,12 +38,18 @@ function plus(a: EvalValue, b: EvalValue): EvalValue {
   const y = num(b);
   if (!Number.isNaN(x) && !Number.isNaN(y) && typeof a !== "string" && typeof b !== "string") return x + y;
   if (!Number.isNaN(x) && !Number.isNaN(y)) return x + y;
-  return (toText(a) ?? "") + (toText(b) ?? "");
+  return joined(toText(a) ?? "", toText(b) ?? "");
 }
 
 function concat(a: EvalValue, b: EvalValue): EvalValue {
   if (a === null || b === null) return null;
-  return (toText(a) ?? "") + (toText(b) ?? "");
+  return joined(toText(a) ?? "", toText(b) ?? "");
+}
+
+/** `s=s.s` doubles per eval: checked before joining, so the limit is a warning, not a RangeError. */
+function joined(x: string, y: string): string {
+  checkLength(x.length + y.length, "the joined string");
+  return x + y;
 }
 
 function atoms(v: EvalValue): Atom[] {

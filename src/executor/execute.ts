@@ -1,8 +1,10 @@
 /**
  * execute(plan, store) → result table. Runs the steps in order; a runtime error stops the search
- * and comes back as a diagnostic, never as a thrown exception.
+ * and comes back as a diagnostic, never as a thrown exception; so does any other exception, as an
+ * `internal` diagnostic at the command that was running (internal-error.ts).
  */
 import { SplRuntimeError, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { internalError } from "../diagnostics/internal-error.js";
 import { parseSearch } from "../frontend.js";
 import type { MacroTable } from "../macros/macro-table.js";
 import { checkPipeline } from "./check.js";
@@ -55,12 +57,13 @@ export function executePlan(plan: Plan, store: EventStore, opts: ExecuteOptions 
     },
     ...(opts.geoip ? { geoip: opts.geoip } : {}),
   };
-  let table: Table;
+  let table = Table.empty();
+  let at = 0;
   try {
-    table = runSteps(plan.steps, Table.empty(), ctx);
+    for (; at < plan.steps.length; at++) table = (plan.steps[at] as Step)(table, ctx);
   } catch (e) {
     if (e instanceof SplRuntimeError) return { table: Table.empty(), diagnostics: [...diagnostics, e.diagnostic] };
-    throw e;
+    return { table: Table.empty(), diagnostics: [...diagnostics, internalError(e, "running", plan.stepSpans[at])] };
   }
   return { table, diagnostics };
 }

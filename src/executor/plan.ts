@@ -7,6 +7,7 @@
  */
 import type { Command, CommandKind, CommandOf, StatsCommand } from "../ast/commands.js";
 import type { SearchExpr } from "../ast/nodes.js";
+import type { Span } from "../source/source-text.js";
 import { COMMANDS } from "../commands/registry.js";
 import type { CommandDef, ExecContext, Step } from "../commands/types.js";
 import { buildPlan, type PlanOptions } from "../plan/build-plan.js";
@@ -19,14 +20,18 @@ export interface Plan {
   readonly commands: readonly Command[];
   readonly logical: LogicalPlan;
   readonly steps: readonly Step[];
+  /** The span of the command each step runs (a scan: its base search), for errors while it runs. */
+  readonly stepSpans: readonly (Span | undefined)[];
 }
 
 export function planPipeline(commands: readonly Command[], opts: PlanOptions = {}): Plan {
   const logical = buildPlan(commands, opts);
   const steps: Step[] = [];
+  const stepSpans: (Span | undefined)[] = [];
   const nodes = logical.nodes;
   for (let i = 0; i < nodes.length; i++) {
     const n = nodes[i] as PlanNode;
+    if (n.op !== "scan" || n.from === "events") stepSpans.push(n.op === "scan" ? n.commands[0]?.span : n.command.span);
     if (n.op !== "scan") steps.push(commandStep(n.command));
     else if (n.from === "events") {
       // stats right after the scan groups the store rows itself (scan-stats.ts), skipping the table.
@@ -38,7 +43,7 @@ export function planPipeline(commands: readonly Command[], opts: PlanOptions = {
       } else steps.push(scanStep(n));
     }
   }
-  return { commands, logical, steps };
+  return { commands, logical, steps, stepSpans };
 }
 
 function commandStep<K extends CommandKind>(c: CommandOf<K>): Step {

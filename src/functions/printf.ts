@@ -4,6 +4,10 @@
  * `%a` (hex float) is not supported and is printed as written.
  */
 import { toNumber, toText, type EvalValue } from "../values/value.js";
+import { checkLength } from "./value-limit.js";
+
+/** JavaScript's toFixed/toExponential take at most 100 digits (and throw past it); C prints more, all noise past ~17. */
+const MAX_FLOAT_PRECISION = 100;
 
 const SPEC = /%([-+ 0#']*)(\*|\d+)?(?:\.(\*|\d*))?([diuoxXfFeEgGcs%])/g;
 
@@ -32,9 +36,9 @@ function formatNumber(conv: string, n: number, flags: string, precision: number 
     case "d": case "i": case "u": body = String(Math.trunc(abs)); break;
     case "o": body = Math.trunc(abs).toString(8); break;
     case "x": case "X": body = Math.trunc(abs).toString(16); break;
-    case "e": case "E": body = cExponent(abs.toExponential(precision ?? 6)); break;
-    case "g": case "G": body = cExponent(general(abs, precision ?? 6, flags.includes("#"))); break;
-    default: body = abs.toFixed(precision ?? 6);
+    case "e": case "E": body = cExponent(abs.toExponential(Math.min(precision ?? 6, MAX_FLOAT_PRECISION))); break;
+    case "g": case "G": body = cExponent(general(abs, Math.min(precision ?? 6, MAX_FLOAT_PRECISION), flags.includes("#"))); break;
+    default: body = abs.toFixed(Math.min(precision ?? 6, MAX_FLOAT_PRECISION));
   }
   if ("diu".includes(conv) && precision !== undefined) body = body.padStart(precision, "0");
   if (flags.includes("'") && "diufF".includes(conv)) {
@@ -63,26 +67,46 @@ function pad(s: string, width: number, flags: string, numeric: boolean): string 
 /**
  * Formats `args` with a printf format string. Missing arguments format as empty strings and
  * non-numeric values given to a numeric conversion format as 0 (C would be undefined; a choice).
+ * A width or precision past the value limit (`%0999999999d`) is a value-too-large error before
+ * anything is padded, and so is a result that grows past it spec by spec.
  */
 export function sprintf(format: string, args: readonly EvalValue[]): string {
   let next = 0;
+  let length = format.length;
   const take = (): EvalValue => args[next++] ?? null;
   return format.replace(SPEC, (whole, flags: string, w?: string, p?: string, conv = "") => {
     if (conv === "%") return "%";
-    const width = w === "*" ? Math.trunc(toNumber(take())) || 0 : w ? Number(w) : 0;
-    const precision = p === undefined ? undefined : p === "*" ? Math.trunc(toNumber(take())) || 0 : Number(p || "0");
-    const v = take();
-    if (conv === "s") {
-      const s = toText(v) ?? "";
-      return pad(precision === undefined ? s : s.slice(0, precision), width, flags, false);
-    }
-    if (conv === "c") {
-      const n = toNumber(v);
-      const s = typeof v === "string" && Number.isNaN(n) ? v.slice(0, 1) : String.fromCodePoint(Math.trunc(n) || 0);
-      return pad(s, width, flags, false);
-    }
-    const n = toNumber(v);
-    if (!Number.isFinite(n) && v !== null && !Number.isNaN(n)) return whole;
-    return pad(formatNumber(conv, Number.isNaN(n) ? 0 : n, flags, precision), width, flags, true);
+    const starWidth = w === "*" ? Math.trunc(toNumber(take())) || 0 : w ? Number(w) : 0;
+    // As in C: a negative `*` width is the `-` flag with that width, a negative precision none at all.
+    const width = Math.abs(starWidth);
+    const starPrecision = p === undefined ? undefined : p === "*" ? Math.trunc(toNumber(take())) || 0 : Number(p || "0");
+    const precision = starPrecision !== undefined && starPrecision < 0 ? undefined : starPrecision;
+    checkLength(width, `the width ${width}`);
+    if (precision !== undefined) checkLength(precision, `the precision ${precision}`);
+    const out = convert(conv, whole, starWidth < 0 ? `${flags}-` : flags, width, precision, take());
+    // The result is the format with each spec replaced by its text.
+    length += out.length - whole.length;
+    checkLength(length, "the result");
+    return out;
   });
+}
+
+function convert(conv: string, whole: string, flags: string, width: number, precision: number | undefined, v: EvalValue): string {
+  if (conv === "s") {
+    const s = toText(v) ?? "";
+    return pad(precision === undefined ? s : s.slice(0, precision), width, flags, false);
+  }
+  if (conv === "c") {
+    const n = toNumber(v);
+    const s = typeof v === "string" && Number.isNaN(n) ? v.slice(0, 1) : codePoint(Math.trunc(n) || 0);
+    return pad(s, width, flags, false);
+  }
+  const n = toNumber(v);
+  if (!Number.isFinite(n) && v !== null && !Number.isNaN(n)) return whole;
+  return pad(formatNumber(conv, Number.isNaN(n) ? 0 : n, flags, precision), width, flags, true);
+}
+
+/** `%c` of a number outside Unicode (fromCodePoint would throw) gives U+FFFD, the replacement character. */
+function codePoint(n: number): string {
+  return n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : "\ufffd";
 }

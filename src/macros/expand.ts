@@ -13,6 +13,18 @@ import { parseMacroCall, substituteArgs } from "./macro-call.js";
 import { macroKey, type MacroTable } from "./macro-table.js";
 
 export const MAX_MACRO_DEPTH = 32;
+/**
+ * Tokens all the expansions of one search may add. Depth is bounded above, but fan-out is not: ten
+ * calls per body, six levels deep, is a million tokens (issue 10: 262k tokens ended in a
+ * RangeError). ESCU's largest expanded search is 1,113 tokens; parsing 100,000 takes about a second.
+ */
+export const MAX_EXPANDED_TOKENS = 100_000;
+/**
+ * Characters of macro text (after `$arg$` substitution) one search may add. An argument passed on
+ * twice per level doubles the text at every level while adding a single token (the call), so
+ * tokens alone do not bound it. ESCU's largest expansion adds 4.6 KB.
+ */
+export const MAX_EXPANDED_CHARS = 10_000_000;
 
 export interface ExpandResult {
   readonly tokens: SplToken[];
@@ -22,7 +34,7 @@ export interface ExpandResult {
 /** Replaces every macro call token by its expansion. Returns the input array itself when there is none. */
 export function expandMacros(tokens: SplToken[], sources: SourceSet, macros: MacroTable): ExpandResult {
   const diagnostics: Diagnostic[] = [];
-  const out = expandList(tokens, { sources, macros, diagnostics }, []);
+  const out = expandList(tokens, { sources, macros, diagnostics, added: 0, chars: 0, full: false }, []);
   return { tokens: out, diagnostics };
 }
 
@@ -30,6 +42,11 @@ interface Ctx {
   readonly sources: SourceSet;
   readonly macros: MacroTable;
   readonly diagnostics: Diagnostic[];
+  /** Tokens lexed and characters substituted from macro bodies so far, against the limits above. */
+  added: number;
+  chars: number;
+  /** Set once the budget is spent: later calls expand to nothing, without a diagnostic each. */
+  full: boolean;
 }
 
 function expandList(tokens: SplToken[], ctx: Ctx, stack: string[]): SplToken[] {
@@ -49,7 +66,8 @@ function expandList(tokens: SplToken[], ctx: Ctx, stack: string[]): SplToken[] {
       const next = tokens[i + 1];
       if (next && !(body[body.length - 1] as SplToken).touchesEnd) next.glued = false;
     }
-    out.push(...body);
+    // One by one: push(...body) passes every token as an argument, past V8's limit for big bodies.
+    for (const t of body) out.push(t);
   }
   return out;
 }
@@ -77,11 +95,22 @@ function expandCall(tok: SplToken, ctx: Ctx, stack: string[]): SplToken[] {
     ctx.diagnostics.push(diag("macro-depth", { name: key, limit: MAX_MACRO_DEPTH }, span, extra));
     return [];
   }
-  const text = substituteArgs(def.definition, def.args, call.args);
+  if (ctx.full) return [];
+  const tooBig = (limit: string): SplToken[] => {
+    ctx.full = true;
+    const hints = ["a macro that calls others several times multiplies at every level; check the definitions named below"];
+    ctx.diagnostics.push(diag("macro-size", { name: key, limit }, span, { ...extra, hints }));
+    return [];
+  };
+  const text = substituteArgs(def.definition, def.args, call.args, MAX_EXPANDED_CHARS - ctx.chars);
+  if (text === null) return tooBig(`${MAX_EXPANDED_CHARS.toLocaleString("en-US")} characters`);
+  ctx.chars += text.length;
   const source = ctx.sources.add(`macro ${key}`, text);
   const frame: MacroFrame = { macro: key, callSpan: span, ...(tok.origin ? { parent: tok.origin } : {}) };
   const lexed = tokenize(source, frame);
-  ctx.diagnostics.push(...lexed.diagnostics);
+  ctx.added += lexed.tokens.length;
+  if (ctx.added > MAX_EXPANDED_TOKENS) return tooBig(`${MAX_EXPANDED_TOKENS.toLocaleString("en-US")} tokens`);
+  for (const d of lexed.diagnostics) ctx.diagnostics.push(d);
   const first = lexed.tokens[0];
   if (first) first.glued = first.startOffset === 0;
   const last = lexed.tokens[lexed.tokens.length - 1] as SplToken | undefined;

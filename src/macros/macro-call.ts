@@ -46,9 +46,11 @@ function splitArgs(body: string): string[] {
 /**
  * Substitutes `$arg$` placeholders. A double-quoted argument placed inside a double-quoted part of
  * the body loses its own quotes, so `drop_dm_object_name("Processes")` gives `rename "Processes.*"`
- * like the bare form does (spl-semantics.md §4).
+ * like the bare form does (spl-semantics.md §4). Null when the result would pass `maxLength`
+ * (an argument used many times over can make it grow past what a string can hold).
  */
-export function substituteArgs(definition: string, names: readonly string[], values: readonly string[]): string {
+export function substituteArgs(definition: string, names: readonly string[], values: readonly string[], maxLength = Number.POSITIVE_INFINITY): string | null {
+  if (definition.length > maxLength) return null;
   if (names.length === 0) return definition;
   let out = "";
   let inQuote = false;
@@ -67,6 +69,7 @@ export function substituteArgs(definition: string, names: readonly string[], val
       if (idx >= 0) {
         let v = values[idx] ?? "";
         if (inQuote && v.length >= 2 && v.startsWith('"') && v.endsWith('"')) v = v.slice(1, -1);
+        if (out.length + v.length > maxLength) return null;
         out += v;
         i = end;
         continue;

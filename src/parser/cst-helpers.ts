@@ -14,20 +14,51 @@ export function isToken(e: CstElement): e is IToken {
   return (e as IToken).image !== undefined;
 }
 
-/** All tokens under a node, in stream order. */
+/** All tokens under a node, in stream order. One shared array: spreading per level was quadratic in depth. */
 export function tokensOf(e: CstElement): SeqToken[] {
-  if (isToken(e)) return [e as SeqToken];
   const out: SeqToken[] = [];
-  for (const list of Object.values(e.children)) for (const c of list) out.push(...tokensOf(c));
+  collect(e, out);
   return out.sort((a, b) => a.seq - b.seq);
+}
+
+function collect(e: CstElement, out: SeqToken[]): void {
+  if (isToken(e)) out.push(e as SeqToken);
+  else for (const list of Object.values(e.children)) for (const c of list) collect(c, out);
+}
+
+/**
+ * The first and last token under a node, memoised: the AST builder asks for the span of every node,
+ * and walking the whole subtree each time made nested input (1,000 `NOT`s) cubic to build.
+ */
+interface Extent {
+  readonly first: SeqToken;
+  readonly last: SeqToken;
+}
+
+const extents = new WeakMap<CstNode, Extent | null>();
+
+function extent(e: CstElement): Extent | null {
+  if (isToken(e)) return { first: e as SeqToken, last: e as SeqToken };
+  const memo = extents.get(e);
+  if (memo !== undefined) return memo;
+  let first: SeqToken | undefined;
+  let last: SeqToken | undefined;
+  for (const list of Object.values(e.children)) {
+    for (const c of list) {
+      const x = extent(c);
+      if (!x) continue;
+      if (!first || x.first.seq < first.seq) first = x.first;
+      if (!last || x.last.seq > last.seq) last = x.last;
+    }
+  }
+  const out = first && last ? { first, last } : null;
+  extents.set(e, out);
+  return out;
 }
 
 /** The stream index of the first token under a node. */
 export function firstSeq(e: CstElement): number {
-  if (isToken(e)) return (e as SeqToken).seq;
-  let min = Number.POSITIVE_INFINITY;
-  for (const list of Object.values(e.children)) for (const c of list) min = Math.min(min, firstSeq(c));
-  return min;
+  return extent(e)?.first.seq ?? Number.POSITIVE_INFINITY;
 }
 
 /** Children of several names merged back into source order. */
@@ -50,12 +81,41 @@ export function spanOfTokens(tokens: readonly SplToken[]): Span {
   return { start: first.startOffset, end, source: first.src };
 }
 
+/**
+ * Same as spanOfTokens(tokensOf(e)) without visiting the subtree: within one source, tokens keep
+ * their offset order in the stream (a macro body is spliced in whole), so the last token of the
+ * first token's source ends the span.
+ */
 export function spanOf(e: CstElement): Span {
-  return spanOfTokens(tokensOf(e));
+  const x = extent(e);
+  if (!x) return { start: 0, end: 0, source: 0 };
+  const last = x.last.src === x.first.src ? x.last : lastOfSource(e, x.first.src);
+  const end = Math.max(tokSpan(x.first).end, last ? tokSpan(last).end : 0);
+  return { start: x.first.startOffset, end, source: x.first.src };
+}
+
+const lastBySource = new WeakMap<CstNode, Map<number, SeqToken | null>>();
+
+/** The last token under a node that comes from `src` (memoised per node and source). */
+function lastOfSource(e: CstElement, src: number): SeqToken | null {
+  if (isToken(e)) return (e as SplToken).src === src ? (e as SeqToken) : null;
+  let memo = lastBySource.get(e);
+  if (!memo) lastBySource.set(e, (memo = new Map()));
+  const known = memo.get(src);
+  if (known !== undefined) return known;
+  let best: SeqToken | null = null;
+  for (const list of Object.values(e.children)) {
+    for (const c of list) {
+      const t = lastOfSource(c, src);
+      if (t && (!best || t.seq > best.seq)) best = t;
+    }
+  }
+  memo.set(src, best);
+  return best;
 }
 
 export function originOf(e: CstElement): MacroFrame | undefined {
-  return tokensOf(e)[0]?.origin;
+  return extent(e)?.first.origin;
 }
 
 /** Node position fields: span plus macro origin when present. */

@@ -1,7 +1,9 @@
 /**
  * parse(tokens) → Pipeline + diagnostics. Tokens are the macro-expanded stream; each gets its
  * stream index (`seq`) so the CST→AST step can restore order. Parser errors become diagnostics
- * pointing at the offending token (or the end of the query for an unexpected end).
+ * pointing at the offending token (or the end of the query for an unexpected end). Nesting is
+ * bounded before the recursive stages run (token-depth.ts, ast-depth.ts): too deep is a `too-deep`
+ * diagnostic, not a stack overflow.
  */
 import type { IRecognitionException } from "chevrotain";
 import type { Pipeline } from "../ast/nodes.js";
@@ -12,6 +14,8 @@ import { astBuilder } from "./cst-to-ast.js";
 import { splParser } from "./parser.js";
 import type { SeqToken } from "./cst-helpers.js";
 import { friendlyMessage } from "./errors.js";
+import { checkAstDepth } from "./ast-depth.js";
+import { checkTokenDepth } from "./token-depth.js";
 
 export interface ParseResult {
   readonly pipeline: Pipeline | null;
@@ -23,11 +27,15 @@ export function parseTokens(tokens: readonly SplToken[], mainSource: number, mai
   if (tokens.length === 0) {
     return { pipeline: null, diagnostics: [diag("empty-pipeline", {}, { start: 0, end: 0, source: mainSource })] };
   }
+  const deep = checkTokenDepth(tokens);
+  if (deep) return { pipeline: null, diagnostics: [deep] };
   splParser.load(tokens as SplToken[]);
   const cst = splParser.pipeline();
   const diagnostics = splParser.errors.map((e) => toDiagnostic(e, tokens, mainSource, mainLength));
   if (diagnostics.length > 0) return { pipeline: null, diagnostics };
-  return { pipeline: astBuilder.pipeline(cst), diagnostics: [] };
+  const pipeline = astBuilder.pipeline(cst);
+  const tooDeep = checkAstDepth(pipeline);
+  return tooDeep ? { pipeline: null, diagnostics: [tooDeep] } : { pipeline, diagnostics: [] };
 }
 
 function toDiagnostic(e: IRecognitionException, tokens: readonly SplToken[], mainSource: number, mainLength: number): Diagnostic {

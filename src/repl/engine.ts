@@ -20,6 +20,8 @@ export interface EngineSetup {
   readonly ingest: StreamOptions;
   /** An index folder to search instead of loading files (`--index`); opening it reads only its manifest. */
   readonly index?: string;
+  /** `--debug`: diagnostics of internal errors show their JavaScript stack. */
+  readonly debug?: boolean;
 }
 
 export interface Reply {
@@ -74,7 +76,7 @@ export class LocalEngine {
 
   run(req: RunRequest): Reply {
     const result = runSearch(req.spl, this.store, { ...this.setup.run, macros: this.setup.macros, name: "query" });
-    const err = result.diagnostics.map((d) => `${renderDiagnostic(d, result.sources, { color: req.color })}\n`).join("");
+    const err = result.diagnostics.map((d) => `${renderDiagnostic(d, result.sources, { color: req.color, debug: this.setup.debug === true })}\n`).join("");
     if (!result.table) return { out: "", err, ok: false };
     return { out: formatTable(result.table, req), err, ok: true, rows: result.table.length };
   }

@@ -9,6 +9,7 @@ import { DOT_COMMANDS, FORMATS, findDot, parseDot } from "./dot-commands.js";
 import { datamodelLines, type ReplFormat } from "./engine.js";
 import { CancelledError, type ReplEngine } from "./engine-client.js";
 import { helpText } from "./help.js";
+import { renderInternal } from "../diagnostics/internal-error.js";
 import { footer } from "./table-render.js";
 
 export interface ReplIo {
@@ -22,6 +23,8 @@ export interface ReplIo {
 export interface ReplSettings {
   format: ReplFormat;
   time: boolean;
+  /** `--debug`: an internal error shows its JavaScript stack. */
+  debug?: boolean;
 }
 
 export type Outcome = "continue" | "exit";
@@ -47,7 +50,11 @@ export class Repl {
     this.catalogCache = staticCatalog(c.macros, c.fields);
   }
 
-  /** Runs one complete entry. A cancelled search prints "cancelled" and the REPL goes on. */
+  /**
+   * Runs one complete entry. A cancelled search prints "cancelled" and the REPL goes on; so does
+   * any other failure (a crashed engine worker, a bug), as one `error[internal]` line: a session's
+   * state is worth more than the entry that failed.
+   */
   async handle(entry: string): Promise<Outcome> {
     try {
       return await this.dispatch(entry.trim());
@@ -56,7 +63,8 @@ export class Repl {
         this.io.err("cancelled\n");
         return "continue";
       }
-      throw e;
+      this.io.err(renderInternal(e, "this entry", "running", { color: this.io.color, debug: this.settings.debug === true }));
+      return "continue";
     }
   }
 

@@ -5,13 +5,23 @@
  */
 import type { MessagePort } from "node:worker_threads";
 import type { EngineRequest, EngineResponse } from "./engine-client.js";
-import type { LocalEngine, Reply, RunRequest } from "./engine.js";
+import type { EngineCatalog, LocalEngine, Reply, RunRequest } from "./engine.js";
+import { renderInternal } from "../diagnostics/internal-error.js";
 
-export function serveEngine(port: MessagePort, makeEngine: () => { engine: LocalEngine | null; reply: Reply }): void {
+export function serveEngine(port: MessagePort, makeEngine: () => { engine: LocalEngine | null; reply: Reply }, opts: { debug?: boolean } = {}): void {
   let engine: LocalEngine | null = null;
   const send = (m: EngineResponse) => port.postMessage(m);
   port.on("message", (req: EngineRequest) => {
-    send({ id: req.id, value: answer(req) });
+    let value: unknown;
+    try {
+      value = answer(req);
+    } catch (e) {
+      // An exception ends this one request with an error reply; the worker, and the session, go on.
+      const err = renderInternal(e, req.op === "run" ? "search" : `.${req.op}`, "running", { debug: opts.debug === true });
+      // The completer's catalog is not a reply: an empty one keeps Tab working.
+      value = req.op === "catalog" ? ({ macros: [], fields: [] } satisfies EngineCatalog) : ({ out: "", err, ok: false } satisfies Reply);
+    }
+    send({ id: req.id, value });
   });
 
   function answer(req: EngineRequest): unknown {
