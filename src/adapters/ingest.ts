@@ -41,7 +41,7 @@ export function ingestPaths(store: EventStore, paths: readonly string[], opts: S
 /** Streams files, directories and archives into any sink; memory stays at about one chunk. */
 export function ingestStream(sink: EventSink, paths: readonly string[], opts: StreamOptions = {}): StreamReport {
   const total = emptyStreamReport();
-  for (const file of expand(paths, total)) {
+  for (const file of expand(paths, total, opts)) {
     // Binary EVTX (by its "ElfFile" signature) is read natively, one 64 KiB chunk at a time.
     if (isEvtx(file)) ingestEvtx(sink, file, opts, total);
     // Dispatch by content (text, gzip, zip, tar) happens per file in ingestFile.
@@ -55,8 +55,8 @@ export function ingestStream(sink: EventSink, paths: readonly string[], opts: St
  * file is listed once however many links reach it; unreadable paths, symlink loops, FIFOs and
  * devices go to the report (walk-paths.ts), so a hostile tree neither hangs nor repeats events.
  */
-export function expand(paths: readonly string[], report: IngestReport): string[] {
-  const { files, warnings } = walkPaths(paths, { skipHidden: true, sortRoots: true });
+export function expand(paths: readonly string[], report: IngestReport, opts: Pick<IngestOptions, "followSymlinks"> = {}): string[] {
+  const { files, warnings } = walkPaths(paths, { skipHidden: true, sortRoots: true, followSymlinks: opts.followSymlinks === true });
   for (const w of warnings) report.skipped.push({ file: w.path, line: 1, reason: w.reason });
   return files;
 }

@@ -17,6 +17,8 @@ export interface IngestOptions {
   readonly index?: string;
   /** User mapping (`--mapping`) for JSON-lines/CSV files no adapter recognises (user-mapping.ts). */
   readonly mapping?: UserMapping;
+  /** Reads files that links inside a named folder lead to outside it (default: skipped with a warning; walk-paths.ts). */
+  readonly followSymlinks?: boolean;
 }
 
 export interface SkippedRecord {

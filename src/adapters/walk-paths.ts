@@ -6,9 +6,15 @@
  * already being walked is a loop, reported by name instead of recursing until ELOOP (or, with two
  * loops, exponentially). Only regular files are listed: reading a FIFO blocks forever and a
  * device never ends, so both are reported and skipped. Nothing here throws.
+ *
+ * A symlink found inside a named directory whose target lies outside every named path is skipped
+ * with a warning unless `followSymlinks` is set: a planted `logs/x.xml -> /home/analyst/.ssh/…`
+ * must not be read (or, with --lookups, shown in results) because someone pointed minispl at a
+ * folder. The default is the safe one for the library too (Engine.loadData, listFiles): the skip is
+ * always reported, so nothing changes silently. Paths named explicitly are followed wherever they lead.
  */
-import { readdirSync, realpathSync, statSync, type BigIntStats } from "node:fs";
-import { join } from "node:path";
+import { readdirSync, realpathSync, statSync, type BigIntStats, type Dirent } from "node:fs";
+import { isAbsolute, join, relative, sep } from "node:path";
 
 export interface WalkOptions {
   /** Keeps a file found inside a directory (paths named explicitly are always kept). */
@@ -17,6 +23,8 @@ export interface WalkOptions {
   readonly skipHidden?: boolean;
   /** Sorts the named paths too (directory entries are always sorted). */
   readonly sortRoots?: boolean;
+  /** Follows links inside a directory to targets outside the named paths (default: skip, with a warning). */
+  readonly followSymlinks?: boolean;
 }
 
 export interface WalkWarning {
@@ -38,6 +46,21 @@ export function walkPaths(paths: readonly string[], opts: WalkOptions = {}): Wal
   /** dev:ino of the directories being walked right now (a repeat is a loop). */
   const open = new Set<string>();
   const warn = (path: string, reason: string): void => void warnings.push({ path, reason });
+  /** Real paths of the named paths: a link inside them may lead anywhere below these. */
+  const roots = opts.followSymlinks ? [] : paths.map(target);
+  /** True when `p`, a link inside a walked directory, leads outside every root (and is not followed). */
+  const escapes = (p: string, entry: Dirent): boolean => {
+    if (opts.followSymlinks || !entry.isSymbolicLink()) return false;
+    let real: string;
+    try {
+      real = realpathSync(p);
+    } catch {
+      return false; // a loop or a broken link: walk() reports it
+    }
+    if (roots.some((r) => inside(real, r))) return false;
+    warn(p, `symlink to ${real}, outside the paths given; skipped (--follow-symlinks reads it)`);
+    return true;
+  };
 
   const walk = (p: string, explicit: boolean): void => {
     let st: BigIntStats;
@@ -54,16 +77,17 @@ export function walkPaths(paths: readonly string[], opts: WalkOptions = {}): Wal
       if (open.has(id)) return warn(p, `symlink loop: ${target(p)} is a directory above it; not walked again`);
       const first = seen.get(id);
       if (first !== undefined) return warn(p, `same directory as ${first} (a link); its files are read once`);
-      let names: string[];
+      let entries: Dirent[];
       try {
-        names = readdirSync(p);
+        entries = readdirSync(p, { withFileTypes: true });
       } catch (e) {
         return warn(p, `cannot read directory: ${(e as Error).message}`);
       }
       open.add(id);
-      for (const n of names.sort()) {
-        if (opts.skipHidden && n.startsWith(".")) continue;
-        walk(join(p, n), false);
+      for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+        if (opts.skipHidden && e.name.startsWith(".")) continue;
+        const child = join(p, e.name);
+        if (!escapes(child, e)) walk(child, false);
       }
       open.delete(id);
       seen.set(id, p);
@@ -87,6 +111,12 @@ function kindOf(st: BigIntStats): string {
   if (st.isCharacterDevice()) return "a character device";
   if (st.isBlockDevice()) return "a block device";
   return "a special file";
+}
+
+/** True when the real path `real` is `root` or below it. */
+function inside(real: string, root: string): boolean {
+  const rel = relative(root, real);
+  return rel === "" || (!isAbsolute(rel) && rel.split(sep)[0] !== "..");
 }
 
 /** Where a link leads, for the loop warning (the path itself when it cannot be resolved). */

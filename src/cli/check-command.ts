@@ -30,7 +30,7 @@ export interface CheckRow {
 const STAGES: readonly CheckStage[] = ["ok", "yaml", "macro", "parse", "plan", "run"];
 
 export function checkCommand(paths: readonly string[], opts: CommonOptions, io: Io): number {
-  const macros = loadMacros(opts.macros);
+  const macros = loadMacros(opts.macros, { followSymlinks: opts.followSymlinks === true });
   for (const e of macros.errors) io.err(`warning: ${e}\n`);
   let store: EventStore | null = null;
   if (opts.data.length > 0) {
@@ -39,11 +39,11 @@ export function checkCommand(paths: readonly string[], opts: CommonOptions, io: 
     store = loaded.store;
   }
   // Lookups are read; outputlookup writes stay in memory (a check never changes files).
-  const lookups = lookupOptions(opts.lookups, io.err);
+  const lookups = lookupOptions(opts.lookups, io.err, { followSymlinks: opts.followSymlinks === true });
   if (!lookups) return EXIT.input;
   const geoip = geoipOptions(opts.geoip, io.err, opts.quiet);
   if (!geoip) return EXIT.input;
-  const results = listFiles(paths, [".yml", ".yaml"], listingWarning(io)).map((file) => checkGuarded(file, macros.table, store, opts, { lookups: lookups.lookups, ...geoip }, io));
+  const results = listFiles(paths, [".yml", ".yaml"], listingWarning(io), { followSymlinks: opts.followSymlinks === true }).map((file) => checkGuarded(file, macros.table, store, opts, { lookups: lookups.lookups, ...geoip }, io));
   const summary = summarise(results);
   if (opts.format === "json") io.out(`${JSON.stringify({ results: results.map(jsonRow), summary }, null, 2)}\n`);
   else io.out(renderSummary(results, summary, store !== null));

@@ -16,7 +16,7 @@ import { renderInternal } from "./report-internal.js";
 import { printDiagnostics, printTable, type Io } from "./session.js";
 
 export function detectCommand(paths: readonly string[], opts: CommonOptions & { notables?: boolean }, io: Io): number {
-  const files = listFiles(paths, [".yml", ".yaml"], listingWarning(io));
+  const files = listFiles(paths, [".yml", ".yaml"], listingWarning(io), { followSymlinks: opts.followSymlinks === true });
   const detections: Detection[] = [];
   let code: number = EXIT.ok;
   for (const file of files) {

@@ -9,10 +9,11 @@ import type { Io } from "./session.js";
 
 export interface ExplainOptions {
   macros: string[];
+  followSymlinks?: boolean;
 }
 
 export function explainCommand(spl: string, opts: ExplainOptions, io: Io): number {
-  const macros = loadMacros(opts.macros);
+  const macros = loadMacros(opts.macros, { followSymlinks: opts.followSymlinks === true });
   for (const e of macros.errors) io.err(`warning: ${e}\n`);
   const e = explainSearch(spl, { macros: macros.table, color: io.color });
   io.out(e.text);

@@ -24,6 +24,8 @@ export interface FieldsCommandOptions {
   source?: string;
   /** `--mapping <file.yml>` for JSON-lines/CSV logs no adapter recognises (as search/detect). */
   mapping?: string;
+  /** `--follow-symlinks` (walk-paths.ts). */
+  followSymlinks?: boolean;
 }
 
 interface FieldStat {

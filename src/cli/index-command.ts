@@ -17,6 +17,8 @@ export interface IndexCommandOptions {
   sourcetype?: string;
   source?: string;
   mapping?: string;
+  /** `--follow-symlinks` (walk-paths.ts). */
+  followSymlinks?: boolean;
   quiet?: boolean;
   jobs: number;
 }

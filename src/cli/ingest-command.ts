@@ -18,6 +18,8 @@ export interface IngestCommandOptions {
   source?: string;
   /** `--mapping <file.yml>` for JSON-lines/CSV logs no adapter recognises (as search/detect). */
   mapping?: string;
+  /** `--follow-symlinks` (walk-paths.ts). */
+  followSymlinks?: boolean;
 }
 
 interface Summary {

@@ -10,10 +10,10 @@ import type { CommonOptions } from "./options.js";
 import type { Io } from "./session.js";
 
 export function lintCommand(paths: readonly string[], opts: CommonOptions, io: Io): number {
-  const macros = loadMacros(opts.macros);
+  const macros = loadMacros(opts.macros, { followSymlinks: opts.followSymlinks === true });
   for (const e of macros.errors) io.err(`warning: ${e}\n`);
   const results: { file: string; name: string | null; findings: LintFinding[] }[] = [];
-  for (const file of listFiles(paths, [".yml", ".yaml"], listingWarning(io))) {
+  for (const file of listFiles(paths, [".yml", ".yaml"], listingWarning(io), { followSymlinks: opts.followSymlinks === true })) {
     const parsed = parseDetection(readFileSync(file, "utf8"), file);
     if (!parsed.detection) {
       results.push({ file, name: null, findings: [{ rule: "search-error", message: parsed.diagnostics[0]?.message ?? "unreadable" }] });

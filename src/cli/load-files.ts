@@ -17,7 +17,7 @@ export interface MacroLoad {
 }
 
 /** Builtins, then every --macros file in order (later definitions win). */
-export function loadMacros(paths: readonly string[]): MacroLoad {
-  const loaded = loadMacroFiles(paths);
+export function loadMacros(paths: readonly string[], opts: { followSymlinks?: boolean } = {}): MacroLoad {
+  const loaded = loadMacroFiles(paths, opts);
   return { table: builtinMacros().with(loaded.macros), errors: loaded.errors };
 }

@@ -18,9 +18,9 @@ export interface LookupLoad {
   readonly problems: string[];
 }
 
-export function loadLookups(paths: readonly string[]): LookupLoad {
+export function loadLookups(paths: readonly string[], opts: { followSymlinks?: boolean } = {}): LookupLoad {
   const listing: string[] = [];
-  const files = listFiles(paths, [".yml", ".yaml", ".csv"], (w) => listing.push(`${w.path}: ${w.reason}`));
+  const files = listFiles(paths, [".yml", ".yaml", ".csv"], (w) => listing.push(`${w.path}: ${w.reason}`), opts);
   const read = (p: string) => ({ path: p, text: readFileSync(p, "utf8") });
   const defs = files.filter((f) => !f.toLowerCase().endsWith(".csv")).map(read);
   const csvs = files.filter((f) => f.toLowerCase().endsWith(".csv")).map(read);
@@ -32,11 +32,11 @@ export function loadLookups(paths: readonly string[]): LookupLoad {
  * What search and detect pass to runSearch: the loaded lookups and the file writer (problems
  * printed as warnings). Null, after an error line, when a --lookups path does not exist.
  */
-export function lookupOptions(paths: readonly string[], err: (s: string) => void): { lookups: LookupStore; writeLookup: LookupWriter } | null {
+export function lookupOptions(paths: readonly string[], err: (s: string) => void, opts: { followSymlinks?: boolean } = {}): { lookups: LookupStore; writeLookup: LookupWriter } | null {
   const missing = paths.filter((p) => !existsSync(p));
   for (const p of missing) err(`error: --lookups ${p}: no such file or directory\n`);
   if (missing.length > 0) return null;
-  const loaded = loadLookups(paths);
+  const loaded = loadLookups(paths, opts);
   for (const p of loaded.problems) err(`warning: ${p}\n`);
   return { lookups: loaded.store, writeLookup: lookupFileWriter(paths[0], (m) => err(`warning: ${m}\n`)) };
 }

@@ -23,6 +23,8 @@ export interface CommonOptions {
   cache?: boolean;
   /** `--debug`: print the JavaScript stack of an internal error (otherwise one line says what failed). */
   debug?: boolean;
+  /** `--follow-symlinks`: read what links inside a named folder lead to outside it (otherwise skipped with a warning). */
+  followSymlinks?: boolean;
 }
 
 export function collect(value: string, previous: string[] = []): string[] {
@@ -32,6 +34,12 @@ export function collect(value: string, previous: string[] = []): string[] {
 export function parseFormat(value: string): CommonOptions["format"] {
   if (value === "table" || value === "json" || value === "csv" || value === "ndjson") return value;
   throw new InvalidArgumentError("expected table, json, csv or ndjson");
+}
+
+/** `-j, --jobs`: a whole number of worker threads, 1 or more (`-j abc` used to mean 1 silently). */
+export function parseJobs(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError("expected a whole number of threads, 1 or more");
+  return Number(value);
 }
 
 /** `--now`: epoch seconds or an ISO-8601 time. */

@@ -9,7 +9,7 @@ import type { ExplainOptions } from "./explain-command.js";
 import type { FieldsCommandOptions } from "./fields-command.js";
 import type { IndexCommandOptions } from "./index-command.js";
 import type { IngestCommandOptions } from "./ingest-command.js";
-import { collect, parseFormat, parseNow, parseTz, type CommonOptions } from "./options.js";
+import { collect, parseFormat, parseJobs, parseNow, parseTz, type CommonOptions } from "./options.js";
 import type { ReplOptions } from "./repl-command.js";
 import type { Io } from "./session.js";
 import type { TestOptions } from "./test-command.js";
@@ -20,6 +20,17 @@ async function processIo(): Promise<Io> {
 }
 
 const DEBUG_HELP = "print the JavaScript stack trace of an internal error (otherwise one line says what failed)";
+const FOLLOW_HELP = "read files that symlinks inside the given folders lead to outside them (otherwise skipped with a warning)";
+const FOLLOW = "--follow-symlinks";
+
+/**
+ * What follows a usage error (unknown option, bad value, missing argument): one hint line, not the
+ * whole help, so the error itself stays visible; exit code 2 comes from runMain.
+ */
+function usageHint(cmd: Command): string {
+  const name = cmd.parent ? `minispl ${cmd.name()}` : "minispl";
+  return `  = hint: run \`${name} --help\` for ${cmd.parent ? "its arguments and options" : "the commands"}`;
+}
 
 function withCommon(cmd: Command): Command {
   return cmd
@@ -36,6 +47,7 @@ function withCommon(cmd: Command): Command {
     .option("-i, --index <dir>", "search an index folder built by `minispl index` (instead of --data)")
     .option("--no-cache", "load --data into memory instead of through the cached index ($XDG_CACHE_HOME/minispl)")
     .option("-q, --quiet", "no progress or summary lines on stderr")
+    .option(FOLLOW, FOLLOW_HELP)
     .option("--debug", DEBUG_HELP);
 }
 
@@ -43,7 +55,6 @@ export function buildProgram(): Command {
   const program = new Command("minispl")
     .description("Run Splunk SPL detection searches offline on raw Windows, Sysmon and CrowdStrike events.")
     .version("0.1.0")
-    .showHelpAfterError()
     // Before any subcommand is added, so every one inherits it: a usage error or --help throws a
     // CommanderError (runMain turns it into the exit code) instead of calling process.exit, which
     // would end a test runner that runs the CLI in-process.
@@ -84,7 +95,7 @@ Examples:
     .description("run each detection's tests on local attack data with contentctl's pass criterion")
     .requiredOption("--attack-data <root>", "local copy of the attack_data repository (the URL path below .../master/ is kept)")
     .option("--junit <file>", "also write JUnit XML")
-    .option("-j, --jobs <n>", "worker threads for many detections (default: cores, at most 4)", (v) => Math.max(1, Number.parseInt(v, 10) || 1))
+    .option("-j, --jobs <n>", "worker threads for many detections (default: cores, at most 4)", parseJobs)
     .addHelpText("after", `
 Examples:
   $ minispl test detections/endpoint/script_execution_via_wmi.yml --attack-data ~/attack_data
@@ -102,7 +113,8 @@ Examples:
     .option("--sourcetype <sourcetype>", "force the sourcetype of every file (skips format detection)")
     .option("--source <source>", "force the source of every event")
     .option("--mapping <file.yml>", "field mapping for JSON-lines/CSV files no adapter recognises")
-    .option("-j, --jobs <n>", "worker threads, one input file each (default: cores, at most 4)", (v) => Math.max(1, Number.parseInt(v, 10) || 1), Math.min(4, availableParallelism()))
+    .option("-j, --jobs <n>", "worker threads, one input file each (default: cores, at most 4)", parseJobs, Math.min(4, availableParallelism()))
+    .option(FOLLOW, FOLLOW_HELP)
     .option("-q, --quiet", "no progress bar")
     .addHelpText("after", `
 Examples:
@@ -119,6 +131,7 @@ Examples:
     .option("--sourcetype <sourcetype>", "force the sourcetype of every file (skips format detection)")
     .option("--source <source>", "force the source of every event")
     .option("--mapping <file.yml>", "field mapping (time, host, source, sourcetype, aliases, eventtypes/tags) for JSON-lines/CSV files no adapter recognises")
+    .option(FOLLOW, FOLLOW_HELP)
     .addHelpText("after", `
 Examples:
   $ minispl ingest samples/data/
@@ -135,6 +148,7 @@ Examples:
     .option("--sourcetype <sourcetype>", "force the sourcetype of every --data file (skips format detection)")
     .option("--source <source>", "force the source of every --data event")
     .option("--mapping <file.yml>", "field mapping (time, host, source, sourcetype, aliases, eventtypes/tags) for JSON-lines/CSV --data files no adapter recognises")
+    .option(FOLLOW, FOLLOW_HELP)
     .addHelpText("after", `
 Examples:
   $ minispl fields Endpoint.Processes --data samples/data/
@@ -158,6 +172,7 @@ Examples:
     .option("--source <source>", "force the source of every loaded event")
     .option("--time", "show the elapsed time under each result (default on a terminal; .time on|off)")
     .option("-q, --quiet", "no banner")
+    .option(FOLLOW, FOLLOW_HELP)
     .option("--debug", DEBUG_HELP)
     .addHelpText("after", `
 Examples:
@@ -171,6 +186,7 @@ Examples:
     .command("explain <spl>")
     .description("show a search macro-expanded, parsed and planned (it is not run)")
     .option("-m, --macros <path...>", "macro definitions (ESCU macros/*.yml, macros.conf, or folders; later wins)", collect, [])
+    .option(FOLLOW, FOLLOW_HELP)
     .option("--debug", DEBUG_HELP)
     .addHelpText("after", `
 Examples:
@@ -190,5 +206,7 @@ Examples:
       const { lintCommand } = await import("./lint-command.js");
       process.exitCode = lintCommand(paths, opts, await processIo());
     });
+  // Set on each command: the hint names the command whose usage was wrong.
+  for (const cmd of [program, ...program.commands]) cmd.showHelpAfterError(usageHint(cmd));
   return program;
 }

@@ -47,7 +47,7 @@ export async function replCommand(opts: ReplOptions): Promise<number> {
   if (opts.data.length > 0) await repl.load(opts.data.join(" "));
   else await repl.refreshCatalog();
   if (terminal && !opts.quiet) io.err("minispl repl: type an SPL search, .help for help, .exit or Ctrl-D to leave\n");
-  await runTerminal(repl, engine, io, { input: process.stdin, output: process.stdout, terminal, history: new HistoryFile(terminal ? historyPath() : null) });
+  await runTerminal(repl, engine, io, { input: process.stdin, output: process.stdout, terminal, history: new HistoryFile(terminal ? historyPath() : null, (m) => io.err(`warning: ${m}\n`)) });
   await engine.close();
   return EXIT.ok;
 }
@@ -56,13 +56,13 @@ export async function replCommand(opts: ReplOptions): Promise<number> {
 function makeEngine(opts: ReplOptions): { engine: LocalEngine | null; reply: Reply } {
   let err = "";
   const say = (s: string) => void (err += s);
-  const macros = loadMacros(opts.macros);
+  const macros = loadMacros(opts.macros, { followSymlinks: opts.followSymlinks === true });
   for (const e of macros.errors) say(`warning: ${e}\n`);
-  const lookups = lookupOptions(opts.lookups, say);
+  const lookups = lookupOptions(opts.lookups, say, { followSymlinks: opts.followSymlinks === true });
   const geoip = lookups ? geoipOptions(opts.geoip, say, opts.quiet) : null;
   if (!lookups || !geoip) return { engine: null, reply: { out: "", err, ok: false } };
   const run = { tz: opts.tz, ...lookups, ...geoip, ...(opts.now !== undefined ? { now: opts.now } : {}) };
-  const ingest = { ...(opts.sourcetype ? { sourcetype: opts.sourcetype } : {}), ...(opts.source ? { source: opts.source } : {}) };
+  const ingest = { ...(opts.sourcetype ? { sourcetype: opts.sourcetype } : {}), ...(opts.source ? { source: opts.source } : {}), ...(opts.followSymlinks ? { followSymlinks: true } : {}) };
   try {
     const engine = new LocalEngine({ macros: macros.table, run, ingest, debug: opts.debug === true, ...(opts.index !== undefined ? { index: opts.index } : {}) });
     if (opts.index !== undefined && !opts.quiet) say(`opened index ${opts.index}\n`);

@@ -18,9 +18,9 @@ export interface RunContext {
 }
 
 export function prepareRun(opts: CommonOptions, io: Io): RunContext | null {
-  const macros = loadMacros(opts.macros);
+  const macros = loadMacros(opts.macros, { followSymlinks: opts.followSymlinks === true });
   for (const e of macros.errors) io.err(`warning: ${e}\n`);
-  const lookups = lookupOptions(opts.lookups, io.err);
+  const lookups = lookupOptions(opts.lookups, io.err, { followSymlinks: opts.followSymlinks === true });
   if (!lookups) return null;
   const geoip = geoipOptions(opts.geoip, io.err, opts.quiet);
   if (!geoip) return null;

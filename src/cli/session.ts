@@ -57,7 +57,7 @@ function progressSink(store: EventStore, io: Io, quiet: boolean): EventSink & { 
  * The ingestion options every --data command shares: `--sourcetype`, `--source` and the
  * `--mapping <file.yml>` file, loaded here; null (after printing why) when the mapping is bad.
  */
-export function ingestOptions(opts: Pick<CommonOptions, "sourcetype" | "source" | "mapping">, io: Pick<Io, "err">): IngestOptions | null {
+export function ingestOptions(opts: Pick<CommonOptions, "sourcetype" | "source" | "mapping" | "followSymlinks">, io: Pick<Io, "err">): IngestOptions | null {
   let mapping: UserMapping | undefined;
   try {
     mapping = opts.mapping ? loadMapping(opts.mapping) : undefined;
@@ -69,6 +69,7 @@ export function ingestOptions(opts: Pick<CommonOptions, "sourcetype" | "source" 
     ...(opts.sourcetype ? { sourcetype: opts.sourcetype } : {}),
     ...(opts.source ? { source: opts.source } : {}),
     ...(mapping ? { mapping } : {}),
+    ...(opts.followSymlinks ? { followSymlinks: true } : {}),
   };
 }
 

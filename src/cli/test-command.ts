@@ -16,9 +16,9 @@ import { testFiles, type TestOptions, type TestRow } from "./test-runner.js";
 export type { TestOptions } from "./test-runner.js";
 
 export async function testCommand(paths: readonly string[], opts: TestOptions, io: Io): Promise<number> {
-  const macros = loadMacros(opts.macros);
+  const macros = loadMacros(opts.macros, { followSymlinks: opts.followSymlinks === true });
   for (const e of macros.errors) io.err(`warning: ${e}\n`);
-  const files = listFiles(paths, [".yml", ".yaml"], listingWarning(io));
+  const files = listFiles(paths, [".yml", ".yaml"], listingWarning(io), { followSymlinks: opts.followSymlinks === true });
   const jobs = Math.max(1, Math.min(opts.jobs ?? Math.min(availableParallelism(), 4), files.length));
   const progress = io.color && files.length > 20 ? (done: number) => io.err(`\r[${done}/${files.length}] detection files tested`) : () => {};
   const perFile = jobs > 1 && files.length >= 8

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { parseEscuMacroYaml, parseMacrosConf } from "../macros/load.js";
 import type { MacroDef } from "../macros/macro-table.js";
-import { listFiles } from "./files.js";
+import { listFiles, type FollowOption } from "./files.js";
 
 export interface MacroFileLoad {
   readonly macros: MacroDef[];
@@ -10,11 +10,11 @@ export interface MacroFileLoad {
   readonly errors: string[];
 }
 
-export function loadMacroFiles(paths: readonly string[]): MacroFileLoad {
+export function loadMacroFiles(paths: readonly string[], opts: FollowOption = {}): MacroFileLoad {
   const macros: MacroDef[] = [];
   const errors: string[] = [];
   // Loops and special files in the tree are reported with the definitions that could not be read.
-  const files = listFiles(paths, [".yml", ".yaml", ".conf"], (w) => errors.push(`${w.path}: ${w.reason}`));
+  const files = listFiles(paths, [".yml", ".yaml", ".conf"], (w) => errors.push(`${w.path}: ${w.reason}`), opts);
   for (const file of files) {
     const text = readFileSync(file, "utf8");
     const res = file.endsWith(".conf") ? parseMacrosConf(text, file) : parseEscuMacroYaml(text, file);

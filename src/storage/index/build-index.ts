@@ -74,7 +74,7 @@ function planBuild(paths: readonly string[], dir: string, opts: StreamOptions): 
   }
   const previous = new Map((old?.files ?? []).map((f) => [f.path, f]));
   const listing = emptyStreamReport();
-  const files = expand(paths.map((p) => resolve(p)), listing).map((path) => {
+  const files = expand(paths.map((p) => resolve(p)), listing, opts).map((path) => {
     const st = statSync(path);
     const prev = previous.get(path);
     previous.delete(path);
@@ -214,7 +214,8 @@ function removeParts(dir: string, f: IndexedFile): void {
 export function optionsKey(opts: IngestOptions): string {
   const { sourcetype, source, host, index, mapping } = opts;
   const mappingHash = mapping ? createHash("sha1").update(JSON.stringify(mapping)).digest("hex") : undefined;
-  return JSON.stringify({ sourcetype, source, host, index, mapping: mappingHash });
+  // followSymlinks changes which files are read; only added when set, so existing keys stay valid.
+  return JSON.stringify({ sourcetype, source, host, index, mapping: mappingHash, ...(opts.followSymlinks ? { followSymlinks: true } : {}) });
 }
 
 function sum(maps: readonly Readonly<Record<string, number>>[]): Record<string, number> {
