@@ -12,8 +12,7 @@ import { didYouMean } from "../diagnostics/suggest.js";
 import { datasetNames, findDataset, lineage, rootOf } from "../datamodels/registry.js";
 import { BASE_FIELDS } from "../datamodels/dataset-fields.js";
 import { scanDataset } from "../datamodels/scan-dataset.js";
-import type { IdVector } from "../datamodels/dataset-fields.js";
-import { Grouper, type NumericKey } from "../executor/grouping.js";
+import { Grouper, timeKey, type NumericKey } from "../executor/grouping.js";
 import { bindAggregate } from "../executor/bind-aggregate.js";
 import { NULL_ID } from "../store/column.js";
 import type { Atom } from "../values/value.js";
@@ -96,18 +95,13 @@ export const tstats: CommandDef<"tstats"> = {
       // The where runs inside the scan, so BY and aggregate fields are only read for passing rows.
       const scan = scanDataset(ctx.store, ds, { where: cmd.where, fields: [...read] });
       const n = scan.rows.length;
-      const decoderOf = (col: IdVector) => (id: number): readonly Atom[] => {
-        const members = col.dict.members(id);
-        return members ? Array.from(members, (x) => col.dict.get(x)) : [col.dict.get(id)];
-      };
       const values = (f: string): ((i: number) => readonly Atom[]) => {
         if (f === "_time") return (i) => [scan.time(i)];
         const col = scan.columns.get(f);
         if (!col) return () => [];
-        const decode = decoderOf(col);
         return (i) => {
           const id = col.id(i);
-          return id === NULL_ID ? [] : decode(id);
+          return id === NULL_ID ? [] : col.dict.values(id);
         };
       };
       // BY values are read as ids (time buckets as numbers) and decoded once per distinct id.
@@ -116,12 +110,11 @@ export const tstats: CommandDef<"tstats"> = {
           const s = cmd.bucketSpan;
           const time = s ? (i: number) => Math.floor(scan.time(i) / s) * s : (i: number) => scan.time(i);
           // One key per printed value: no -0, one NaN (NumericKey's contract).
-          return { key: (i) => canonical(time(i)), atoms: (t) => [t] };
+          return { key: (i) => timeKey(time(i)), atoms: (t) => [t] };
         }
         const col = scan.columns.get(f);
         if (!col) return { key: () => NULL_ID, atoms: () => [] };
-        const decode = decoderOf(col);
-        return { key: (i) => col.id(i), atoms: (id) => (id === NULL_ID ? [] : decode(id)) };
+        return { key: (i) => col.id(i), atoms: (id) => (id === NULL_ID ? [] : col.dict.values(id)) };
       });
       const aggs = cmd.aggregates.map((a) => bindAggregate(a, a.field === null ? null : values(a.field), (i) => scan.time(i)));
       const grouper = new Grouper(cmd.by.length, aggs, cmd.fillnull);
@@ -130,10 +123,6 @@ export const tstats: CommandDef<"tstats"> = {
     };
   },
 };
-
-function canonical(t: number): number {
-  return Number.isNaN(t) ? Number.NaN : t + 0;
-}
 
 /** ESCU writes `where nodename=Model.Child` inside the where clause; lift it out of a top-level AND. */
 function splitNodename(expr: SearchExpr | null): { where: SearchExpr | null; nodename: string | null } {

@@ -23,6 +23,11 @@ export type KeyReader = (row: number, field: number) => readonly Atom[];
  * decoded to its value list once per distinct number: rows with the same numbers reuse the groups
  * found for the first, without building a string key per row.
  */
+/** A time as a NumericKey: one key per printed value (no -0, one NaN). */
+export function timeKey(t: number): number {
+  return Number.isNaN(t) ? Number.NaN : t + 0;
+}
+
 export interface NumericKey {
   /** Two different keys never decode to the same single value (ids of one dictionary; numbers without -0 or a second NaN). */
   key(row: number): number;

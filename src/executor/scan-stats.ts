@@ -7,11 +7,10 @@
  */
 import type { StatsCommand } from "../ast/commands.js";
 import type { EventStore } from "../store/event-store.js";
-import { NULL_ID, type Column } from "../store/column.js";
+import { NULL_ID } from "../store/column.js";
 import type { Table } from "../table/table.js";
-import type { Atom } from "../values/value.js";
 import { bindAggregate, type ValueReader } from "./bind-aggregate.js";
-import { Grouper, type NumericKey } from "./grouping.js";
+import { Grouper, timeKey, type NumericKey } from "./grouping.js";
 
 /** Whether the command can run this way at all (decided when planning). */
 export function statsFusable(cmd: StatsCommand): boolean {
@@ -40,12 +39,11 @@ export function statsOverRows(store: EventStore, rows: readonly number[], cmd: S
 }
 
 function byKey(store: EventStore, field: string): NumericKey | null {
-  if (field === "_time") return { key: (r) => canonical(store.time(r)), atoms: (t) => [t] };
+  if (field === "_time") return { key: (r) => timeKey(store.time(r)), atoms: (t) => [t] };
   const col = store.column(field);
   if (!col) return { key: () => NULL_ID, atoms: () => [] };
   if (col.kind !== "ids") return null;
-  const decode = decoder(col);
-  return { key: (r) => col.id(r), atoms: (id) => (id === NULL_ID ? [] : decode(id)) };
+  return { key: (r) => col.id(r), atoms: (id) => (id === NULL_ID ? [] : col.dict.values(id)) };
 }
 
 function reader(store: EventStore, field: string, rows: readonly number[]): ValueReader {
@@ -58,23 +56,9 @@ function reader(store: EventStore, field: string, rows: readonly number[]): Valu
       return v === null ? [] : [v];
     };
   }
-  const decode = decoder(col);
   return (i) => {
     const id = col.id(rows[i] as number);
-    return id === NULL_ID ? [] : decode(id);
+    return id === NULL_ID ? [] : col.dict.values(id);
   };
 }
 
-/** A dictionary id → its value list (a multivalue combo → its members). */
-function decoder(col: Column): (id: number) => readonly Atom[] {
-  const dict = col.dict;
-  return (id) => {
-    const members = dict.members(id);
-    return members ? Array.from(members, (x) => dict.get(x)) : [dict.get(id)];
-  };
-}
-
-/** One key per printed time: no -0 and one NaN (NumericKey's contract). */
-function canonical(t: number): number {
-  return Number.isNaN(t) ? Number.NaN : t + 0;
-}

@@ -99,6 +99,12 @@ export class FieldDict {
     return this.combos.size > 0 ? this.combos.get(id) : undefined;
   }
 
+  /** The values an id stands for: a combo's members, else the one value (stats/tstats BY keys). */
+  values(id: number): string[] {
+    const m = this.members(id);
+    return m ? Array.from(m, (x) => this.get(x)) : [this.get(id)];
+  }
+
   get hasCombos(): boolean {
     return this.combos.size > 0;
   }
