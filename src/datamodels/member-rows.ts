@@ -27,7 +27,8 @@ function members(store: EventStore, chain: readonly DatasetDef[]): Int32Array {
   const stored = store.column(DATASETS_FIELD);
   const ds = chain.at(-1) as DatasetDef;
   // An opened index carries each event's memberships; rows appended since (risk events) are judged below.
-  const fromIndex = stored?.kind === "ids" ? storedMembers(stored, `${ds.model}.${ds.name}`, store.backedLength) : null;
+  const name = `${ds.model}.${ds.name}`;
+  const fromIndex = store.indexedMembers(name) ?? (stored?.kind === "ids" ? storedMembers(stored, name, store.backedLength) : null);
   const first = fromIndex ? store.backedLength : 0;
   const tag = store.column("tag");
   const tagCol = tag?.kind === "ids" ? tag : null;
@@ -59,21 +60,11 @@ function members(store: EventStore, chain: readonly DatasetDef[]): Int32Array {
   return all;
 }
 
-/** Members from the index's materialised memberships: one test per distinct membership list. */
+/** Members from the index's materialised memberships: one test per distinct membership list of each row group. */
 function storedMembers(col: Column, name: string, length: number): Int32Array {
-  // An opened index fills the dictionary as chunks are read, so ids are judged by their text.
-  const memo = new Map<number, boolean>();
+  const isMember = col.anyValueTest((v) => v === name);
   const out: number[] = [];
-  for (let row = 0; row < length; row++) {
-    const v = col.id(row);
-    if (v === NULL_ID) continue;
-    let ok = memo.get(v);
-    if (ok === undefined) {
-      const value = col.decode(v);
-      memo.set(v, (ok = Array.isArray(value) ? value.includes(name) : value === name));
-    }
-    if (ok) out.push(row);
-  }
+  for (let row = 0; row < length; row++) if (isMember(row)) out.push(row);
   return Int32Array.from(out);
 }
 

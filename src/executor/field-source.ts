@@ -5,7 +5,7 @@
  * once per distinct process name.
  */
 import type { BlobColumn } from "../store/blob-column.js";
-import { NULL_ID, type Column } from "../store/column.js";
+import { IdMemo, NULL_ID, type Column } from "../store/column.js";
 import type { StoreField } from "../store/event-store.js";
 import type { Value } from "../values/value.js";
 import { toText } from "../values/value.js";
@@ -32,30 +32,19 @@ export function storeFieldHandle(col: StoreField): FieldHandle {
   return col.kind === "blob" ? blobHandle(col) : columnHandle(col);
 }
 
-/** A handle over a dictionary-id column: the test runs once per distinct id (a combo: any member). */
-export function columnHandle(col: Pick<Column, "dict" | "id">): FieldHandle {
-  const dict = col.dict;
+/**
+ * A handle over a dictionary-id column: the test runs once per distinct id (a combo: any member).
+ * A store column tests an index's row groups on their own dictionaries (Column.anyValueTest).
+ */
+export function columnHandle(col: Pick<Column, "dict" | "id"> & Partial<Pick<Column, "anyValueTest" | "has">>): FieldHandle {
   return {
-    exists: () => (row) => col.id(row) !== NULL_ID,
+    exists: () => (col.has ? (row) => (col.has as Column["has"]).call(col, row) : (row) => col.id(row) !== NULL_ID),
     anyValue(test) {
-      let memo = new Uint8Array(dict.size + 1);
-      const check = (id: number): boolean => {
-        if (id >= memo.length) {
-          const next = new Uint8Array(dict.size + 1);
-          next.set(memo);
-          memo = next;
-        }
-        let m = memo[id] as number;
-        if (m === 0) {
-          const members = dict.members(id);
-          const hit = members ? members.some((x) => check(x)) : test(dict.get(id));
-          memo[id] = m = hit ? 2 : 1;
-        }
-        return m === 2;
-      };
+      if (col.anyValueTest) return col.anyValueTest(test);
+      const memo = new IdMemo(col.dict, test);
       return (row) => {
         const id = col.id(row);
-        return id !== NULL_ID && check(id);
+        return id !== NULL_ID && memo.check(id);
       };
     },
   };

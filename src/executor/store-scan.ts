@@ -13,6 +13,7 @@ import type { Value } from "../values/value.js";
 import { NULL_HANDLE, storeFieldHandle, type FieldSource, type RowTest } from "./field-source.js";
 import { compileSearch } from "./search-predicate.js";
 import { candidateRanges } from "./term-candidates.js";
+import { intersectRanges, prunedRanges, type TimeBounds } from "./chunk-prune.js";
 import { Table } from "../table/table.js";
 import { INTERNAL_FIELDS } from "../plan/fields-read.js";
 
@@ -44,10 +45,12 @@ export function scanStore(store: EventStore, expr: SearchExpr | null, fn: FnCont
 /** The store rows that match, newest first: what the scan returns, before it copies any field. */
 export function scanRows(store: EventStore, expr: SearchExpr | null, fn: FnContext): number[] {
   const pred = compileSearch(expr, storeSource(store), { ignoreFields: TIME_FIELDS });
-  const inTime = timeFilter(expr, store, fn);
+  const bounds = timeBounds(expr, fn);
+  const inTime = timeFilter(bounds, store);
   const rows: number[] = [];
-  // Only rows the term filter cannot rule out (an opened index's blocks, term-candidates.ts).
-  const ranges = candidateRanges(store, expr);
+  // Only rows the term filter cannot rule out (an opened index's blocks, term-candidates.ts), in
+  // row groups whose statistics allow a match (chunk-prune.ts).
+  const ranges = intersectRanges(candidateRanges(store, expr), prunedRanges(store, expr, bounds, TIME_FIELDS));
   for (let i = ranges.length - 2; i >= 0; i -= 2) {
     for (let r = (ranges[i + 1] as number) - 1; r >= (ranges[i] as number); r--) if (inTime(r) && pred(r)) rows.push(r);
   }
@@ -81,7 +84,7 @@ export function materialise(store: EventStore, rows: readonly number[], projecti
   return Table.fromColumns(names, cols, rows.length);
 }
 
-function timeFilter(expr: SearchExpr | null, store: EventStore, fn: FnContext): RowTest {
+function timeBounds(expr: SearchExpr | null, fn: FnContext): TimeBounds {
   const terms = !expr ? [] : expr.kind === "and" ? expr.items : [expr];
   let lo = Number.NEGATIVE_INFINITY;
   let hi = Number.POSITIVE_INFINITY;
@@ -94,6 +97,10 @@ function timeFilter(expr: SearchExpr | null, store: EventStore, fn: FnContext): 
     if (t.field.toLowerCase() === "earliest") lo = at;
     else hi = at;
   }
+  return { lo, hi };
+}
+
+function timeFilter({ lo, hi }: TimeBounds, store: EventStore): RowTest {
   if (lo === Number.NEGATIVE_INFINITY && hi === Number.POSITIVE_INFINITY) return () => true;
   return (r) => {
     const time = store.time(r);

@@ -13,6 +13,7 @@ import type { ChunkLayout } from "./chunk-layout.js";
 import { encodeBlobPage, OpenBlobPage } from "../storage/parquet/blob-page.js";
 import type { BlobPage } from "../storage/parquet/types.js";
 import { SpanBuilder, spanAt, type BlobSpans } from "./blob-spans.js";
+import type { ChunkAccounting } from "./column.js";
 
 /**
  * A sealed chunk: its pages, each page's first row (local to the chunk; one extra at the end),
@@ -55,6 +56,8 @@ export class BlobColumn {
     private readonly loader?: BlobLoader,
     /** The column whose values this one's spans point into (the store's `_raw`). */
     private readonly base?: () => BlobColumn | undefined,
+    /** An opened index's chunk budget: loaded chunks may be dropped and read again. */
+    private readonly cache?: ChunkAccounting,
   ) {}
 
   value(row: number): string | null {
@@ -133,11 +136,7 @@ export class BlobColumn {
   /** Compressed bytes held, spans included; for memory reports. */
   bytes(): number {
     let n = 0;
-    for (const ch of this.chunks) {
-      if (!ch) continue;
-      for (const p of ch.pages) n += p.data.byteLength;
-      if (ch.spans) n += ch.spans.at.byteLength + ch.spans.len.byteLength;
-    }
+    for (const ch of this.chunks) if (ch) n += chunkBytes(ch);
     for (const p of this.pages) n += p.data.byteLength;
     return n + this.pendingChars + this.spans.bytes();
   }
@@ -190,12 +189,39 @@ export class BlobColumn {
     return this.cachePageBody.value(local - (starts[p] as number));
   }
 
+  private lastTouched = -1;
+
   private chunk(c: number): BlobChunk | null {
     let ch = this.chunks[c];
     if (ch === undefined) {
       ch = this.loader ? this.loader(c) : null;
-      if (this.loader) this.chunks[c] = ch;
+      if (this.loader) {
+        this.chunks[c] = ch;
+        if (ch && this.cache) this.cache.loaded(this.cacheKey(c), { bytes: chunkBytes(ch), evict: () => this.evict(c) });
+      }
+      this.lastTouched = c;
+    } else if (this.cache && ch !== null && c !== this.lastTouched) {
+      this.cache.touch(this.cacheKey(c));
+      this.lastTouched = c;
     }
     return ch;
   }
+
+  private cacheKey(c: number): string {
+    return `${this.name}\u0000${c}`;
+  }
+
+  /** Drops a loaded chunk (the chunk cache's budget); the next read loads it again. */
+  private evict(c: number): void {
+    if (c === this.openChunk) return;
+    this.chunks[c] = undefined;
+    if (this.cacheChunk === c) this.cacheChunk = -1;
+    if (this.lastTouched === c) this.lastTouched = -1;
+  }
+}
+
+function chunkBytes(ch: BlobChunk): number {
+  let n = ch.spans ? ch.spans.at.byteLength + ch.spans.len.byteLength : 0;
+  for (const p of ch.pages) n += p.data.byteLength;
+  return n;
 }

@@ -41,6 +41,10 @@ export interface StoreBacking {
   readonly times: () => Float64Array;
   /** The index's term filter over `_raw`, when it has one. */
   readonly terms?: TermFilter | null;
+  /** What the index's footer says of one field in chunk c (its row group); undefined past the index's chunks. */
+  readonly chunkStats?: (c: number, field: string) => ChunkFieldStats | undefined;
+  /** The index's rows of a CIM dataset (`Endpoint.Processes`), ascending; null when it has no member files. */
+  readonly members?: (dataset: string) => Int32Array | null;
 }
 
 /**
@@ -55,6 +59,23 @@ export interface TermFilter {
   /** Per block, 0 when no `_raw` of the block contains `literal` as a case-insensitive substring, else 1. */
   mayContain(literal: string): Uint8Array;
 }
+
+/**
+ * A row group's statistics for one field, as its Parquet footer has them: min/max in byte order
+ * (UTF-8 text; `_time` as a little-endian double) and how many rows have no value. `absent`: the
+ * part has no such column, so no row of the chunk has the field.
+ */
+export type ChunkFieldStats =
+  | { readonly kind: "absent"; readonly rows: number }
+  | {
+      readonly kind: "stats";
+      readonly rows: number;
+      readonly nullCount?: number;
+      readonly min?: Uint8Array;
+      readonly max?: Uint8Array;
+      /** The chunk's distinct values (its dictionary page), when small enough to be worth reading. */
+      readonly values?: () => readonly string[];
+    };
 
 export class EventStore {
   private readonly layout: GrowableLayout;
@@ -122,6 +143,36 @@ export class EventStore {
   /** The term filter of an opened index's rows (null for an in-memory store). */
   get termFilter(): TermFilter | null {
     return this.backing?.terms ?? null;
+  }
+
+  /**
+   * Footer statistics of `field` in chunk c of an opened index (storage/), so a scan can skip a
+   * row group without reading it; undefined for an in-memory store and for appended rows.
+   */
+  chunkStats(c: number, field: string): ChunkFieldStats | undefined {
+    return c < this.backedChunks ? this.backing?.chunkStats?.(c, field) : undefined;
+  }
+
+  /** Chunks (row groups) the opened index has; later chunks hold appended rows. */
+  get backedChunks(): number {
+    const b = this.backing;
+    return b && b.layout.backedLength > 0 ? b.layout.chunkOf(b.layout.backedLength - 1) + 1 : 0;
+  }
+
+  /** The layout's chunk of a row, its first row and size (what a chunk-wise scan needs). */
+  chunkOf(row: number): number {
+    return this.layout.chunkOf(row);
+  }
+  chunkStart(c: number): number {
+    return this.layout.start(c);
+  }
+  chunkSize(c: number): number {
+    return this.layout.size(c);
+  }
+
+  /** An opened index's rows of a CIM dataset from its member files (null: none, read DATASETS_FIELD). */
+  indexedMembers(dataset: string): Int32Array | null {
+    return this.backing?.members?.(dataset) ?? null;
   }
 
   /** Rows read from an opened index (0 for an in-memory store); later rows were appended. */

@@ -17,6 +17,7 @@ import { INDEX_FORMAT, MAPPING_VERSION, readManifest, writeManifest, type Indexe
 import { writePart } from "./write-part.js";
 import { IndexWorkers } from "./index-workers.js";
 import { TermBlocksBuilder, writePartTerms } from "../terms/part-terms.js";
+import { writePartMembers } from "../members/part-members.js";
 
 export const PART_ROWS = 262_144;
 const VERSION = "0.1.0";
@@ -164,7 +165,7 @@ export function indexFile(file: string, st: { size: number; mtimeMs: number }, d
   let events = 0;
   const flush = (): void => {
     if (store.length === 0) return;
-    const { perRow, counts } = memberships(store);
+    const { perRow, counts, lists } = memberships(store);
     store.derive(DATASETS_FIELD, (r) => perRow[r] ?? null);
     for (const [k, v] of Object.entries(counts)) datasets[k] = (datasets[k] ?? 0) + v;
     const name = `${base}-${String(parts.length).padStart(4, "0")}.parquet`;
@@ -172,7 +173,9 @@ export function indexFile(file: string, st: { size: number; mtimeMs: number }, d
     // Term filter: the part's `_raw` trigrams per block, beside it (storage/terms/).
     const termFile = writePartTerms(dir, name, terms.finish());
     terms = new TermBlocksBuilder();
-    parts.push({ name, rowGroups: written.rowGroups, columns: written.columns, terms: termFile });
+    // Each dataset's rows, beside the part (storage/members/): what a tstats reads first.
+    const memberFile = writePartMembers(dir, name, store.length, lists);
+    parts.push({ name, rowGroups: written.rowGroups, columns: written.columns, terms: termFile, members: memberFile });
     events += store.length;
     store = new EventStore();
     onPart(events);
@@ -208,6 +211,7 @@ export function indexFile(file: string, st: { size: number; mtimeMs: number }, d
 function removeParts(dir: string, f: IndexedFile): void {
   for (const p of f.parts) rmSync(join(dir, p.name), { force: true });
   for (const p of f.parts) if (p.terms) rmSync(join(dir, p.terms.name), { force: true });
+  for (const p of f.parts) if (p.members) rmSync(join(dir, p.members.name), { force: true });
 }
 
 /** The ingest options as a string: an index built with other options is rebuilt. */

@@ -40,6 +40,15 @@ export interface PartInfo {
   readonly columns: readonly (readonly [string, PartColumnType])[];
   /** Its term file (storage/terms/): absent in parts built without one, which every free-text search then reads. */
   readonly terms?: PartTermsInfo;
+  /** Its dataset member file (storage/members/): absent in parts built without one, whose memberships come from `_datasets`. */
+  readonly members?: PartMembersInfo;
+}
+
+/** A part's member file: relative to the index folder, its MEMBERS_VERSION and size. */
+export interface PartMembersInfo {
+  readonly name: string;
+  readonly version: number;
+  readonly bytes: number;
 }
 
 /** A part's term file: relative to the index folder, its TERMS_VERSION and size. */

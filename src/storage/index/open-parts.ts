@@ -7,12 +7,15 @@
  */
 import { BlobColumn, type BlobChunk } from "../../store/blob-column.js";
 import { GroupLayout } from "../../store/chunk-layout.js";
-import { Column, compact, type IdChunk } from "../../store/column.js";
-import { EventStore, type StoreField } from "../../store/event-store.js";
+import { ChunkCache } from "../../store/chunk-cache.js";
+import { Column, type IdChunk } from "../../store/column.js";
+import { EventStore, type ChunkFieldStats, type StoreField } from "../../store/event-store.js";
 import { FieldDict } from "../../store/field-dict.js";
-import { entryBytes, entryCount, ParquetFile, type ColumnChunk, type Utf8Entries } from "../parquet/index.js";
+import { entryStrings, ParquetFile, type ColumnChunk } from "../parquet/index.js";
+import { dictIdChunk, listIdChunk } from "./local-ids.js";
 import { spanColumns, type PartColumnType, type PartInfo } from "./manifest.js";
 import { termFilterOf } from "../terms/part-terms.js";
+import { membersOf } from "../members/part-members.js";
 
 interface GroupRef {
   readonly part: LazyPart;
@@ -37,6 +40,23 @@ class LazyPart {
   ) {
     this.columns = new Map(columns);
   }
+  /** Footer statistics of a column in a row group (reads the footer on first use). */
+  stats(group: number, name: string, rows: number): ChunkFieldStats {
+    if (!this.columns.has(name)) return { kind: "absent", rows };
+    const file = (this.file ??= this.pool.acquire(this));
+    this.pool.touch(this);
+    const info = file.rowGroups[group]?.column(name);
+    if (!info) return { kind: "stats", rows };
+    const { min, max, nullCount } = info.stats;
+    const values = info.dictionaryBytes > 0 && info.dictionaryBytes <= DICTIONARY_TEST_BYTES ? () => this.dictionary(group, name) : undefined;
+    return { kind: "stats", rows, ...(min ? { min } : {}), ...(max ? { max } : {}), ...(nullCount !== undefined ? { nullCount } : {}), ...(values ? { values } : {}) };
+  }
+  private dictionary(group: number, name: string): readonly string[] {
+    const file = (this.file ??= this.pool.acquire(this));
+    this.pool.touch(this);
+    const entries = file.readDictionary(group, name);
+    return entries ? entryStrings(entries) : [];
+  }
   read(group: number, name: string): ColumnChunk {
     const file = (this.file ??= this.pool.acquire(this));
     this.pool.touch(this);
@@ -47,6 +67,13 @@ class LazyPart {
     this.file = null;
   }
 }
+
+/**
+ * Row-group skipping reads a chunk's dictionary page when it is at most this big (as stored):
+ * host, EventCode, sourcetype, Image… cost a few KB; a command line's dictionary would cost
+ * more to read than the scan it could save, so min/max decides for those.
+ */
+const DICTIONARY_TEST_BYTES = 64 * 1024;
 
 // Evicting re-reads a footer, so the bound is generous (a scan over every part touches each many times).
 const MAX_OPEN = 1024;
@@ -72,9 +99,15 @@ class OpenFiles {
   }
 }
 
+export interface OpenPartsOptions {
+  /** Bytes of loaded chunks kept in memory (chunk-cache.ts); default DEFAULT_CHUNK_BUDGET_BYTES. */
+  readonly chunkBudgetBytes?: number;
+}
+
 /** The parts (paths with their manifest info) as one store, in the order given. */
-export function openParts(parts: readonly { path: string; info: PartInfo }[]): OpenedParts {
+export function openParts(parts: readonly { path: string; info: PartInfo }[], opts: OpenPartsOptions = {}): OpenedParts {
   const pool = new OpenFiles();
+  const cache = new ChunkCache(opts.chunkBudgetBytes);
   const groups: GroupRef[] = parts.flatMap(({ path, info }) => {
     const part = new LazyPart(path, info.columns, pool);
     return info.rowGroups.map((rows, group) => ({ part, group, rows }));
@@ -88,13 +121,18 @@ export function openParts(parts: readonly { path: string; info: PartInfo }[]): O
     if (type === "blob" || type === "span") {
       // `_raw` has no base: given one, a row appended in memory would be kept as a span of itself (and read as null).
       const raw = name === "_raw" ? undefined : (): BlobColumn | undefined => fields.get("_raw") as BlobColumn | undefined;
-      fields.set(name, new BlobColumn(name, layout, (c) => (c < groups.length ? blobChunk(groups[c] as GroupRef, name) : null), raw));
+      fields.set(name, new BlobColumn(name, layout, (c) => (c < groups.length ? blobChunk(groups[c] as GroupRef, name) : null), raw, cache));
     } else {
       const dict = new FieldDict();
-      fields.set(name, new Column(name, layout, dict, (c) => (c < groups.length ? idChunk(groups[c] as GroupRef, name, dict) : null)));
+      fields.set(name, new Column(name, layout, dict, (c) => (c < groups.length ? idChunk(groups[c] as GroupRef, name, dict) : null), cache));
     }
   }
-  const store = EventStore.backed({ layout, fields, times: () => readTimes(groups, layout.backedLength), terms: termFilterOf(parts) });
+  const chunkStats = (c: number, name: string): ChunkFieldStats | undefined => {
+    const g = groups[c];
+    // A span field's text is in `_raw`; its own columns have no statistics worth testing.
+    return g && types.get(name) !== "span" ? g.part.stats(g.group, name, g.rows) : undefined;
+  };
+  const store = EventStore.backed({ layout, fields, times: () => readTimes(groups, layout.backedLength), terms: termFilterOf(parts), members: membersOf(parts), chunkStats });
   return { store, close: () => pool.closeAll() };
 }
 
@@ -113,40 +151,9 @@ function readTimes(groups: readonly GroupRef[], length: number): Float64Array {
 function idChunk(g: GroupRef, name: string, dict: FieldDict): IdChunk | null {
   if (!g.part.columns.has(name)) return null;
   const chunk = g.part.read(g.group, name);
-  const rows = g.rows;
-  const ids = new Uint32Array(rows);
-  if (chunk.kind === "dict") {
-    const remap = remapOf(chunk.dict, dict);
-    for (let r = 0; r < rows; r++) ids[r] = remap[chunk.ids[r] as number] as number;
-  } else if (chunk.kind === "list") {
-    const remap = remapOf(chunk.dict, dict);
-    // Lists repeat (tag, _datasets): each distinct list of the chunk is interned once.
-    const lists = new Map<string, number>();
-    for (let r = 0; r < rows; r++) {
-      const a = chunk.starts[r] as number;
-      const b = chunk.starts[r + 1] as number;
-      if (b - a === 1) ids[r] = remap[chunk.items[a] as number] as number;
-      else if (b - a > 1) {
-        const key = chunk.items.subarray(a, b).join(",");
-        let id = lists.get(key);
-        if (id === undefined) {
-          // Null elements (only foreign files have them) are dropped; what is left may be one value.
-          const members = Array.from(chunk.items.subarray(a, b), (k) => remap[k] as number).filter((x) => x !== 0);
-          lists.set(key, (id = members.length > 1 ? dict.internCombo(members) : (members[0] ?? 0)));
-        }
-        ids[r] = id;
-      }
-    }
-  } else throw new Error(`Parquet file ${g.part.path}: column "${name}" is ${chunk.kind}, not a string column`);
-  return compact(ids, rows);
-}
-
-/** Row-group dictionary entry k (1-based, as ids store it) → the store field's id. */
-function remapOf(entries: Utf8Entries, dict: FieldDict): Uint32Array {
-  const n = entryCount(entries);
-  const remap = new Uint32Array(n + 1);
-  for (let k = 0; k < n; k++) remap[k + 1] = dict.internBytes(entryBytes(entries, k));
-  return remap;
+  if (chunk.kind === "dict") return dictIdChunk(chunk, g.rows, dict);
+  if (chunk.kind === "list") return listIdChunk(chunk, g.rows, dict);
+  throw new Error(`Parquet file ${g.part.path}: column "${name}" is ${chunk.kind}, not a string column`);
 }
 
 /** A group's blob chunk: its pages, or (a "span" field in this part) its offsets into `_raw`. */

@@ -10,12 +10,15 @@ import { decodeFileMetaData } from "./metadata-decode.js";
 import type { ColumnMetaData, FileMetaData, RowGroupMeta } from "./metadata-types.js";
 import { readColumnChunk } from "./read-column-chunk.js";
 import { COLUMN_TYPES_KEY } from "./schema-elements.js";
-import type { ChunkStats, ColumnChunk, ColumnSchema } from "./types.js";
+import type { ChunkStats, ColumnChunk, ColumnSchema, Utf8Entries } from "./types.js";
+import { readDictionaryPage } from "./read-dictionary-page.js";
 
 export interface ColumnChunkInfo {
   readonly stats: ChunkStats;
   /** Bytes the chunk takes in the file. */
   readonly compressedSize: number;
+  /** Bytes of its dictionary page as stored (0: none). */
+  readonly dictionaryBytes: number;
 }
 
 export interface RowGroupInfo {
@@ -105,6 +108,33 @@ export class ParquetFile {
         readFully(fd, buf, start);
       }
       return readColumnChunk(buf, column, meta, group.numRows);
+    } catch (e) {
+      throw new Error(`${where}: ${(e as Error).message}`, { cause: e });
+    }
+  }
+
+  /**
+   * The dictionary page of a column chunk alone (its distinct values), or null when the chunk
+   * has none (not dictionary-encoded): what row-group skipping tests a search value against,
+   * without reading the chunk's data pages.
+   */
+  readDictionary(rowGroup: number, name: string): Utf8Entries | null {
+    const where = `Parquet file ${this.path}, row group ${rowGroup}, column "${name}"`;
+    const fd = this.fd;
+    if (fd === undefined) throw new Error(`${where}: the file is closed`);
+    const column = this.byName.get(name);
+    const meta = column && this.meta.rowGroups[rowGroup]?.columns[column.leaf]?.metaData;
+    if (!column || !meta) throw new Error(`${where}: no such column chunk`);
+    const d = meta.dictionaryPageOffset;
+    if (d === undefined || d <= 0 || d >= meta.dataPageOffset) return null;
+    try {
+      let buf: Buffer;
+      if (this.whole) buf = this.whole.subarray(d, meta.dataPageOffset);
+      else {
+        buf = Buffer.allocUnsafeSlow(meta.dataPageOffset - d);
+        readFully(fd, buf, d);
+      }
+      return readDictionaryPage(buf, meta.codec);
     } catch (e) {
       throw new Error(`${where}: ${(e as Error).message}`, { cause: e });
     }
@@ -200,7 +230,9 @@ function rowGroupInfo(g: RowGroupMeta, byName: ReadonlyMap<string, ColumnLayout>
       if (!m) return undefined;
       const s = m.statistics;
       const stats: ChunkStats = { min: s?.minValue, max: s?.maxValue, nullCount: s?.nullCount };
-      return { stats, compressedSize: m.totalCompressedSize };
+      const d = m.dictionaryPageOffset;
+      const dictionaryBytes = d !== undefined && d > 0 && d < m.dataPageOffset ? m.dataPageOffset - d : 0;
+      return { stats, compressedSize: m.totalCompressedSize, dictionaryBytes };
     },
   };
 }

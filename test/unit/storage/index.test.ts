@@ -5,15 +5,25 @@
  * with an error that says which file is at fault.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EventStore, ingestPaths, runSearch, type Value } from "../../../src/index.js";
 import type { StreamOptions } from "../../../src/adapters/stream-types.js";
 import { buildIndex, type BuildSummary } from "../../../src/storage/index/build-index.js";
 import { openIndex, type OpenedIndex } from "../../../src/storage/index/open-index.js";
+import type { OpenPartsOptions } from "../../../src/storage/index/open-parts.js";
 import type { Manifest } from "../../../src/storage/index/manifest.js";
-import { lateSysmon, writeSamples } from "./index-samples.js";
+import { lateSysmon, WS, writeSamples } from "./index-samples.js";
+import { prunedRanges } from "../../../src/executor/chunk-prune.js";
+import { parseSearch } from "../../../src/index.js";
+import type { SearchExpr } from "../../../src/ast/nodes.js";
+
+function exprOf(q: string): SearchExpr | null {
+  const first = parseSearch(q).pipeline?.commands[0];
+  const arg = first?.args.find((a) => a.kind === "search");
+  return arg?.kind === "search" ? arg.expr : null;
+}
 
 const NOW = 1_700_000_000;
 const root = mkdtempSync(join(tmpdir(), "minispl-index-"));
@@ -47,8 +57,8 @@ function memoryStore(paths: readonly string[], opts: StreamOptions = {}): EventS
 }
 
 /** Opens the index, runs `f`, closes it. */
-function withIndex<T>(dir: string, f: (opened: OpenedIndex) => T): T {
-  const opened = openIndex(dir);
+function withIndex<T>(dir: string, f: (opened: OpenedIndex) => T, opts: OpenPartsOptions = {}): T {
+  const opened = openIndex(dir, opts);
   try {
     return f(opened);
   } finally {
@@ -61,7 +71,7 @@ function partsOnDisk(dir: string): string[] {
   return readdirSync(join(dir, "events")).map((n) => `events/${n}`).sort();
 }
 function partsOf(m: Manifest, path?: string): string[] {
-  return m.files.filter((f) => path === undefined || f.path === path).flatMap((f) => f.parts.flatMap((p) => [p.name, ...(p.terms ? [p.terms.name] : [])])).sort();
+  return m.files.filter((f) => path === undefined || f.path === path).flatMap((f) => f.parts.flatMap((p) => [p.name, ...(p.terms ? [p.terms.name] : []), ...(p.members ? [p.members.name] : [])])).sort();
 }
 
 const SEARCHES: readonly string[] = [
@@ -168,6 +178,49 @@ describe("an index built from small samples answers as the in-memory store", () 
       expect(manifest.files.map((f) => f.path)).toEqual(paths);
       expect(store.length).toBe(memory.length);
       expect(partsOnDisk(idx)).toEqual(partsOf(manifest));
+    });
+  });
+
+  it("same rows when a one-byte chunk budget drops every chunk as soon as another is read", () => {
+    withIndex(idx, ({ store }) => {
+      for (const q of SEARCHES) expectSame(answer(store, q), expected.get(q), q);
+    }, { chunkBudgetBytes: 1 });
+  });
+
+  it("same rows from the `_datasets` column when the parts have no member files (an index built before them)", () => {
+    const old = join(root, "idx-no-members");
+    cpSync(idx, old, { recursive: true });
+    const manifestPath = join(old, "manifest.json");
+    const m = JSON.parse(readFileSync(manifestPath, "utf8")) as { files: { parts: { members?: { name: string } }[] }[] };
+    for (const f of m.files) {
+      for (const p of f.parts) {
+        if (p.members) rmSync(join(old, p.members.name));
+        delete p.members;
+      }
+    }
+    writeFileSync(manifestPath, JSON.stringify(m));
+    const tstats = SEARCHES.filter((q) => q.includes("tstats"));
+    expect(tstats.length).toBeGreaterThan(5);
+    withIndex(old, ({ store }) => {
+      expect(store.indexedMembers("Endpoint.Processes")).toBeNull();
+      for (const q of tstats) expectSame(answer(store, q), expected.get(q), q);
+    });
+    withIndex(idx, ({ store }) => expect(store.indexedMembers("Endpoint.Processes")?.length).toBe(first.datasets["Endpoint.Processes"]));
+  });
+
+  it("row groups whose statistics rule a search out are not scanned", () => {
+    withIndex(idx, ({ store }) => {
+      const rowsIn = (r: number[]): number => r.reduce((n, x, i) => (i % 2 ? n + x - (r[i - 1] as number) : n), 0);
+      const ranges = (q: string, time = { lo: -Infinity, hi: Infinity }) => prunedRanges(store, exprOf(q), time, new Set(["earliest", "latest"]));
+      // One part per input file: the server's events are in other row groups than the workstation's.
+      const ws = ranges(`host=${WS}`);
+      expect(rowsIn(ws)).toBeGreaterThan(0);
+      expect(rowsIn(ws)).toBeLessThan(store.length);
+      const wsRows = answer(memory, `host=${WS} | stats count`).rows[0]?.count;
+      expect(rowsIn(ws)).toBeGreaterThanOrEqual(Number(wsRows));
+      expect(rowsIn(ranges("host=NO-SUCH-HOST"))).toBe(0);
+      expect(rowsIn(ranges("EventCode=4624 sourcetype=XmlWinEventLog"))).toBeLessThan(store.length);
+      expect(rowsIn(ranges("index=*", { lo: 0, hi: 1 }))).toBe(0);
     });
   });
 
