@@ -13,7 +13,14 @@
  * and the CLI do IO.
  */
 export { compile, runSearch, type CompileResult, type RunResult } from "./run.js";
-export { Engine, runDetection, type EngineOptions, type RunDetectionOptions, type SearchOutcome, type DetectionOutcome } from "./engine/engine.js";
+export {
+  Engine, runDetection, type EngineOptions, type RunDetectionOptions, type SearchOptions, type SearchOutcome, type DetectionOutcome,
+} from "./engine/engine.js";
+// Budgets (README, "Limits and safety"): the core's SearchBudget, Node's memory probe, and an
+// Engine in a worker thread for callers that must stay responsive and cancel with an AbortSignal.
+export { SearchBudget, isBudgetStop, DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_MS, type BudgetOptions, type BudgetKind } from "./executor/budget.js";
+export { nodeBudget, heapUsed, defaultMaxMemoryBytes, type BudgetLimits } from "./engine/node-budget.js";
+export { AsyncEngine, type AsyncEngineOptions, type AsyncSearchOptions } from "./engine/async-engine.js";
 export { listFiles } from "./engine/files.js";
 export { loadMacroFiles, type MacroFileLoad } from "./engine/macro-files.js";
 export { lintDetection, type LintFinding } from "./lint/lint.js";
@@ -26,6 +33,8 @@ export { checkPipeline } from "./executor/check.js";
 export { planPipeline, type Plan } from "./executor/plan.js";
 export { buildPlan, type PlanOptions } from "./plan/build-plan.js";
 export { printPlan } from "./plan/print-plan.js";
+export { endsInEvents } from "./plan/ends-in-events.js";
+export type { Command } from "./ast/commands.js";
 export type { LogicalPlan, PlanNode, ScanNode, EventScan, DatasetScan, CommandNode, Op } from "./plan/nodes.js";
 export { executePlan, type ExecuteOptions } from "./executor/execute.js";
 export { Table } from "./table/table.js";
@@ -47,7 +56,8 @@ export { toJunit, type JunitCase } from "./testing/junit.js";
 export { toCsv, toJsonRows, toNdjson, toTextTable } from "./output/format.js";
 export {
   ChunkWriter, CHUNK_UNITS, clip, collect, fdWriter, JsonArrayWriter, MAX_CELL_WIDTH, oneLine, writeCsv, writeJson, writeNdjson, writeTextTable,
-  type Writer,
+  cellLines, writeEventsView, listedFields, MAX_RAW_CHARS, jsonRow, isoTime, uiTime, TIME_FIELD, UTC_DISPLAY,
+  type EventsViewOptions, type TimeDisplay, type Writer,
 } from "./output/format.js";
 export { ingestPaths, ingestText } from "./adapters/index.js";
 export type { IngestOptions, IngestReport } from "./adapters/types.js";
@@ -84,3 +94,7 @@ export { buildIndex, buildIndexParallel, type BuildOptions, type BuildProgress, 
 export { openIndex, type OpenedIndex } from "./storage/index/open-index.js";
 export { openCached, cacheDirFor, cacheRoot, type CachedOpen } from "./storage/index/data-cache.js";
 export type { Manifest, IndexedFile } from "./storage/index/manifest.js";
+
+// `minispl hunt` (src/hunt/): detection selection, the run over an executor, risk-based alerting,
+// timeline, ATT&CK Navigator layer and the HTML report.
+export * from "./hunt/index.js";

@@ -9,6 +9,7 @@ import {
   compile, constructOf, parseDetection, runnableSearch, runSearch, stageOf, withFilterMacro,
   type CheckStage, type Diagnostic, type EventStore, type GeoIpDatabase, type LookupStore,
 } from "../index.js";
+import { cliBudget } from "./budget.js";
 import { EXIT } from "./exit-codes.js";
 import { geoipOptions } from "./geoip.js";
 import { listFiles, listingWarning, loadMacros } from "./load-files.js";
@@ -72,7 +73,7 @@ function checkOne(file: string, macros: ReturnType<typeof loadMacros>["table"], 
   const text = runnableSearch(det.search);
   const table = withFilterMacro(det, macros);
   const timing = { tz: opts.tz, ...(opts.now !== undefined ? { now: opts.now } : {}) };
-  const ran = store ? runSearch(text, store, { macros: table, ...inputs, ...timing }) : null;
+  const ran = store ? runSearch(text, store, { macros: table, ...inputs, ...timing, budget: cliBudget(opts) }) : null;
   const r = ran ?? compile(text, { macros: table });
   const err = firstError(r.diagnostics);
   const stage = stageOf(err, store !== null);

@@ -6,8 +6,9 @@
  */
 import { readFileSync } from "node:fs";
 import {
-  fillMessage, formatNotable, JsonArrayWriter, parseDetection, runNotables, runnableSearch, runSearch, Table, withFilterMacro, type Detection,
+  fillMessage, formatNotable, JsonArrayWriter, jsonRow, parseDetection, runNotables, runnableSearch, runSearch, Table, withFilterMacro, type Detection,
 } from "../index.js";
+import { cliBudget } from "./budget.js";
 import { EXIT } from "./exit-codes.js";
 import { listFiles, listingWarning } from "./load-files.js";
 import type { CommonOptions } from "./options.js";
@@ -38,7 +39,7 @@ export function detectCommand(paths: readonly string[], opts: CommonOptions & { 
     // One "now" for the whole run: the risk events' _time and every drilldown's relative times.
     const now = opts.now ?? Math.floor(Date.now() / 1000);
     const out = runNotables(detections, store, (spl, st, det, name) => {
-      const result = runSearch(spl, st, { macros: withFilterMacro(det, macros.table), name, tz: opts.tz, now, ...exec });
+      const result = runSearch(spl, st, { macros: withFilterMacro(det, macros.table), name, tz: opts.tz, now, ...exec, budget: cliBudget(opts) });
       printDiagnostics(result.diagnostics, result, io, opts);
       return result;
     }, { now, tz: opts.tz });
@@ -73,20 +74,21 @@ export function detectCommand(paths: readonly string[], opts: CommonOptions & { 
 /** Runs one detection and prints its rows; false when its search failed (its diagnostics are printed). */
 function runOne(det: Detection, run: RunContext, json: JsonArrayWriter | null, named: boolean, opts: CommonOptions, io: Io): boolean {
   const result = runSearch(runnableSearch(det.search), run.store, {
-    macros: withFilterMacro(det, run.macros.table), name: `${det.file} (search)`, tz: opts.tz, ...run.exec, ...(opts.now !== undefined ? { now: opts.now } : {}),
+    macros: withFilterMacro(det, run.macros.table), name: `${det.file} (search)`, tz: opts.tz, ...run.exec, budget: cliBudget(opts), ...(opts.now !== undefined ? { now: opts.now } : {}),
   });
   printDiagnostics(result.diagnostics, result, io, opts);
   if (!result.table) return false;
   if (json) {
     const t = result.table;
-    for (let i = 0; i < t.length; i++) json.add(named ? { search_name: det.name, ...t.row(i) } : t.row(i));
+    const time = { tz: opts.tz };
+    for (let i = 0; i < t.length; i++) json.add(named ? { search_name: det.name, ...jsonRow(t, i, time) } : jsonRow(t, i, time));
   } else printDetection(det, result.table, opts, io);
   return true;
 }
 
 function printDetection(det: Detection, t: Table, opts: CommonOptions, io: Io): void {
   if (opts.format === "table") io.out(`== ${det.name} (${det.file})\n`);
-  printTable(t, opts.format, io);
+  printTable(t, opts.format, io, { tz: opts.tz });
   if (opts.format !== "table" || !det.message) return;
   for (let i = 0; i < t.length; i++) io.out(`message: ${fillMessage(det.message, t.row(i))}\n`);
 }

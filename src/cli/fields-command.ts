@@ -11,7 +11,7 @@
  */
 import { existsSync } from "node:fs";
 import {
-  BASE_FIELDS, BatchSink, datasetFieldOrigin, datasetView, EventStore, FieldOrigins, findDataset, ingestStream, rootOf, Table, writeTextTable,
+  BASE_FIELDS, BatchSink, datasetFieldOrigin, datasetView, EventStore, FieldOrigins, findDataset, ingestStream, rootOf, Table, uiTime, writeTextTable,
   type DatasetDef, type EventInput, type Value,
 } from "../index.js";
 import { EXIT } from "./exit-codes.js";
@@ -94,7 +94,8 @@ function datasetFields(store: EventStore, ds: DatasetDef, stats: Map<string, Fie
   const n = view.rows.length;
   for (const [name, s] of stats) {
     if (name === "_time") {
-      if (n > 0 && s.example === null) s.example = new Date(view.time(0) * 1000).toISOString();
+      // As every printer shows _time (src/output/time-display.ts); `fields` has no --tz: UTC.
+      if (n > 0 && s.example === null) s.example = uiTime(view.time(0), "UTC");
       s.count += n;
       continue;
     }
@@ -116,7 +117,7 @@ function eventFields(e: EventInput, stats: Map<string, FieldStat>): void {
     if (s) s.count++;
     else stats.set(name, { count: 1, example: detach(v) });
   };
-  add("_time", new Date(e.time * 1000).toISOString());
+  add("_time", uiTime(e.time, "UTC"));
   for (const name in e.fields) {
     const v = e.fields[name];
     if (v !== undefined) add(name, typeof v === "string" ? v : v.length === 1 ? (v[0] ?? null) : [...v]);

@@ -25,6 +25,12 @@ export interface CommonOptions {
   debug?: boolean;
   /** `--follow-symlinks`: read what links inside a named folder lead to outside it (otherwise skipped with a warning). */
   followSymlinks?: boolean;
+  /** `--timeout <seconds>`: each search's wall-time budget (default 300; 0: none). */
+  timeout?: number;
+  /** `--max-rows <n>`: rows of any one table of a search (default 50,000,000; 0: none). */
+  maxRows?: number;
+  /** `--max-memory <MB>`: heap a search may add (default: up to 85% of Node's heap limit; 0: none). */
+  maxMemory?: number;
 }
 
 export function collect(value: string, previous: string[] = []): string[] {
@@ -57,4 +63,39 @@ export function parseTz(value: string): string {
     throw new InvalidArgumentError(`unknown time zone "${value}"`);
   }
   return value;
+}
+
+/** `--timeout <seconds>`: a number of seconds, 0 or more (0: no limit). */
+export function parseTimeout(value: string): number {
+  if (!/^\d+(\.\d+)?$/.test(value)) throw new InvalidArgumentError("expected a number of seconds, 0 or more (0: no limit)");
+  return Number(value);
+}
+
+/** `--max-rows <n>` and `--max-memory <MB>`: a whole number, 0 or more (0: no limit). */
+export function parseLimit(value: string): number {
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError("expected a whole number, 0 or more (0: no limit)");
+  return Number(value);
+}
+
+/** The output options of `search` (`--output` also of `detect`); printing in print-result.ts. */
+export interface OutputOptions {
+  /** `--fields a,b*`: the fields listed under each event in the events view (`*` wildcards). */
+  fields?: string[];
+  /** `--max-events <n>`: events a search that ends in events prints (0: all; default 100 on a terminal, else all). */
+  maxEvents?: number;
+  /** `--output <file>`: write the results there instead of stdout (any format). */
+  output?: string;
+}
+
+/** `--fields a,b --fields c`: names separated by commas or spaces, repeatable. */
+export function parseFieldList(value: string, previous: string[] = []): string[] {
+  const names = value.split(/[,\s]+/).filter((s) => s !== "");
+  if (names.length === 0) throw new InvalidArgumentError("expected field names separated by commas, e.g. --fields user,CommandLine");
+  return [...previous, ...names];
+}
+
+/** `--max-events <n>`: a whole number, 0 or more (0: every event). */
+export function parseMaxEvents(value: string): number {
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError("expected a whole number of events, 0 or more (0: all)");
+  return Number(value);
 }

@@ -9,7 +9,9 @@ import type { ExplainOptions } from "./explain-command.js";
 import type { FieldsCommandOptions } from "./fields-command.js";
 import type { IndexCommandOptions } from "./index-command.js";
 import type { IngestCommandOptions } from "./ingest-command.js";
-import { collect, parseFormat, parseJobs, parseNow, parseTz, type CommonOptions } from "./options.js";
+import {
+  collect, parseFieldList, parseFormat, parseJobs, parseLimit, parseMaxEvents, parseNow, parseTimeout, parseTz, type CommonOptions, type OutputOptions,
+} from "./options.js";
 import type { ReplOptions } from "./repl-command.js";
 import type { Io } from "./session.js";
 import type { TestOptions } from "./test-command.js";
@@ -22,6 +24,7 @@ async function processIo(): Promise<Io> {
 const DEBUG_HELP = "print the JavaScript stack trace of an internal error (otherwise one line says what failed)";
 const FOLLOW_HELP = "read files that symlinks inside the given folders lead to outside them (otherwise skipped with a warning)";
 const FOLLOW = "--follow-symlinks";
+const OUTPUT_HELP = "write the results to this file instead of stdout (any --format; created or replaced)";
 
 /**
  * What follows a usage error (unknown option, bad value, missing argument): one hint line, not the
@@ -51,6 +54,14 @@ function withCommon(cmd: Command): Command {
     .option("--debug", DEBUG_HELP);
 }
 
+/** Each search's budget (README, "Limits and safety"), on every command that runs searches. */
+function withBudget(cmd: Command): Command {
+  return cmd
+    .option("--timeout <seconds>", "wall-time budget of each search; past it the search ends with error[budget] and the next one runs (0: no limit)", parseTimeout, 300)
+    .option("--max-rows <n>", "most rows any one table of a search may have, results or between commands (default 50000000; 0: no limit)", parseLimit)
+    .option("--max-memory <MB>", "heap a search may add (default: up to 85% of Node's heap limit; 0: no limit)", parseLimit);
+}
+
 export function buildProgram(): Command {
   const program = new Command("minispl")
     .description("Run Splunk SPL detection searches offline on raw Windows, Sysmon and CrowdStrike events.")
@@ -59,29 +70,35 @@ export function buildProgram(): Command {
     // CommanderError (runMain turns it into the exit code) instead of calling process.exit, which
     // would end a test runner that runs the CLI in-process.
     .exitOverride();
-  withCommon(program.command("search <spl>"))
+  withBudget(withCommon(program.command("search <spl>")))
     .description("run one SPL search over the events")
+    .option("--fields <names>", "fields listed under each event when the search ends in events (comma-separated, * wildcards; default every field the event has)", parseFieldList)
+    .option("--max-events <n>", "events printed when the search ends in events (default 100 on a terminal, else all; 0: all)", parseMaxEvents)
+    .option("--output <file>", OUTPUT_HELP)
     .addHelpText("after", `
 Examples:
   $ minispl search '| tstats count from datamodel=Endpoint.Processes by Processes.process_name' --data samples/data/
   $ minispl search 'index=* EventCode=1 | stats count by host' --data samples/data/sysmon.xml --format json`)
-    .action(async (spl: string, opts: CommonOptions) => {
+    .action(async (spl: string, opts: CommonOptions & OutputOptions) => {
       const { searchCommand } = await import("./search-command.js");
-      process.exitCode = searchCommand(spl, opts, await processIo());
+      const { withOutputFile } = await import("./print-result.js");
+      process.exitCode = await withOutputFile(opts.output, await processIo(), (io) => searchCommand(spl, opts, io));
     });
-  withCommon(program.command("detect <detection...>"))
+  withBudget(withCommon(program.command("detect <detection...>")))
     .description("run ESCU detection YAML files (or folders of them) exactly as written")
     .option("--notables", "print one notable per result: message, risk events (also added to the Risk datamodel) and executed drilldowns")
+    .option("--output <file>", OUTPUT_HELP)
     .addHelpText("after", `
 Examples:
   $ minispl detect samples/detections/script_execution_via_wmi.yml --data samples/data/
   $ minispl detect detections/endpoint/ --macros escu/macros/ --data logs/ --format json
   $ minispl detect detections/endpoint/script_execution_via_wmi.yml --macros escu/macros/ --data logs/ --notables --format json`)
-    .action(async (paths: string[], opts: CommonOptions) => {
+    .action(async (paths: string[], opts: CommonOptions & OutputOptions) => {
       const { detectCommand } = await import("./detect-command.js");
-      process.exitCode = detectCommand(paths, opts, await processIo());
+      const { withOutputFile } = await import("./print-result.js");
+      process.exitCode = await withOutputFile(opts.output, await processIo(), (io) => detectCommand(paths, opts, io));
     });
-  withCommon(program.command("check <path...>"))
+  withBudget(withCommon(program.command("check <path...>")))
     .description("load, expand, parse and plan every detection under the paths (and run them with --data); report where each stops")
     .addHelpText("after", `
 Examples:
@@ -91,7 +108,7 @@ Examples:
       const { checkCommand } = await import("./check-command.js");
       process.exitCode = checkCommand(paths, opts, await processIo());
     });
-  withCommon(program.command("test <detection...>"))
+  withBudget(withCommon(program.command("test <detection...>")))
     .description("run each detection's tests on local attack data with contentctl's pass criterion")
     .requiredOption("--attack-data <root>", "local copy of the attack_data repository (the URL path below .../master/ is kept)")
     .option("--junit <file>", "also write JUnit XML")
@@ -157,8 +174,7 @@ Examples:
       const { fieldsCommand } = await import("./fields-command.js");
       process.exitCode = fieldsCommand(target, opts, await processIo());
     });
-  program
-    .command("repl")
+  withBudget(program.command("repl"))
     .description("interactive SPL prompt over the loaded events (.help inside lists its commands)")
     .option("-d, --data <path...>", "event files or folders to load at start (more with .load)", collect, [])
     .option("-i, --index <dir>", "search an index folder built by `minispl index` (opens at once; .load is then refused)")
@@ -205,6 +221,27 @@ Examples:
     .action(async (paths: string[], opts: CommonOptions) => {
       const { lintCommand } = await import("./lint-command.js");
       process.exitCode = lintCommand(paths, opts, await processIo());
+    });
+  withBudget(withCommon(program.command("hunt [logs...]")))
+    .description("hunt: run every selected detection over the logs, then print what fired and the riskiest entities; write a timeline, an HTML report and an ATT&CK Navigator layer")
+    .option("--detections <dir...>", "detection YAML files or folders, e.g. an ESCU checkout's detections/ (repeatable)", collect, [])
+    .option("--status <list>", "statuses to run, comma-separated, or all", "production")
+    .option("--mitre <list>", "only detections tagged with these techniques (T1059 includes T1059.001) or tactics (TA0002, execution), comma-separated")
+    .option("--min-risk <n>", "only detections whose risk_score is at least n", parseLimit)
+    .option("--timeline <file>", "write one row per result (Timesketch columns): .csv, or .jsonl for JSON lines")
+    .option("--report <file.html>", "write a self-contained HTML report (ATT&CK heat map, risk per entity, timeline, notables with drilldowns)")
+    .option("--navigator <file.json>", "write an ATT&CK Navigator layer of the techniques that fired")
+    .option("--risk-threshold <n>", "risk incident when an object's risk score sum in 24 h reaches n", parseLimit, 100)
+    .option("--tactic-threshold <n>", "risk incident when an object has n distinct ATT&CK tactics (from 4+ detections) in 7 days", parseLimit, 3)
+    .option("--drilldowns <n>", "notables per detection whose drilldown searches run (0: none)", parseLimit, 3)
+    .option("-j, --jobs <n>", "worker threads (default: cores)", parseJobs)
+    .addHelpText("after", `
+Examples:
+  $ minispl hunt samples/data --detections samples/detections --report hunt.html --timeline hunt.csv
+  $ minispl hunt --index idx/ --detections escu/detections --macros escu/macros --lookups escu/lookups --mitre TA0002,T1003 --navigator layer.json`)
+    .action(async (logs: string[], opts: import("./hunt-command.js").HuntCommandOptions) => {
+      const { huntCommand } = await import("./hunt-command.js");
+      process.exitCode = await huntCommand(logs, opts, await processIo());
     });
   // Set on each command: the hint names the command whose usage was wrong.
   for (const cmd of [program, ...program.commands]) cmd.showHelpAfterError(usageHint(cmd));

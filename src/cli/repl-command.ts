@@ -1,6 +1,7 @@
 /**
  * `minispl repl`: the interactive SPL prompt (src/repl/). The engine (events, macros, lookups)
- * runs in a worker thread so that Ctrl-C can stop a search by terminating the worker; this same
+ * runs in a worker thread so that the prompt stays responsive and Ctrl-C can stop a search (its
+ * cancel flag first, terminating the worker only if that fails: engine-client.ts); this same
  * file is the worker's entry point (it serves the engine when started with ROLE in workerData),
  * which keeps the worker's file IO (macros, lookups, GeoIP) with the rest of the CLI's.
  */
@@ -12,6 +13,7 @@ import { HistoryFile, historyPath } from "../repl/history.js";
 import { Repl, type ReplIo } from "../repl/repl.js";
 import { runTerminal } from "../repl/terminal.js";
 import { serveEngine } from "../repl/worker-host.js";
+import { cliBudget } from "./budget.js";
 import { EXIT } from "./exit-codes.js";
 import { geoipOptions } from "./geoip.js";
 import { loadMacros } from "./load-files.js";
@@ -64,7 +66,8 @@ function makeEngine(opts: ReplOptions): { engine: LocalEngine | null; reply: Rep
   const run = { tz: opts.tz, ...lookups, ...geoip, ...(opts.now !== undefined ? { now: opts.now } : {}) };
   const ingest = { ...(opts.sourcetype ? { sourcetype: opts.sourcetype } : {}), ...(opts.source ? { source: opts.source } : {}), ...(opts.followSymlinks ? { followSymlinks: true } : {}) };
   try {
-    const engine = new LocalEngine({ macros: macros.table, run, ingest, debug: opts.debug === true, ...(opts.index !== undefined ? { index: opts.index } : {}) });
+    const budget = (cancel: { cancelFlag?: Int32Array; cancelledBy?: string }) => cliBudget(opts, cancel);
+    const engine = new LocalEngine({ macros: macros.table, run, ingest, budget, debug: opts.debug === true, ...(opts.index !== undefined ? { index: opts.index } : {}) });
     if (opts.index !== undefined && !opts.quiet) say(`opened index ${opts.index}\n`);
     return { engine, reply: { out: "", err, ok: true } };
   } catch (e) {

@@ -7,6 +7,7 @@ import { isatty } from "node:tty";
 import {
   EventStore, fdWriter, ingestStream, openCached, openIndex, renderDiagnostic, writeCsv, writeJson, writeNdjson, writeTextTable,
   type CachedOpen, type Diagnostic, type EventSink, type OpenedIndex, type IngestOptions, type IngestReport, type RunResult, type Table,
+  UTC_DISPLAY, type TimeDisplay,
 } from "../index.js";
 import { EXIT } from "./exit-codes.js";
 import type { CommonOptions } from "./options.js";
@@ -147,13 +148,14 @@ export function printDiagnostics(ds: readonly Diagnostic[], result: Pick<RunResu
   for (const d of ds) io.err(`${renderDiagnostic(d, result.sources, { color: io.color, debug: opts.debug === true })}\n`);
 }
 
-export function printTable(t: Table, format: CommonOptions["format"], io: Io): void {
+/** `time`: the zone `_time` is shown in (`--tz`; src/output/time-display.ts). */
+export function printTable(t: Table, format: CommonOptions["format"], io: Io, time: TimeDisplay = UTC_DISPLAY): void {
   // Row by row to io.out in bounded chunks: one string of a big result would not fit (issue 9).
-  if (format === "json") writeJson(t, io.out);
-  else if (format === "csv") writeCsv(t, io.out);
-  else if (format === "ndjson") writeNdjson(t, io.out);
+  if (format === "json") writeJson(t, io.out, time);
+  else if (format === "csv") writeCsv(t, io.out, time);
+  else if (format === "ndjson") writeNdjson(t, io.out, time);
   else {
-    if (t.length > 0) writeTextTable(t, io.width, io.out);
+    if (t.length > 0) writeTextTable(t, io.width, io.out, time);
     io.out(`${t.length} result${t.length === 1 ? "" : "s"}\n`);
   }
 }

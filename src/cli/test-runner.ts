@@ -11,6 +11,7 @@ import {
   attackDataRelativePath, parseDetection, runnableSearch, runSearch, verdict, withFilterMacro,
   type Detection, type DetectionTest, type EventStore, type MacroTable, type TestStatus,
 } from "../index.js";
+import { cliBudget } from "./budget.js";
 import type { CommonOptions } from "./options.js";
 import { internalMessage } from "./report-internal.js";
 import { AttackDataMemo, concatStores, type AttackDataOptions, type AttackDataSource } from "./test-attack-data.js";
@@ -110,7 +111,7 @@ function searchAttackData(det: Detection, t: DetectionTest, macros: MacroTable, 
   // Nearly every test has one file and searches its shared store as it is.
   const store = stores.length === 1 ? (stores[0] as EventStore) : concatStores(stores);
   const r = runSearch(runnableSearch(det.search), store, {
-    macros: withFilterMacro(det, macros), tz: opts.tz, ...(opts.now !== undefined ? { now: opts.now } : {}),
+    macros: withFilterMacro(det, macros), tz: opts.tz, budget: cliBudget(opts), ...(opts.now !== undefined ? { now: opts.now } : {}),
   });
   const err = r.diagnostics.find((d) => d.severity === "error");
   if (err || !r.table) return row("error", err?.message ?? "the search did not run");

@@ -4,6 +4,7 @@
  */
 import { diag } from "../diagnostics/diagnostic.js";
 import { rejectKinds } from "./args.js";
+import { unknownFieldWarnings } from "../executor/field-hints.js";
 import { expandFields, fieldList } from "./field-list.js";
 import type { CommandDef } from "./types.js";
 
@@ -30,7 +31,8 @@ export const fields: CommandDef<"fields"> = {
     return { kind: "fields", remove, fields: list, span: node.span };
   },
   plan(cmd) {
-    return (input) => {
+    return (input, ctx) => {
+      if (input.length > 0) for (const w of unknownFieldWarnings("fields", cmd.fields, input.fields, ctx.store, cmd.span)) ctx.warn(w);
       const named = expandFields(cmd.fields, input.fields, false);
       if (cmd.remove) return input.project(input.fields.filter((f) => !named.includes(f)));
       const internal = input.fields.filter((f) => f.startsWith("_") && !named.includes(f));

@@ -18,6 +18,8 @@ import { Table } from "../table/table.js";
 import { toText, type Value } from "../values/value.js";
 import { argsOf, boolOption, intValue, readOptions, rejectKinds, textOf } from "./args.js";
 import { readSubsearch } from "./combine-subsearch.js";
+import type { SearchBudget } from "../executor/budget.js";
+import type { Span } from "../source/source-text.js";
 import type { CommandDef } from "./types.js";
 
 export const JOIN_MAX_SUBSEARCH_ROWS = 50_000;
@@ -71,7 +73,7 @@ export const join: CommandDef<"join"> = {
         ctx.warn(diag("runtime-error", { message: `join: the subsearch returned ${sub.length} rows; only the first ${JOIN_MAX_SUBSEARCH_ROWS} are joined` }, cmd.span, { severity: "warning" }));
         sub = sub.select(Array.from({ length: JOIN_MAX_SUBSEARCH_ROWS }, (_, i) => i));
       }
-      return joinTables(input, sub, cmd);
+      return joinTables(input, sub, cmd, { budget: ctx.budget, span: cmd.span });
     };
   },
 };
@@ -85,8 +87,11 @@ interface JoinSpec {
   readonly earlier: boolean;
 }
 
-/** The join of two tables (exported for unit tests). */
-export function joinTables(main: Table, sub: Table, spec: JoinSpec): Table {
+/**
+ * The join of two tables (exported for unit tests). With `max=0` every match is kept, so the
+ * output can be main × sub rows: it is counted against the search's row budget as it grows.
+ */
+export function joinTables(main: Table, sub: Table, spec: JoinSpec, guard?: { budget: SearchBudget; span: Span }): Table {
   const keys = spec.fields.length ? spec.fields : main.fields.filter((f) => sub.has(f));
   const index = new Map<string, number[]>();
   for (let r = 0; r < sub.length; r++) {
@@ -122,6 +127,10 @@ export function joinTables(main: Table, sub: Table, spec: JoinSpec): Table {
       });
     }
     if (spec.max > 0) matches = matches.slice(0, spec.max);
+    if (guard) {
+      guard.budget.rows(length + matches.length, "join", guard.span);
+      guard.budget.tick(matches.length + 1, guard.span);
+    }
     if (matches.length === 0) {
       if (spec.type === "left") {
         push(m, null);

@@ -9,11 +9,15 @@
  * field named by a token runs no search (Splunk would search for the literal token), and a
  * multivalue field substitutes its first value. The text is compiled at run time with the same
  * macros, so ESCU's `search \`wineventlog_security\` … $TargetLogonId$` expands its macro then.
+ * The reference sets no upper bound on maxsearches ("Zero ( 0 ) does not equate to unlimited
+ * searches"), so `maxsearches=1000000000` is bounded by the search's budget instead: it is
+ * checked before each run and each run is held to it (time, rows, memory, cancellation). The
+ * outputs are joined once at the end rather than copied again after every search.
  */
 import { printPipeline } from "../ast/print.js";
 import { diag } from "../diagnostics/diagnostic.js";
 import { Table } from "../table/table.js";
-import { toText } from "../values/value.js";
+import { toText, type Value } from "../values/value.js";
 import { argsOf, intValue, readOptions, rejectKinds, textOf } from "./args.js";
 import { checkSubpipeline } from "./combine-subsearch.js";
 import type { CommandDef } from "./types.js";
@@ -51,15 +55,37 @@ export const map: CommandDef<"map"> = {
       if (input.length > cmd.maxsearches) {
         ctx.warn(diag("runtime-error", { message: `map: ${input.length} input results but maxsearches=${cmd.maxsearches}; only the first ${cmd.maxsearches} were searched` }, cmd.span, { severity: "warning" }));
       }
-      let out = Table.empty();
+      const outputs: Table[] = [];
+      let rows = 0;
       for (let r = 0; r < Math.min(input.length, cmd.maxsearches); r++) {
+        ctx.budget.check(cmd.span);
         const text = fill(cmd.search, input, r);
-        if (text !== null) out = Table.concat(out, ctx.runText(text));
+        if (text === null) continue;
+        const t = ctx.runText(text);
+        rows += t.length;
+        ctx.budget.rows(rows, "map", cmd.span);
+        outputs.push(t);
       }
-      return out;
+      return concatAll(outputs);
     };
   },
 };
+
+/** The tables one after the other, copied once (Table.concat in the loop copied O(n²) rows). */
+function concatAll(tables: readonly Table[]): Table {
+  const names = [...new Set(tables.flatMap((t) => t.fields))];
+  const cols = new Map<string, Value[]>(names.map((n) => [n, []]));
+  let length = 0;
+  for (const t of tables) {
+    for (const n of names) {
+      const out = cols.get(n) as Value[];
+      const col = t.column(n);
+      for (let i = 0; i < t.length; i++) out.push(col ? col[i] ?? null : null);
+    }
+    length += t.length;
+  }
+  return Table.fromColumns(names, cols, length);
+}
 
 /** The search text for row r, or null when a token names a field the row lacks. */
 function fill(search: string, t: Table, r: number): string | null {

@@ -9,6 +9,7 @@ import { bindAggregate } from "../executor/bind-aggregate.js";
 import { compileExpr } from "../executor/compile-expr.js";
 import { truthy } from "../executor/eval-ops.js";
 import { Grouper } from "../executor/grouping.js";
+import { unknownFieldWarnings } from "../executor/field-hints.js";
 import { toList, toNumber, type Atom, type EvalValue } from "../values/value.js";
 import { aggregateSpec, argsOf, byFields, rejectKinds } from "./args.js";
 import { checkExpr } from "./check-expr.js";
@@ -48,6 +49,7 @@ export const stats: CommandDef<"stats"> = {
         const col = a.field === null ? undefined : input.column(a.field);
         return bindAggregate(a, a.field === null ? null : (r) => (col ? toList(col[r] ?? null) : []), time);
       });
+      if (input.length > 0) for (const w of unknownFieldWarnings("stats", cmd.by, input.fields, ctx.store, cmd.span)) ctx.warn(w);
       const byCols = cmd.by.map((b) => input.column(b));
       const grouper = new Grouper(cmd.by.length, aggs, undefined);
       const readKey = (r: number, f: number): readonly Atom[] => {

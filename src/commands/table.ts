@@ -4,6 +4,7 @@
  */
 import { diag } from "../diagnostics/diagnostic.js";
 import { rejectKinds } from "./args.js";
+import { unknownFieldWarnings } from "../executor/field-hints.js";
 import { expandFields, fieldList } from "./field-list.js";
 import type { CommandDef } from "./types.js";
 
@@ -22,6 +23,9 @@ export const table: CommandDef<"table"> = {
     return { kind: "table", fields, span: node.span };
   },
   plan(cmd) {
-    return (input) => input.project(expandFields(cmd.fields, input.fields, true));
+    return (input, ctx) => {
+      if (input.length > 0) for (const w of unknownFieldWarnings("table", cmd.fields, input.fields, ctx.store, cmd.span)) ctx.warn(w);
+      return input.project(expandFields(cmd.fields, input.fields, true));
+    };
   },
 };

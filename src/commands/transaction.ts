@@ -78,7 +78,10 @@ export const transaction: CommandDef<"transaction"> = {
     return (input, ctx) => {
       const starts = cmd.startswith ? compileTxnFilter(cmd.startswith, input, ctx.fn) : null;
       const ends = cmd.endswith ? compileTxnFilter(cmd.endswith, input, ctx.fn) : null;
-      return render(input, group(input, cmd, starts, ends), cmd);
+      const txns = group(input, cmd, starts, ends);
+      // Rendering merges every member's values per field; for many members that is the long part.
+      ctx.budget.check(cmd.span);
+      return render(input, txns, cmd);
     };
   },
 };

@@ -93,7 +93,7 @@ export const tstats: CommandDef<"tstats"> = {
       for (const a of cmd.aggregates) if (a.field !== null) read.add(a.field);
       read.delete("_time");
       // The where runs inside the scan, so BY and aggregate fields are only read for passing rows.
-      const scan = scanDataset(ctx.store, ds, { where: cmd.where, fields: [...read] });
+      const scan = scanDataset(ctx.store, ds, { where: cmd.where, fields: [...read] }, ctx.fn.checkpoint);
       const n = scan.rows.length;
       const values = (f: string): ((i: number) => readonly Atom[]) => {
         if (f === "_time") return (i) => [scan.time(i)];
@@ -118,7 +118,11 @@ export const tstats: CommandDef<"tstats"> = {
       });
       const aggs = cmd.aggregates.map((a) => bindAggregate(a, a.field === null ? null : values(a.field), (i) => scan.time(i)));
       const grouper = new Grouper(cmd.by.length, aggs, cmd.fillnull);
-      for (let i = 0; i < n; i++) grouper.addKeyed(i, byKeys);
+      for (let i = 0; i < n; i++) {
+        // The search's budget (time, memory, cancellation) every 65,536 rows.
+        if ((i & 0xffff) === 0) ctx.fn.checkpoint?.(Math.min(0x10000, n - i));
+        grouper.addKeyed(i, byKeys);
+      }
       return grouper.result(cmd.by);
     };
   },

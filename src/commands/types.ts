@@ -10,6 +10,7 @@ import type { EventStore } from "../store/event-store.js";
 import type { Table } from "../table/table.js";
 import type { GeoIpDatabase } from "../geoip/geo.js";
 import type { LookupStore, LookupWrite } from "../lookups/store.js";
+import type { SearchBudget } from "../executor/budget.js";
 
 export interface CheckContext {
   report(d: Diagnostic): void;
@@ -39,6 +40,12 @@ export interface ExecContext {
   writeLookup(write: LookupWrite): void;
   /** The GeoIP database for `iplocation` (ExecuteOptions.geoip); undefined when none was given. */
   readonly geoip?: GeoIpDatabase;
+  /**
+   * The search's time, row and memory budget and its cancellation (executor/budget.ts). The
+   * executor checks it between commands; a command whose work is not bounded by its input
+   * (makeresults, mvexpand, map, join) checks `rows()` before it allocates and `tick()`s in its loop.
+   */
+  readonly budget: SearchBudget;
 }
 
 /** One planned command: input table → output table. */

@@ -31,11 +31,14 @@ export interface DatasetScanResult {
   time(i: number): number;
 }
 
-export function scanDataset(store: EventStore, dataset: DatasetDef, spec: DatasetScanSpec): DatasetScanResult {
+/** `checkpoint` counts work against the search's budget (FnContext.checkpoint) and throws when it must end. */
+export function scanDataset(store: EventStore, dataset: DatasetDef, spec: DatasetScanSpec, checkpoint?: (work: number) => void): DatasetScanResult {
   const fields = new DatasetFields(store, dataset);
   const bare = bareName(dataset);
   const members = memberRows(store, dataset);
+  checkpoint?.(members.length);
   const picked = spec.where ? passing(spec.where, members, fields, bare) : null;
+  checkpoint?.(picked?.length ?? members.length);
   const rows = picked ? Int32Array.from(picked, (j) => members[j] as number) : members;
   const columns = new Map<string, IdVector>();
   for (const f of spec.fields) {

@@ -48,7 +48,10 @@ export const CODES = {
   "unknown-aggregate": code<{ name: string }>("semantic", (p) => `unknown aggregate function "${p.name}"`),
   "unknown-datamodel": code<{ name: string }>("semantic", (p) => `unknown datamodel "${p.name}"`),
   "runtime-error": code<{ message: string }>("runtime", (p) => p.message),
+  "unknown-field": code<{ command: string; field: string }>("runtime", (p) => `${p.command}: no event or result has the field "${p.field}"`),
   "value-too-large": code<{ what: string; limit: string }>("runtime", (p) => `${p.what} would be larger than ${p.limit}`),
+  "budget": code<{ budget: "time" | "rows" | "memory"; limit: string; message: string }>("runtime", (p) => p.message),
+  "cancelled": code<{ by: string }>("runtime", (p) => `the search was cancelled (${p.by})`),
   "internal": code<{ stage: string; message: string; stack?: string }>(
     "runtime",
     (p) => `internal error while ${p.stage} the search: ${p.message}`,

@@ -20,12 +20,27 @@ import type { Value } from "../values/value.js";
 import { runSearch } from "../run.js";
 import { Table } from "../table/table.js";
 import { loadMacroFiles } from "./macro-files.js";
+import { openIndex, type OpenedIndex } from "../storage/index/open-index.js";
+import { nodeBudget, type BudgetLimits } from "./node-budget.js";
 
-export interface EngineOptions {
+export interface EngineOptions extends BudgetLimits {
   /** Pin "now" (epoch seconds) for reproducible relative times. */
   readonly now?: number;
   /** Time zone for rendering times; default UTC. */
   readonly tz?: string;
+}
+
+/**
+ * One search's budget, over the engine's (README, "Limits and safety"). A synchronous search
+ * blocks its thread, so an AbortSignal fired by that thread's own timers is seen only after it:
+ * to cancel from the same thread, run it in an AsyncEngine (a worker); `cancelFlag` is what
+ * another thread sets (Atomics.store(flag, 0, 1)).
+ */
+export interface SearchOptions extends BudgetLimits {
+  readonly signal?: AbortSignal;
+  readonly cancelFlag?: Int32Array;
+  /** Who cancels, for the `error[cancelled]` message (default "cancelled by the caller"). */
+  readonly cancelledBy?: string;
 }
 
 export interface SearchOutcome {
@@ -43,10 +58,35 @@ export interface DetectionOutcome extends SearchOutcome {
 }
 
 export class Engine {
-  readonly store = new EventStore();
+  private events = new EventStore();
+  private opened: OpenedIndex | null = null;
   private macros: MacroTable = builtinMacros();
 
   constructor(private readonly options: EngineOptions = {}) {}
+
+  /** The events searched: those loaded, or an opened index's. */
+  get store(): EventStore {
+    return this.events;
+  }
+
+  /**
+   * Searches an index folder built by `minispl index` instead of the events loaded so far (and of
+   * an index opened before, which is closed); throws when it cannot be opened.
+   */
+  openIndex(dir: string): this {
+    const opened = openIndex(dir);
+    this.opened?.close();
+    this.opened = opened;
+    this.events = opened.store;
+    return this;
+  }
+
+  /** Closes an index opened with openIndex (its files); the engine then searches no events. */
+  close(): void {
+    this.opened?.close();
+    this.opened = null;
+    this.events = new EventStore();
+  }
 
   /** Adds events from files or folders (any supported format). */
   loadData(paths: readonly string[], opts: IngestOptions = {}): this {
@@ -71,24 +111,31 @@ export class Engine {
     return this;
   }
 
-  search(spl: string): SearchOutcome {
-    return this.run(spl, this.macros);
+  /** Runs a search; a budget it passes or a cancellation is an error diagnostic (`budget`, `cancelled`). */
+  search(spl: string, opts: SearchOptions = {}): SearchOutcome {
+    return this.run(spl, this.macros, opts);
   }
 
   /** Runs a detection exactly as written; `yamlOrPath` is YAML text or a path to a .yml file. */
-  runDetection(yamlOrPath: string): DetectionOutcome {
+  runDetection(yamlOrPath: string, opts: SearchOptions = {}): DetectionOutcome {
     const isPath = !yamlOrPath.includes("\n") && /\.ya?ml$/i.test(yamlOrPath);
     const text = isPath ? readFileSync(yamlOrPath, "utf8") : yamlOrPath;
     const parsed = parseDetection(text, isPath ? yamlOrPath : "detection.yml");
     if (!parsed.detection) throw new Error(parsed.diagnostics.map((d) => d.message).join("; "));
     const det = parsed.detection;
-    const out = this.run(runnableSearch(det.search), withFilterMacro(det, this.macros));
+    const out = this.run(runnableSearch(det.search), withFilterMacro(det, this.macros), opts);
     return { ...out, detection: det, verdict: verdictOf(det, out) };
   }
 
-  private run(spl: string, macros: MacroTable): SearchOutcome {
-    const r = runSearch(spl, this.store, {
+  private run(spl: string, macros: MacroTable, opts: SearchOptions): SearchOutcome {
+    const { signal, cancelFlag, cancelledBy, ...limits } = opts;
+    const { now: _now, tz: _tz, ...engineLimits } = this.options;
+    const budget = nodeBudget({ ...engineLimits, ...limits }, {
+      ...(signal ? { signal } : {}), ...(cancelFlag ? { cancelFlag } : {}), ...(cancelledBy ? { cancelledBy } : {}),
+    });
+    const r = runSearch(spl, this.events, {
       macros,
+      budget,
       ...(this.options.now !== undefined ? { now: this.options.now } : {}),
       ...(this.options.tz ? { tz: this.options.tz } : {}),
     });

@@ -34,6 +34,9 @@ export interface TimeBounds {
 
 type StatsOf = (field: string) => ChunkFieldStats | undefined;
 
+/** Fields every event carries (Splunk's default fields); keeping a chunk is always safe, pruning only saves work. */
+const EVERY_EVENT_HAS = new Set(["index", "host", "source", "sourcetype"]);
+
 /**
  * The rows to scan as ascending [from, to) pairs: the index's chunks that may hold a match, then
  * the rows appended after opening. The whole store when it has no statistics.
@@ -49,7 +52,8 @@ export function prunedRanges(store: EventStore, expr: SearchExpr | null, time: T
   };
   for (let c = 0; c < chunks; c++) {
     const stats: StatsOf = (field) => store.chunkStats(c, field);
-    if (inTime(stats("_time"), time) && mayMatch(expr, stats, timeFields)) add(store.chunkStart(c), store.chunkStart(c) + store.chunkSize(c));
+    // _time's statistics are asked for only when the search has time bounds (a footer read per part).
+    if (inTime(() => stats("_time"), time) && mayMatch(expr, stats, timeFields)) add(store.chunkStart(c), store.chunkStart(c) + store.chunkSize(c));
   }
   add(store.backedLength, store.length);
   return out;
@@ -70,8 +74,9 @@ export function intersectRanges(a: readonly number[], b: readonly number[]): num
   return out;
 }
 
-function inTime(st: ChunkFieldStats | undefined, time: TimeBounds): boolean {
+function inTime(statsOf: () => ChunkFieldStats | undefined, time: TimeBounds): boolean {
   if (time.lo === -Infinity && time.hi === Infinity) return true;
+  const st = statsOf();
   if (st?.kind !== "stats" || !st.min || !st.max || st.min.length !== 8 || st.max.length !== 8) return true;
   const min = Buffer.from(st.min).readDoubleLE(0);
   const max = Buffer.from(st.max).readDoubleLE(0);
@@ -90,6 +95,9 @@ export function mayMatch(expr: SearchExpr | null, stats: StatsOf, timeFields: Re
     }
     case "compare": {
       if (timeFields.has(expr.field.toLowerCase())) return true;
+      // `index=*` (and host/source/sourcetype=*): every event has these fields, so no chunk can be
+      // left out, and asking would read every part's footer (1.5 s for `index=*` over 277 parts).
+      if (expr.op === "=" && !expr.value.quoted && expr.value.text === "*" && EVERY_EVENT_HAS.has(expr.field.toLowerCase())) return true;
       const st = stats(expr.field);
       if (!hasValues(st)) return false;
       // The chunk's distinct values under the search's own test: exact, whatever the operator.

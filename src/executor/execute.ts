@@ -16,6 +16,8 @@ import type { PlanOptions } from "../plan/build-plan.js";
 import { Table } from "../table/table.js";
 import type { GeoIpDatabase } from "../geoip/geo.js";
 import { LookupStore, type LookupWriter } from "../lookups/store.js";
+import type { Span } from "../source/source-text.js";
+import { isBudgetStop, SearchBudget, type BudgetOptions } from "./budget.js";
 
 export interface ExecuteOptions {
   /** Macros for SPL compiled at run time (`map`). */
@@ -32,6 +34,8 @@ export interface ExecuteOptions {
   readonly geoip?: GeoIpDatabase;
   /** Plan the searches made at run time (subsearches, `map`) with pushdown (default true). */
   readonly pushdown?: boolean;
+  /** Time, row and memory budget and cancellation (executor/budget.ts); default 300 s and 50M rows. */
+  readonly budget?: BudgetOptions;
 }
 
 export interface ExecuteResult {
@@ -41,7 +45,10 @@ export interface ExecuteResult {
 
 export function executePlan(plan: Plan, store: EventStore, opts: ExecuteOptions = {}): ExecuteResult {
   const diagnostics: Diagnostic[] = [];
-  const fn: FnContext = { now: opts.now ?? Date.now() / 1000, tz: opts.tz ?? "UTC", warn: (d) => diagnostics.push(d) };
+  const budget = new SearchBudget(opts.budget);
+  const fn: FnContext = {
+    now: opts.now ?? Date.now() / 1000, tz: opts.tz ?? "UTC", warn: (d) => diagnostics.push(d), checkpoint: (work) => budget.tick(work),
+  };
   const lookups = opts.lookups ?? new LookupStore();
   const planOpts = { pushdown: opts.pushdown !== false };
   const ctx: ExecContext = {
@@ -56,22 +63,37 @@ export function executePlan(plan: Plan, store: EventStore, opts: ExecuteOptions 
       lookups.put(w.filename, w.table);
     },
     ...(opts.geoip ? { geoip: opts.geoip } : {}),
+    budget,
   };
   let table = Table.empty();
   let at = 0;
   try {
-    for (; at < plan.steps.length; at++) table = (plan.steps[at] as Step)(table, ctx);
+    for (; at < plan.steps.length; at++) table = runStep(plan.steps[at] as Step, table, ctx, plan.stepSpans[at]);
   } catch (e) {
-    if (e instanceof SplRuntimeError) return { table: Table.empty(), diagnostics: [...diagnostics, e.diagnostic] };
+    if (e instanceof SplRuntimeError) return { table: Table.empty(), diagnostics: [...diagnostics, atStep(e.diagnostic, plan.stepSpans[at])] };
     return { table: Table.empty(), diagnostics: [...diagnostics, internalError(e, "running", plan.stepSpans[at])] };
   }
   return { table, diagnostics };
 }
 
+/** Nested pipelines (subsearches, `map`, appendpipe) are held to the same budget, step by step. */
 function runSteps(steps: readonly Step[], input: Table, ctx: ExecContext): Table {
   let table = input;
-  for (const step of steps) table = step(table, ctx);
+  for (const step of steps) table = runStep(step, table, ctx);
   return table;
+}
+
+/** One command between two budget checks: time, memory and cancellation before, rows after. */
+function runStep(step: Step, input: Table, ctx: ExecContext, span?: Span): Table {
+  ctx.budget.check(span);
+  const out = step(input, ctx);
+  ctx.budget.rows(out.length, "this command", span);
+  return out;
+}
+
+/** A budget stop raised where no command span was at hand points at the command that was running. */
+function atStep(d: Diagnostic, span: Span | undefined): Diagnostic {
+  return d.span || !span || !isBudgetStop(d) ? d : { ...d, span };
 }
 
 /** Front end + check + plan for run-time SPL; the first error becomes a runtime error. */

@@ -14,6 +14,7 @@ import { buildPlan, type PlanOptions } from "../plan/build-plan.js";
 import type { EventScan, LogicalPlan, PlanNode } from "../plan/nodes.js";
 import { statsFusable, statsOverRows } from "./scan-stats.js";
 import { materialise, scanRows, scanStore } from "./store-scan.js";
+import { unknownFieldWarnings } from "./field-hints.js";
 import { resolveSubsearches } from "./subsearch.js";
 
 export interface Plan {
@@ -62,7 +63,8 @@ function scanStatsStep(scan: EventScan, stats: StatsCommand): Step {
   const onTable = commandStep(stats);
   return (_input, ctx) => {
     const rows = scanRows(ctx.store, scanFilter(scan, ctx), ctx.fn);
-    return statsOverRows(ctx.store, rows, stats) ?? onTable(materialise(ctx.store, rows, scan.projection ?? undefined), ctx);
+    if (rows.length > 0) for (const w of unknownFieldWarnings("stats", stats.by, [], ctx.store, stats.span)) ctx.warn(w);
+    return statsOverRows(ctx.store, rows, stats, ctx.fn.checkpoint) ?? onTable(materialise(ctx.store, rows, scan.projection ?? undefined, ctx.fn), ctx);
   };
 }
 

@@ -22,7 +22,9 @@ export function statsFusable(cmd: StatsCommand): boolean {
  * The stats result over these store rows, or null when a BY field is a long-text field (no
  * dictionary ids): the caller then materialises the rows and runs stats on the table.
  */
-export function statsOverRows(store: EventStore, rows: readonly number[], cmd: StatsCommand): Table | null {
+const SLICE = 65_536;
+
+export function statsOverRows(store: EventStore, rows: readonly number[], cmd: StatsCommand, checkpoint?: (work: number) => void): Table | null {
   const keys: NumericKey[] = [];
   for (const f of cmd.by) {
     const key = byKey(store, f);
@@ -34,7 +36,11 @@ export function statsOverRows(store: EventStore, rows: readonly number[], cmd: S
   const aggs = cmd.aggregates.map((a) => bindAggregate(a, a.field === null ? null : reader(store, a.field, rows), time));
   const grouper = new Grouper(cmd.by.length, aggs, undefined);
   const positional = keys.map((k): NumericKey => ({ key: (i) => k.key(rows[i] as number), atoms: k.atoms }));
-  for (let i = 0; i < rows.length; i++) grouper.addKeyed(i, positional);
+  for (let i = 0; i < rows.length; i++) {
+    // The search's budget, every SLICE rows (time, memory, cancellation).
+    if ((i & (SLICE - 1)) === 0) checkpoint?.(Math.min(SLICE, rows.length - i));
+    grouper.addKeyed(i, positional);
+  }
   return grouper.result(cmd.by);
 }
 

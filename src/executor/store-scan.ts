@@ -18,6 +18,8 @@ import { Table } from "../table/table.js";
 import { INTERNAL_FIELDS } from "../plan/fields-read.js";
 
 const TIME_FIELDS = new Set(["earliest", "latest"]);
+/** Rows scanned between two budget checks. */
+const SLICE = 65_536;
 
 export function storeSource(store: EventStore): FieldSource {
   return {
@@ -36,10 +38,9 @@ export interface ScanOptions {
 }
 
 export function scanStore(store: EventStore, expr: SearchExpr | null, fn: FnContext, opts: ScanOptions = {}): Table {
-  const rows = scanRows(store, expr, fn);
+  const rows = opts.limit != null ? scanNewest(store, expr, fn, Math.max(0, opts.limit)) : scanRows(store, expr, fn);
   // Only the kept rows are materialised: `index=* | head 5` copies 5 events, not all of them.
-  if (opts.limit != null && rows.length > opts.limit) rows.length = Math.max(0, opts.limit);
-  return materialise(store, rows, opts.projection ?? undefined);
+  return materialise(store, rows, opts.projection ?? undefined, fn);
 }
 
 /** The store rows that match, newest first: what the scan returns, before it copies any field. */
@@ -52,13 +53,48 @@ export function scanRows(store: EventStore, expr: SearchExpr | null, fn: FnConte
   // row groups whose statistics allow a match (chunk-prune.ts).
   const ranges = intersectRanges(candidateRanges(store, expr), prunedRanges(store, expr, bounds, TIME_FIELDS));
   for (let i = ranges.length - 2; i >= 0; i -= 2) {
-    for (let r = (ranges[i + 1] as number) - 1; r >= (ranges[i] as number); r--) if (inTime(r) && pred(r)) rows.push(r);
+    const lo = ranges[i] as number;
+    const hi = ranges[i + 1] as number;
+    // The search's budget (time, memory, cancellation) is checked between pieces of at most SLICE rows.
+    for (let top = hi; top > lo; top -= SLICE) {
+      fn.checkpoint?.(Math.min(SLICE, top - lo));
+      for (let r = top - 1; r >= Math.max(lo, top - SLICE); r--) if (inTime(r) && pred(r)) rows.push(r);
+    }
   }
   // Splunk returns events newest first ("Events are retrieved from the indexes in reverse time
   // order"); equal times keep reverse arrival order, which is row order in either kind of store.
   // Rows were collected in reverse arrival order, so events that arrived in time order need no sort.
   const times = store.timeArray();
   if (!newestFirst(rows, times)) rows.sort((a, b) => (times[b] as number) - (times[a] as number) || b - a);
+  return rows;
+}
+
+/**
+ * The newest `limit` matching rows, the same rows in the same order as scanRows(…).slice(0, limit),
+ * testing the filter newest first and stopping at `limit` matches. `index=* | head 100` then reads
+ * the columns of the 100 newest events only, not of every event: over an opened index that is a
+ * few parts' columns instead of every part's (1.4 s of 1.9 s over 277 parts). The times are in
+ * memory (EventStore.timeArray), so ordering the candidate rows costs a sort, not a read.
+ */
+export function scanNewest(store: EventStore, expr: SearchExpr | null, fn: FnContext, limit: number): number[] {
+  const pred = compileSearch(expr, storeSource(store), { ignoreFields: TIME_FIELDS });
+  const bounds = timeBounds(expr, fn);
+  const inTime = timeFilter(bounds, store);
+  const ranges = intersectRanges(candidateRanges(store, expr), prunedRanges(store, expr, bounds, TIME_FIELDS));
+  const candidates: number[] = [];
+  for (let i = ranges.length - 2; i >= 0; i -= 2) {
+    for (let r = (ranges[i + 1] as number) - 1; r >= (ranges[i] as number); r--) if (inTime(r)) candidates.push(r);
+  }
+  // scanRows' order: newest first, equal times in reverse arrival (row) order.
+  const times = store.timeArray();
+  if (!newestFirst(candidates, times)) candidates.sort((a, b) => (times[b] as number) - (times[a] as number) || b - a);
+  const rows: number[] = [];
+  for (let k = 0; k < candidates.length && rows.length < limit; k++) {
+    // The search's budget is checked every SLICE rows tested, as in scanRows.
+    if (k % SLICE === 0) fn.checkpoint?.(Math.min(SLICE, candidates.length - k));
+    const r = candidates[k] as number;
+    if (pred(r)) rows.push(r);
+  }
   return rows;
 }
 
@@ -69,13 +105,15 @@ function newestFirst(rows: readonly number[], times: ArrayLike<number>): boolean
 }
 
 /** Copies the given store rows into a table with every field (or every projected field) that has a value in them. */
-export function materialise(store: EventStore, rows: readonly number[], projection?: ReadonlySet<string>): Table {
+export function materialise(store: EventStore, rows: readonly number[], projection?: ReadonlySet<string>, fn?: FnContext): Table {
+  fn?.checkpoint?.(rows.length);
   const names: string[] = ["_time"];
   const cols = new Map<string, Value[]>([["_time", rows.map((r) => store.time(r))]]);
   for (const name of store.fieldNames()) {
     if (projection && !projection.has(name) && !(name.startsWith("_") && projection.has(INTERNAL_FIELDS))) continue;
     const col = store.column(name);
     if (!col) continue;
+    fn?.checkpoint?.(rows.length);
     const values = rows.map((r) => col.value(r));
     if (values.every((v) => v === null)) continue;
     names.push(name);

@@ -5,6 +5,7 @@
  * mvfilter/mvmap need lambdas and live with the expression evaluator.
  */
 import { compareLexical, formatNumber, mv, toList, type Atom, type EvalValue } from "../values/value.js";
+import { diag, SplRuntimeError } from "../diagnostics/diagnostic.js";
 import { num, text } from "./args.js";
 import { safeRegex, warnBudget } from "./safe-regex.js";
 import type { FunctionDef } from "./types.js";
@@ -27,8 +28,12 @@ function step(v: EvalValue | undefined): number | null {
   return span ? Number(span[1]) * SPAN_SECONDS[span[2]!]! : num(v);
 }
 
-/** Longest list mvrange builds; a larger range is an error in the query, not a result. */
-const MAX_RANGE = 100_000;
+/**
+ * Longest list mvrange builds. Splunk documents no cap (limits.conf has none for eval); an
+ * unbounded one lets `mvrange(0, 1e12)` take all memory in one call. A longer range is a
+ * `value-too-large` warning (once per call site) and null for that result (compile-expr.ts).
+ */
+export const MAX_RANGE = 100_000;
 
 /** The multivalue functions. */
 export const MULTIVALUE_FUNCTIONS: readonly FunctionDef[] = [
@@ -124,13 +129,17 @@ export const MULTIVALUE_FUNCTIONS: readonly FunctionDef[] = [
     name: "mvrange", category: "multivalue", minArgs: 2, maxArgs: 3, signature: "mvrange(<start>, <end>, <step>)",
     summary: "Numbers from <start> up to but excluding <end> by <step> (a number or a span like 7d).",
     examples: [{ expr: "mvrange(1, 11, 2)", result: [1, 3, 5, 7, 9] }],
-    impl: ([s, e, st]) => {
+    impl: ([s, e, st], ctx) => {
       const start = num(s);
       const end = num(e);
       const by = step(st);
       if (start === null || end === null || by === null || by <= 0) return null;
       const count = Math.max(0, Math.ceil((end - start) / by));
-      if (count > MAX_RANGE) return null;
+      if (count > MAX_RANGE) {
+        throw new SplRuntimeError(diag("value-too-large", { what: `the range of ${count.toLocaleString("en-US")} values`, limit: `${MAX_RANGE.toLocaleString("en-US")} values` }));
+      }
+      // Up to 100,000 values per result, over every result of an eval: worth the search's budget.
+      ctx.checkpoint?.(count);
       return mv(Array.from({ length: count }, (_, i) => start + i * by));
     },
   },

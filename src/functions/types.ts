@@ -13,6 +13,13 @@ export interface FnContext {
   readonly tz: string;
   /** Reports a warning for the search (e.g. a regular expression built from data that does not compile). */
   readonly warn?: (d: Diagnostic) => void;
+  /**
+   * Counts `work` units (rows scanned, values built) against the search's budget and, every few
+   * thousand, checks its time, memory and cancellation; throws an SplRuntimeError
+   * (`error[budget]`, `error[cancelled]`) when the search must end. Cheap enough for inner loops
+   * that only see an FnContext (the store scan, long function calls). Absent outside a search.
+   */
+  readonly checkpoint?: (work: number) => void;
 }
 
 export interface FunctionExample {

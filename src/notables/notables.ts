@@ -83,11 +83,16 @@ export function runNotables(detections: readonly Detection[], store: EventStore,
     message: det.message !== undefined ? fillMessage(det.message, row) : det.name,
     fields: row,
     risk,
-    drilldowns: opts.drilldowns === false ? [] : (det.drilldowns ?? []).map((dd, i) => {
-      const resolved = resolveDrilldown(dd, det, row, opts.now, opts.tz ?? "UTC");
-      const r = run(runnableSearch(resolved.search), sliceStore(store, resolved), det, `${det.file} (drilldown ${i + 1})`);
-      return { ...resolved, results: r.table ? r.table.rows() : null };
-    }),
+    drilldowns: opts.drilldowns === false ? [] : runDrilldowns(det, row, store, run, opts),
   }));
   return { notables, failed, riskEvents };
+}
+
+/** A notable's drilldowns, resolved for its row and run over the store sliced to each one's time range. */
+export function runDrilldowns(det: Detection, row: Readonly<Record<string, Value>>, store: EventStore, run: SearchRunner, opts: Pick<NotablesOptions, "now" | "tz">): DrilldownResult[] {
+  return (det.drilldowns ?? []).map((dd, i) => {
+    const resolved = resolveDrilldown(dd, det, row, opts.now, opts.tz ?? "UTC");
+    const r = run(runnableSearch(resolved.search), sliceStore(store, resolved), det, `${det.file} (drilldown ${i + 1})`);
+    return { ...resolved, results: r.table ? r.table.rows() : null };
+  });
 }

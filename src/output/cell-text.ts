@@ -10,6 +10,18 @@ import { toText, type Value } from "../values/value.js";
  */
 export const MAX_CELL_WIDTH = 4096;
 
+/**
+ * The lines of one text-table cell: a multivalue field has one line per value, stacked inside the
+ * cell as Splunk Web's results table shows it (joining them with " | " looked like more columns);
+ * line breaks inside a value are folded (`oneLine`) so each value stays on its line.
+ */
+export function cellLines(v: Value): string[] {
+  if (v === null) return [""];
+  const one = (x: string | number): string => oneLine(toText(x) ?? "");
+  if (Array.isArray(v)) return v.length === 0 ? [""] : v.map(one);
+  return [one(v as string | number)];
+}
+
 /** A value as one text: a multivalue field joined by `mvSep`, null as "". */
 export function cellText(v: Value, mvSep: string): string {
   if (v === null) return "";

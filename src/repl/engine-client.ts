@@ -2,9 +2,11 @@
  * How the REPL talks to its engine: one asynchronous interface, two implementations. InProcess
  * wraps a LocalEngine directly (unit tests; nothing can interrupt it). WorkerEngine runs the
  * LocalEngine in a worker thread, so the REPL's event loop stays free during a search and
- * Ctrl-C can cancel it: cancel() terminates the worker (a synchronous search cannot be stopped
- * any other way without threading a flag through every command) and starts a fresh one, which
- * loads the same data again. Cancelling thus costs a reload, which the REPL announces.
+ * Ctrl-C can cancel it. cancel() first sets the running search's cancel flag (a
+ * SharedArrayBuffer its budget reads between commands and in long loops): the search ends with
+ * `error[cancelled]` and the loaded data stays. Only when it has not stopped after CANCEL_GRACE_MS
+ * (a long step with no check inside) is the worker terminated and a fresh one started, which
+ * loads the same data again; that costs a reload, which the REPL announces.
  */
 import type { Worker } from "node:worker_threads";
 import type { EngineCatalog, LocalEngine, Reply, RunRequest } from "./engine.js";
@@ -74,11 +76,16 @@ interface Pending {
   progress?: (line: string) => void;
 }
 
+/** How long a search may take to stop after Ctrl-C set its flag before its worker is terminated. */
+export const CANCEL_GRACE_MS = 2000;
+
 export class WorkerEngine implements ReplEngine {
   readonly cancellable = true;
   private worker: Worker;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  /** The cancel flag and answer of the search in flight (the REPL runs one at a time). */
+  private running: { flag: Int32Array; done: Promise<unknown> } | null = null;
   /** Paths loaded so far, replayed into a fresh worker after a cancel. */
   private readonly loaded: string[][] = [];
 
@@ -131,7 +138,13 @@ export class WorkerEngine implements ReplEngine {
     return r;
   }
   run(req: RunRequest): Promise<Reply> {
-    return this.call<Reply>("run", [req]);
+    const cancel = new SharedArrayBuffer(4);
+    const done = this.call<Reply>("run", [{ ...req, cancel }]);
+    const running = { flag: new Int32Array(cancel), done };
+    this.running = running;
+    return done.finally(() => {
+      if (this.running === running) this.running = null;
+    });
   }
   explain(spl: string, color: boolean): Promise<Reply> {
     return this.call<Reply>("explain", [spl, color]);
@@ -147,6 +160,11 @@ export class WorkerEngine implements ReplEngine {
   }
 
   async cancel(progress: (line: string) => void): Promise<void> {
+    const running = this.running;
+    if (running) {
+      Atomics.store(running.flag, 0, 1);
+      if (await settlesWithin(running.done, CANCEL_GRACE_MS)) return;
+    }
     const old = this.worker;
     this.failAll(new CancelledError());
     await old.terminate();
@@ -162,4 +180,14 @@ export class WorkerEngine implements ReplEngine {
     this.failAll(new CancelledError());
     await this.worker.terminate();
   }
+}
+
+/** True when the promise settles (either way) within ms. */
+function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  const settled = p.then(() => true, () => true);
+  return Promise.race([settled, late]).finally(() => clearTimeout(timer));
 }

@@ -2,14 +2,15 @@
  * The REPL's engine: the loaded events, macros and run options, and every operation a REPL line
  * can ask for, each answered as text (stdout part, stderr part). It is synchronous and runs
  * either in-process (unit tests, `minispl explain`) or inside a worker thread (worker-host.ts),
- * which is what lets Ctrl-C stop a search: the worker is terminated, not the REPL.
+ * which is what lets Ctrl-C stop a search: the REPL sets the search's cancel flag (a
+ * SharedArrayBuffer in the RunRequest), which the search's budget reads at its next check.
  */
 import {
-  BASE_FIELDS, DATAMODELS, EventStore, datasetView, findDataset, ingestStream, openIndex, renderDiagnostic, rootOf, runSearch, toCsv, toNdjson,
-  toJsonRows, Table, type EventInput, type ExecuteOptions, type MacroTable, type StreamOptions,
+  BASE_FIELDS, DATAMODELS, EventStore, datasetView, findDataset, ingestStream, openIndex, renderDiagnostic, rootOf, runSearch,
+  Table, type BudgetOptions, type EventInput, type ExecuteOptions, type MacroTable, type StreamOptions,
 } from "../index.js";
 import { explainSearch } from "./explain.js";
-import { renderTable } from "./table-render.js";
+import { renderResult, renderTable, REPL_MAX_EVENTS, shownRows } from "./table-render.js";
 
 export type ReplFormat = "table" | "json" | "csv" | "ndjson";
 
@@ -22,6 +23,8 @@ export interface EngineSetup {
   readonly index?: string;
   /** `--debug`: diagnostics of internal errors show their JavaScript stack. */
   readonly debug?: boolean;
+  /** Each search's budget (--timeout, --max-rows, --max-memory), with the run's cancel flag; default the library's. */
+  readonly budget?: (cancel: { cancelFlag?: Int32Array; cancelledBy?: string }) => BudgetOptions;
 }
 
 export interface Reply {
@@ -37,6 +40,8 @@ export interface RunRequest {
   readonly format: ReplFormat;
   readonly width: number;
   readonly color: boolean;
+  /** A 4-byte SharedArrayBuffer the REPL sets (Atomics.store) to cancel this search (Ctrl-C). */
+  readonly cancel?: SharedArrayBuffer;
 }
 
 /** Names the completer offers that depend on what was loaded. */
@@ -75,10 +80,15 @@ export class LocalEngine {
   }
 
   run(req: RunRequest): Reply {
-    const result = runSearch(req.spl, this.store, { ...this.setup.run, macros: this.setup.macros, name: "query" });
+    const cancel = req.cancel ? { cancelFlag: new Int32Array(req.cancel), cancelledBy: "Ctrl-C" } : {};
+    const budget = this.setup.budget ? this.setup.budget(cancel) : cancel;
+    // A table of events shows at most REPL_MAX_EVENTS: one more is fetched to know that more follow.
+    const eventsLimit = req.format === "table" ? { eventsLimit: REPL_MAX_EVENTS + 1 } : {};
+    const result = runSearch(req.spl, this.store, { ...this.setup.run, macros: this.setup.macros, name: "query", budget, ...eventsLimit });
     const err = result.diagnostics.map((d) => `${renderDiagnostic(d, result.sources, { color: req.color, debug: this.setup.debug === true })}\n`).join("");
     if (!result.table) return { out: "", err, ok: false };
-    return { out: formatTable(result.table, req), err, ok: true, rows: result.table.length };
+    const shown = { ...req, cut: req.format === "table", ...(this.setup.run.tz !== undefined ? { tz: this.setup.run.tz } : {}) };
+    return { out: renderResult(result.table, result.commands, shown), err, ok: true, rows: shownRows(result.table, result.commands, req.format) };
   }
 
   explain(spl: string, color: boolean): Reply {
@@ -118,14 +128,6 @@ function countPresent(store: EventStore, field: string): number {
   let n = 0;
   for (let i = 0; i < store.length; i++) if (store.value(i, field) !== null) n++;
   return n;
-}
-
-/** A result in the chosen format (the REPL prints the row count and time after it). */
-export function formatTable(t: Table, req: Pick<RunRequest, "format" | "width" | "color">): string {
-  if (req.format === "json") return `${JSON.stringify(toJsonRows(t), null, 2)}\n`;
-  if (req.format === "ndjson") return toNdjson(t);
-  if (req.format === "csv") return toCsv(t);
-  return t.fields.length > 0 ? `${renderTable(t, req)}\n` : "";
 }
 
 /** Every `Model.Dataset` name with its root prefix, for `.datamodels`. */

@@ -1,28 +1,32 @@
 /**
  * The REPL's result table: fitted to the terminal width (long cells end in an ellipsis, nothing
  * ever wraps), a multivalue cell shown as Splunk's results table shows it, one value per line
- * inside the cell, and the header in bold when colors are on.
+ * inside the cell (the CLI's table does the same: src/output/cell-text.ts cellLines), `_time` as
+ * Splunk Web shows it in the session's zone, and the header in bold when colors are on.
+ * A search that ends in events is shown as the CLI shows it, as events (src/output/events-view.ts).
  */
-import { ChunkWriter, clip, collect, MAX_CELL_WIDTH, oneLine, toText, type Table, type Value, type Writer } from "../index.js";
+import {
+  cellLines, ChunkWriter, clip, collect, endsInEvents, MAX_CELL_WIDTH, toCsv, toNdjson, uiTime, writeEventsView, writeJson, TIME_FIELD,
+  type Command, type Table, type Value, type Writer,
+} from "../index.js";
 
 export interface RenderOptions {
   /** Terminal columns; Infinity when not a terminal (cells are then cut only at MAX_CELL_WIDTH). */
   readonly width: number;
   readonly color: boolean;
+  /** The zone `_time` is shown in (`--tz`); default UTC. */
+  readonly tz?: string;
 }
+
+/** The most events the REPL prints of a search that ends in events (as `minispl search` on a terminal). */
+export const REPL_MAX_EVENTS = 100;
 
 const BOLD = "\u001b[1m";
 const DIM = "\u001b[2m";
 const RESET = "\u001b[0m";
 const MIN_COL = 4;
 
-/** The lines of one cell: a multivalue field has one line per value. */
-export function cellLines(v: Value): string[] {
-  if (v === null) return [""];
-  const one = (x: string | number) => oneLine(toText(x) ?? "");
-  if (Array.isArray(v)) return v.length === 0 ? [""] : v.map(one);
-  return [one(v as string | number)];
-}
+export { cellLines };
 
 /** Column widths no wider than `budget` in total: wide columns give up room first. */
 export function fitWidths(natural: readonly number[], budget: number): number[] {
@@ -63,7 +67,12 @@ export function writeTable(t: Table, opts: RenderOptions, out: Writer): void {
     return;
   }
   const cols = fields.map((f) => t.column(f));
-  const cell = (c: number, i: number): string[] => cellLines(cols[c]?.[i] ?? null);
+  const tz = opts.tz ?? "UTC";
+  const at = (c: number, i: number): Value => {
+    const v = cols[c]?.[i] ?? null;
+    return fields[c] === TIME_FIELD && typeof v === "number" ? uiTime(v, tz) : v;
+  };
+  const cell = (c: number, i: number): string[] => cellLines(at(c, i));
   const natural = fields.map((f) => f.length);
   for (let i = 0; i < t.length; i++) {
     for (let c = 0; c < fields.length; c++) for (const s of cell(c, i)) natural[c] = Math.max(natural[c] ?? 0, s.length);
@@ -92,4 +101,28 @@ export function writeTable(t: Table, opts: RenderOptions, out: Writer): void {
 export function footer(rows: number, elapsedMs: number | null): string {
   const count = `${rows} result${rows === 1 ? "" : "s"}`;
   return elapsedMs === null ? count : `${count} (${(elapsedMs / 1000).toFixed(3)} s)`;
+}
+
+/**
+ * A search's result in the REPL's format: JSON/NDJSON/CSV as the CLI prints them (`_time` as ISO in
+ * JSON, as Splunk Web shows it in CSV), else the events view for a search that ends in events
+ * (`commands`: its checked pipeline; at most REPL_MAX_EVENTS, `cut` when the search was limited to
+ * one more than that) and the table for any other.
+ */
+export function renderResult(
+  t: Table, commands: readonly Command[], opts: RenderOptions & { readonly format: "table" | "json" | "csv" | "ndjson"; readonly cut?: boolean },
+): string {
+  const time = { tz: opts.tz ?? "UTC" };
+  if (opts.format === "json") return collect((out) => writeJson(t, out, time));
+  if (opts.format === "ndjson") return toNdjson(t, time);
+  if (opts.format === "csv") return toCsv(t, time);
+  if (endsInEvents(commands) && t.length > 0) {
+    return collect((out) => writeEventsView(t, out, { width: opts.width, time, maxEvents: REPL_MAX_EVENTS, cut: opts.cut === true, color: opts.color }));
+  }
+  return t.fields.length > 0 ? `${renderTable(t, opts)}\n` : "";
+}
+
+/** The rows renderResult prints: at most REPL_MAX_EVENTS of a search that ends in events, shown as a table. */
+export function shownRows(t: Table, commands: readonly Command[], format: "table" | "json" | "csv" | "ndjson"): number {
+  return format === "table" && endsInEvents(commands) ? Math.min(t.length, REPL_MAX_EVENTS) : t.length;
 }

@@ -1,8 +1,9 @@
 /**
  * The REPL on node:readline: prompts (only on a terminal), continuation lines, completion,
  * history, and Ctrl-C. Lines are read with the async iterator, so lines piped in while a search
- * runs wait their turn and scripts run in order. Ctrl-C cancels a running search (the engine's
- * worker is replaced), otherwise drops the line being typed; Ctrl-D or `.exit` leaves.
+ * runs wait their turn and scripts run in order. Ctrl-C cancels a running search (it ends with
+ * `error[cancelled]`; the engine's worker is replaced only if it does not stop within 2 s),
+ * otherwise drops the line being typed; Ctrl-D or `.exit` leaves.
  */
 import { createInterface, type Interface } from "node:readline";
 import { complete } from "./completion.js";

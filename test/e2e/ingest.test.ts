@@ -87,7 +87,8 @@ describe("minispl fields", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^2 events in sourcetype wineventlog\n/);
     expect(r.stdout).toMatch(/\| New_Process_Name\s+\| 1\s+\| C:\\Windows\\System32\\certutil\.exe\s+\|/);
-    expect(r.stdout).toMatch(/\| Account_Name\s+\| 1\s+\| j\.okafor \| -\s+\| Message label\s+\|/);
+    // A multivalue example is stacked in its cell, one value a line (output/README.md).
+    expect(r.stdout).toMatch(/\| Account_Name\s+\| 1\s+\| j\.okafor\s+\| Message label\s+\|\n\|\s+\|\s+\| -\s+\|\s+\|/);
     expect(r.stdout).toMatch(/\| EventCode\s+\| 2\s+\| \d+\s+\| add-on \(search-time\)\s+\|/);
     expect(r.stdout).toMatch(/\| host\s+\| 2\s+\| \S+\s+\| metadata\s+\|/);
   });

@@ -5,21 +5,14 @@
  * the Kelvin sign and non-ASCII text check that; a table checks what it does skip.
  */
 import { describe, expect, it } from "vitest";
-import fc from "fast-check";
-import { parseSearch } from "../../../src/index.js";
+import { exprOf } from "../../support/search-expr.js";
 import type { SearchExpr } from "../../../src/ast/nodes.js";
+import fc from "fast-check";
 import { intersectRanges, mayMatch } from "../../../src/executor/chunk-prune.js";
 import { compileSearch } from "../../../src/executor/search-predicate.js";
 import { valuesHandle, NULL_HANDLE } from "../../../src/executor/field-source.js";
 import type { ChunkFieldStats } from "../../../src/store/event-store.js";
 
-function exprOf(q: string): SearchExpr | null {
-  const r = parseSearch(q);
-  const first = r.pipeline?.commands[0];
-  if (!first) throw new Error(r.diagnostics.map((d) => d.message).join("; "));
-  const arg = first.args.find((a) => a.kind === "search");
-  return arg?.kind === "search" ? arg.expr : null;
-}
 
 /** Statistics of one field's values in a chunk of `rows` rows (null: a row without the field). */
 function statsOf(values: readonly (string | null)[]): Extract<ChunkFieldStats, { kind: "stats" }> {

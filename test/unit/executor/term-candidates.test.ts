@@ -3,18 +3,10 @@
  * given a term filter (candidateRanges), with a filter that knows exactly which block holds what.
  */
 import { describe, expect, it } from "vitest";
-import { parseSearch } from "../../../src/index.js";
-import type { SearchExpr } from "../../../src/ast/nodes.js";
+import { exprOf } from "../../support/search-expr.js";
 import { candidateRanges, textNeed, type TextNeed } from "../../../src/executor/term-candidates.js";
 import type { EventStore, TermFilter } from "../../../src/store/event-store.js";
 
-function exprOf(q: string): SearchExpr | null {
-  const r = parseSearch(q);
-  const first = r.pipeline?.commands[0];
-  if (!first) throw new Error(r.diagnostics.map((d) => d.message).join("; "));
-  const arg = first.args.find((a) => a.kind === "search");
-  return arg?.kind === "search" ? arg.expr : null;
-}
 
 /** A need as a short string: "x", all(…), any(…), or "-" for none. */
 function show(n: TextNeed | null): string {

@@ -9,30 +9,34 @@ import { CHUNK_LIMIT_BYTES, recorder } from "./support.js";
 const small = Table.fromRows([{ user: "alice", n: 3, tags: ["a", "b"] }, { user: "bob\n  smith", n: 12.5, note: 'say "hi", ok' }, {}]);
 
 describe("writeTextTable", () => {
-  it("prints what toTextTable printed before streaming (unlimited width)", () => {
+  // Issue 11: a multivalue cell is stacked, one value per line, as the REPL and Splunk Web show it
+  // (joined by " | " it read as more columns).
+  it("prints every row, a multivalue cell stacked (unlimited width)", () => {
     const r = recorder();
     writeTextTable(small, Infinity, r.out);
     expect(r.text()).toBe([
-      "+-----------+------+-------+--------------+",
-      "| user      | n    | tags  | note         |",
-      "+-----------+------+-------+--------------+",
-      "| alice     | 3    | a | b |              |",
-      '| bob smith | 12.5 |       | say "hi", ok |',
-      "|           |      |       |              |",
-      "+-----------+------+-------+--------------+",
+      "+-----------+------+------+--------------+",
+      "| user      | n    | tags | note         |",
+      "+-----------+------+------+--------------+",
+      "| alice     | 3    | a    |              |",
+      "|           |      | b    |              |",
+      '| bob smith | 12.5 |      | say "hi", ok |',
+      "|           |      |      |              |",
+      "+-----------+------+------+--------------+",
       "",
     ].join("\n"));
   });
 
-  it("prints what toTextTable printed before streaming (fitted to 30 columns)", () => {
+  it("fits a width (fitted to 30 columns)", () => {
     expect(toTextTable(small, 30)).toBe([
-      "+-------+------+------+--------+",
-      "| user  | n    | tags | note   |",
-      "+-------+------+------+--------+",
-      "| alice | 3    | a |… |        |",
-      '| bob … | 12.5 |      | say "… |',
-      "|       |      |      |        |",
-      "+-------+------+------+--------+",
+      "+-------+------+------+---------+",
+      "| user  | n    | tags | note    |",
+      "+-------+------+------+---------+",
+      "| alice | 3    | a    |         |",
+      "|       |      | b    |         |",
+      '| bob … | 12.5 |      | say "h… |',
+      "|       |      |      |         |",
+      "+-------+------+------+---------+",
     ].join("\n"));
   });
 

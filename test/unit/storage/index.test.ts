@@ -5,6 +5,7 @@
  * with an error that says which file is at fault.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exprOf } from "../../support/search-expr.js";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,14 +17,7 @@ import type { OpenPartsOptions } from "../../../src/storage/index/open-parts.js"
 import type { Manifest } from "../../../src/storage/index/manifest.js";
 import { lateSysmon, WS, writeSamples } from "./index-samples.js";
 import { prunedRanges } from "../../../src/executor/chunk-prune.js";
-import { parseSearch } from "../../../src/index.js";
-import type { SearchExpr } from "../../../src/ast/nodes.js";
 
-function exprOf(q: string): SearchExpr | null {
-  const first = parseSearch(q).pipeline?.commands[0];
-  const arg = first?.args.find((a) => a.kind === "search");
-  return arg?.kind === "search" ? arg.expr : null;
-}
 
 const NOW = 1_700_000_000;
 const root = mkdtempSync(join(tmpdir(), "minispl-index-"));
