@@ -92,13 +92,22 @@ function inflateStream(fd, from, end, onData) {
     const z = zlib.createInflateRaw();
     let written = 0;
     let settled = false;
+    let emitted = 0;
+    let writeStart = from;
     const done = (r) => { if (!settled) { settled = true; resolve(r); } };
     z.on("data", (d) => {
       if (settled) return;
+      emitted += d.length;
       try { onData(d); } catch (e) { done({ consumed: z.bytesWritten, complete: false, aborted: e }); z.destroy(); }
     });
     z.on("end", () => done({ consumed: z.bytesWritten, complete: true }));
-    z.on("error", (e) => done({ consumed: z.bytesWritten, complete: false, error: e }));
+    z.on("error", (e) => {
+      if (settled) return;
+      const r = { consumed: z.bytesWritten, complete: false, error: e };
+      // A cut stream lost nothing: the sync flush before end() handed everything on.
+      if (e.code === "Z_BUF_ERROR" || /unexpected end/.test(e.message)) return done(r);
+      salvage(fd, from, writeStart, Math.min(end, writeStart + STEP), emitted, onData).then((aborted) => done(aborted ? { ...r, aborted } : r));
+    });
     let pos = from;
     const step = () => {
       if (settled) return;
@@ -111,9 +120,45 @@ function inflateStream(fd, from, end, onData) {
       }
       const chunk = readAt(fd, pos, Math.min(STEP, end - pos));
       if (chunk.length === 0) { pos = end; return step(); }
+      writeStart = pos;
       pos += chunk.length;
       written += chunk.length;
       z.write(chunk, step);
+    };
+    step();
+  });
+}
+
+/**
+ * zlib drops the output of the write that meets corrupt data (up to one output buffer, 16 KiB:
+ * whole records before the damage). This decodes the stream again from 'from', passing over the
+ * 'emitted' bytes already handed on, and feeds the failing write's input a few bytes at a time with
+ * a sync flush after each, so everything decodable before the damage is handed on. Runs once per
+ * damaged stream; resolves with the exception onData threw (abort, budget), if any.
+ */
+function salvage(fd, from, writeStart, writeEnd, emitted, onData) {
+  return new Promise((resolve) => {
+    const z = zlib.createInflateRaw();
+    let seen = 0;
+    let settled = false;
+    const finish = (aborted) => { if (!settled) { settled = true; z.destroy(); resolve(aborted); } };
+    z.on("data", (d) => {
+      if (settled) return;
+      const skip = Math.min(d.length, Math.max(0, emitted - seen));
+      seen += d.length;
+      if (skip < d.length) { try { onData(d.subarray(skip)); } catch (e) { finish(e); } }
+    });
+    z.on("error", () => finish());
+    z.on("end", () => finish());
+    let pos = from;
+    const step = () => {
+      if (settled) return;
+      if (pos >= writeEnd) return finish();
+      const careful = pos >= writeStart;
+      const chunk = readAt(fd, pos, careful ? Math.min(16, writeEnd - pos) : Math.min(STEP, writeStart - pos));
+      if (chunk.length === 0) return finish();
+      pos += chunk.length;
+      z.write(chunk, () => { if (careful && !settled) z.flush(zlib.constants.Z_SYNC_FLUSH, step); else step(); });
     };
     step();
   });

@@ -88,6 +88,7 @@ class FileRun {
   private zip(fd: number, path: string, size: number): void {
     const entries = readZipDirectory(fd, size);
     if (typeof entries === "string") return this.fail(path, entries);
+    if (entries.moved) this.fail(path, `zip central directory lies ${entries.moved} byte(s) from where its end record says (bytes added or lost before it); read from there`);
     let read = 0;
     for (const e of entries) {
       const name = `${path}!${e.name}`;

@@ -17,7 +17,12 @@ export interface ZipEntry {
   /** CRC-32 of the uncompressed data (APPNOTE 4.4.7), checked as the member is read. */
   readonly crc: number;
   readonly localHeaderOffset: number;
+  /** How far the central directory moved (see readZipDirectory); tried when the local header is not at its offset. */
+  readonly shift?: number;
 }
+
+/** The entries, and how many bytes the directory lies after (or, negative, before) where the end record says. */
+export type ZipDirectory = ZipEntry[] & { moved?: number };
 
 const EOCD = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
@@ -27,7 +32,7 @@ const LOCAL = 0x04034b50;
 const MAX_COMMENT = 0xffff;
 
 /** The entries in central-directory order, or the reason the file is not a readable zip. */
-export function readZipDirectory(fd: number, fileSize: number): ZipEntry[] | string {
+export function readZipDirectory(fd: number, fileSize: number): ZipDirectory | string {
   const tailLen = Math.min(fileSize, 22 + MAX_COMMENT + 20);
   const tail = readAt(fd, fileSize - tailLen, tailLen);
   let at = -1;
@@ -50,6 +55,11 @@ export function readZipDirectory(fd: number, fileSize: number): ZipEntry[] | str
     cdSize = u64(z64, 40);
     cdOffset = u64(z64, 48);
   }
+  // Bytes added to or lost from a member's data move everything after them, the directory too:
+  // without zip64 records it ends where the end record starts, so it is found there and every
+  // member stays readable (the damaged one up to the damage) instead of none.
+  const moved = count === 0xffff ? 0 : movedBy(fd, fileSize - tailLen + at, cdOffset, cdSize, fileSize);
+  cdOffset += moved;
   // The directory's own numbers are attacker-controlled: a size past the file would allocate
   // gigabytes, and each entry takes at least 46 bytes.
   if (cdOffset + cdSize > fileSize) return `zip central directory (${cdSize} bytes at ${cdOffset}) lies outside the file (truncated?)`;
@@ -79,17 +89,27 @@ export function readZipDirectory(fd: number, fileSize: number): ZipEntry[] | str
       size: sizes.size,
       crc: cd.readUInt32LE(p + 16),
       localHeaderOffset: sizes.offset,
+      ...(moved !== 0 ? { shift: moved } : {}),
     });
     p += 46 + nameLen + extraLen + commentLen;
   }
-  return entries;
+  return moved !== 0 ? Object.assign(entries, { moved }) : entries;
+}
+
+/** 0 when the directory is where the end record says (or cannot be found elsewhere), else the distance. */
+function movedBy(fd: number, eocdAt: number, cdOffset: number, cdSize: number, fileSize: number): number {
+  const isCentral = (off: number) => off >= 0 && off + 4 <= fileSize && readAt(fd, off, 4).readUInt32LE(0) === CENTRAL;
+  if (isCentral(cdOffset) || !isCentral(eocdAt - cdSize)) return 0;
+  return eocdAt - cdSize - cdOffset;
 }
 
 /** Offset of a member's compressed data (after its local header), or a reason. */
 export function memberDataStart(fd: number, e: ZipEntry): number | string {
-  const h = readAt(fd, e.localHeaderOffset, 30);
-  if (h.length < 30 || h.readUInt32LE(0) !== LOCAL) return "zip local header is corrupt";
-  return e.localHeaderOffset + 30 + h.readUInt16LE(26) + h.readUInt16LE(28);
+  for (const at of e.shift ? [e.localHeaderOffset, e.localHeaderOffset + e.shift] : [e.localHeaderOffset]) {
+    const h = at >= 0 ? readAt(fd, at, 30) : Buffer.alloc(0);
+    if (h.length >= 30 && h.readUInt32LE(0) === LOCAL) return at + 30 + h.readUInt16LE(26) + h.readUInt16LE(28);
+  }
+  return "zip local header is corrupt";
 }
 
 interface Sizes {

@@ -1,11 +1,16 @@
 /**
  * AST → canonical SPL text: the REPL's and `explain`'s view of a parsed (macro-expanded) search,
- * and the basis of round-trip tests. Binary expressions are parenthesised so precedence is visible.
+ * and the basis of round-trip tests. Binary expressions are parenthesised so precedence is visible,
+ * except that a left-associative chain at one precedence level (`1 + 2 - 3`, `a AND b AND c`) and a
+ * chain of `NOT`s or `-`s print inside one pair: the parser accepts a flat chain of any length, but
+ * limits nesting to 100 levels, so a printed 101-operator chain must not nest (issue 10).
  */
-import type { ArgValue, CommandArg, CommandNode, Expr, Pipeline, SearchExpr, SearchValue } from "./nodes.js";
+import type { ArgValue, BinaryOp, CommandArg, CommandNode, Expr, Pipeline, SearchExpr, SearchValue } from "./nodes.js";
 
 export function printPipeline(p: Pipeline): string {
-  return p.commands.map((c, i) => (i === 0 && c.implicit ? printArgs(c) : `| ${printCommand(c)}`)).join(" ");
+  // An empty leading search (`search | rex …`) prints its keyword: printed as nothing it reparsed
+  // as a pipeline without it and printed differently (" | rex" → "| rex").
+  return p.commands.map((c, i) => (i === 0 && c.implicit ? printArgs(c) || "search" : `| ${printCommand(c)}`)).join(" ");
 }
 
 export function printCommand(c: CommandNode): string {
@@ -63,11 +68,43 @@ export function printExpr(e: Expr): string {
     case "literal": return typeof e.value === "number" ? String(e.value) : splString(e.value);
     case "field": return quoteName(e.name);
     case "call": return `${e.name}(${e.args.map(printExpr).join(", ")})`;
-    case "binary": return `(${printExpr(e.left)} ${e.op} ${printExpr(e.right)})`;
-    case "unary": return e.op === "NOT" ? `(NOT ${printExpr(e.operand)})` : `(-${printExpr(e.operand)})`;
+    case "binary": return `(${binaryChain(e)})`;
+    case "unary": return `(${unaryChain(e)})`;
     case "in": return `(${printExpr(e.subject)} IN (${e.values.map(printExpr).join(", ")}))`;
     case "error": return "<error>";
   }
+}
+
+/** Precedence levels of the left-associative chains (parser.ts: expression, andExpr, additive, multiplicative). */
+const CHAIN_LEVEL: Partial<Record<BinaryOp, number>> = {
+  OR: 1, XOR: 1, AND: 2, "+": 5, "-": 5, ".": 5, "*": 6, "/": 6, "%": 6,
+};
+
+/** `a op b` without the outer parentheses; a left operand at the same chain level is not wrapped. */
+function binaryChain(e: Expr & { kind: "binary" }): string {
+  const parts: string[] = [];
+  let cur: Expr = e;
+  const level = CHAIN_LEVEL[e.op];
+  // Iterative on the left spine: a 100,000-operand chain is a 100,000-deep left spine.
+  while (cur.kind === "binary" && level !== undefined && CHAIN_LEVEL[cur.op] === level) {
+    parts.push(printExpr(cur.right), cur.op);
+    cur = cur.left;
+  }
+  if (cur === e) return `${printExpr(e.left)} ${e.op} ${printExpr(e.right)}`;
+  parts.push(printExpr(cur));
+  return parts.reverse().join(" ");
+}
+
+/** `NOT NOT x` / `- -x` without the outer parentheses. */
+function unaryChain(e: Expr & { kind: "unary" }): string {
+  const ops: string[] = [];
+  let cur: Expr = e;
+  while (cur.kind === "unary" && cur.op === e.op) {
+    ops.push(e.op);
+    cur = cur.operand;
+  }
+  const operand = printExpr(cur);
+  return e.op === "NOT" || operand.startsWith("-") ? `${ops.join(" ")} ${operand}` : `${ops.join(" ")}${operand}`;
 }
 
 function quoteName(name: string): string {

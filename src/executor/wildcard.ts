@@ -50,8 +50,8 @@ export function escapeRegex(s: string): string {
 }
 
 /**
- * A regex for field-name patterns (`Processes.*`), case-sensitive, capturing each `*`. It is the
- * regex `^a(.*)b(.*)c$` (flag `s`) for callers that hold a RegExp, but its exec() never runs that
+ * A regex for field-name patterns (`Processes.*`), case-sensitive, capturing each `*`: exec() gives
+ * what the regex `^a(.*)b(.*)c$` (flag `s`) gives, for callers that hold a RegExp, but never runs a
  * regex (field names and `replace` values come from the data): see WildcardRegExp.
  */
 export function fieldPattern(pattern: string): RegExp {
@@ -68,8 +68,12 @@ class WildcardRegExp extends RegExp {
   private readonly parts: readonly string[];
 
   constructor(pattern: string) {
-    super(`^${pattern.split("*").map(escapeRegex).join("(.*)")}$`, "s");
-    this.parts = pattern.split("*");
+    // The source only describes the pattern (exec() never runs it). Past 10,000 stars it writes
+    // them as non-capturing `.*`: V8 refuses a regex with more than 32,766 groups ("Too many
+    // captures"), which made a crafted field list an `error[internal]` (issue 10).
+    const parts = pattern.split("*");
+    super(`^${parts.map(escapeRegex).join(parts.length > 10_001 ? ".*" : "(.*)")}$`, "s");
+    this.parts = parts;
   }
 
   static override get [Symbol.species](): RegExpConstructor {

@@ -12,7 +12,7 @@ export type ByteMutation =
   | { readonly kind: "delete" | "zero"; readonly at: number; readonly len: number }
   | { readonly kind: "duplicate"; readonly at: number; readonly len: number; readonly to: number };
 
-const PPM = 1_000_000;
+export const PPM = 1_000_000;
 const at = fc.integer({ min: 0, max: PPM });
 const len = fc.integer({ min: 1, max: 70_000 });
 

@@ -1,53 +1,63 @@
 /**
  * Data-file fuzzing: a real file from ../shared/datasets, damaged (byte-mutations.ts), written to
- * a temp folder under its own name (format detection may look at the extension) and ingested in
- * the worker. Findings: exception, slow, hang, died, and `gained` (more events than the
- * undamaged file without a duplicated range: the reader invented records). Events lost and losses
- * with no warning are counted per format too: expected after a truncation, suspicious after a flip.
+ * a temp folder under its own name (format detection may look at the extension) and ingested in a
+ * worker. Every event read from the damaged file is compared with the undamaged file's events,
+ * record by record (record-compare.ts). Findings: exception, slow, hang, died, `lost-elsewhere`
+ * (an event lost whose bytes the damage does not reach) and `changed-elsewhere` (an event no
+ * original one equals, away from the damage). Counts are kept per format and per mutation kind.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import fc from "fast-check";
-import { byteMutations, describeMutation, mayAddRecords, mutateBytes, type ByteMutation } from "./byte-mutations.js";
+import { byteMutations, describeMutation, mutateBytes, type ByteMutation } from "./byte-mutations.js";
 import { pickDataFiles, type DataFile } from "./data-files.js";
 import { hunt, type Finding, type HuntResult } from "./hunt.js";
-import { JobRunner } from "./job-runner.js";
+import { RunnerPool, type RunOutcome } from "./job-runner.js";
 import { progress } from "./progress.js";
+import { addCounts, baselineOf, compareRecords, emptyCounts, type Baseline, type RecordCounts } from "./record-compare.js";
 import type { FuzzOptions } from "./fuzz-options.js";
 
-export interface FormatCounts {
-  files: number;
+export interface GroupCounts extends RecordCounts {
   runs: number;
   findings: number;
-  eventsLost: number;
-  lostWithoutWarning: number;
 }
 
 export interface DataFuzzResult extends HuntResult<string> {
-  readonly perFormat: Record<string, FormatCounts>;
+  readonly files: number;
+  readonly perFormat: Record<string, GroupCounts & { files: number }>;
+  /** Keyed by the mutation kinds of a run, e.g. `flip`, `insert+truncate`. */
+  readonly perMutation: Record<string, GroupCounts>;
+  readonly total: GroupCounts;
   readonly skippedFiles: readonly string[];
 }
 
 type Input = readonly [number, readonly ByteMutation[]];
 
 export async function dataFuzz(o: FuzzOptions): Promise<DataFuzzResult> {
-  const runner = new JobRunner(undefined, o.hardMs);
+  const runner = new RunnerPool(undefined, o.hardMs, o.jobs);
   const tmp = mkdtempSync(join(tmpdir(), "minispl-datafuzz-"));
   try {
-    const { files, originals, skippedFiles } = await baseline(runner, pickDataFiles(join(o.shared, "datasets")));
-    const perFormat: Record<string, FormatCounts> = {};
-    for (const f of files) (perFormat[f.ext] ??= { files: 0, runs: 0, findings: 0, eventsLost: 0, lostWithoutWarning: 0 }).files++;
+    const { files, bases, skippedFiles } = await baseline(runner, pickDataFiles(join(o.shared, "datasets"), o.perExtension));
+    const perFormat: Record<string, GroupCounts & { files: number }> = {};
+    const perMutation: Record<string, GroupCounts> = {};
+    const total = group();
+    for (const f of files) (perFormat[f.ext] ??= { ...group(), files: 0 }).files++;
     let n = 0;
     const check = async ([i, ms]: Input, replay: boolean): Promise<Finding[]> => {
       const file = files[i]!;
       const dir = join(tmp, String(n++));
       mkdirSync(dir);
       const path = join(dir, basename(file.path));
-      writeFileSync(path, mutateBytes(readFileSync(file.path), ms));
-      const r = await runner.run({ kind: "ingest", path });
-      const found = findings(r, originals[i]!, ms, o.maxMs);
-      if (!replay) tally(perFormat[file.ext]!, r, originals[i]!, found);
+      const damaged = mutateBytes(bases[i]!.bytes, ms);
+      writeFileSync(path, damaged);
+      const r = await runner.run({ kind: "ingest", path, records: true });
+      const counts = "records" in r && r.records ? compareRecords(bases[i]!, damaged, ms, r.records) : undefined;
+      const found = findings(r, counts, o.maxMs);
+      if (!replay) {
+        const kinds = [...new Set(ms.map((m) => m.kind))].sort().join("+");
+        for (const g of [perFormat[file.ext]!, (perMutation[kinds] ??= group()), total]) tally(g, counts, found);
+      }
       if (found.length > 0 && !replay) keep(path, o.out, found[0]!.kind, n);
       rmSync(dir, { recursive: true, force: true });
       return found;
@@ -58,48 +68,54 @@ export async function dataFuzz(o: FuzzOptions): Promise<DataFuzzResult> {
     const examples = result.examples.map(({ input, minimal, ...rest }) => ({
       ...rest, input: label(input), ...(minimal ? { minimal: label(minimal) } : {}),
     }));
-    return { runs: result.runs, counts: result.counts, examples, perFormat, skippedFiles };
+    return { runs: result.runs, counts: result.counts, examples, files: files.length, perFormat, perMutation, total, skippedFiles };
   } finally {
     await runner.stop();
     rmSync(tmp, { recursive: true, force: true });
   }
 }
 
-/** Events of each undamaged file; files the library reads no events from are left out. */
-async function baseline(runner: JobRunner, candidates: DataFile[]) {
-  const files: DataFile[] = [];
-  const originals: number[] = [];
-  const skippedFiles: string[] = [];
-  for (const f of candidates) {
-    const r = await runner.run({ kind: "ingest", path: f.path });
-    const events = "events" in r ? r.events ?? 0 : 0;
-    if (events > 0) {
-      files.push(f);
-      originals.push(events);
-    } else skippedFiles.push(f.path);
-  }
-  return { files, originals, skippedFiles };
+function group(): GroupCounts {
+  return { runs: 0, findings: 0, ...emptyCounts() };
 }
 
-function findings(r: Awaited<ReturnType<JobRunner["run"]>>, original: number, ms: readonly ByteMutation[], maxMs: number): Finding[] {
+/** Events of each undamaged file, placed at their bytes; files the library reads no events from are left out. */
+async function baseline(runner: RunnerPool, candidates: DataFile[]) {
+  const files: DataFile[] = [];
+  const bases: Baseline[] = [];
+  const skippedFiles: string[] = [];
+  for (const f of candidates) {
+    const r = await runner.run({ kind: "ingest", path: f.path, records: true });
+    const records = "records" in r ? r.records ?? [] : [];
+    if (records.length > 0) {
+      files.push(f);
+      bases.push(baselineOf(readFileSync(f.path), records));
+    } else skippedFiles.push(f.path);
+  }
+  return { files, bases, skippedFiles };
+}
+
+function findings(r: RunOutcome, counts: RecordCounts | undefined, maxMs: number): Finding[] {
   const took = `${Math.round(r.ms)} ms`;
   if ("hang" in r) return [{ kind: "hang", detail: `no answer after ${took}` }];
   if ("died" in r) return [{ kind: "died", detail: r.died }];
   const found: Finding[] = [];
   if (r.threw) found.push({ kind: "exception", detail: r.threw });
   if (r.ms > maxMs) found.push({ kind: "slow", detail: took, group: "slow" });
-  const events = r.events ?? 0;
-  if (events > original && !mayAddRecords(ms)) found.push({ kind: "gained", detail: `${events} events, undamaged file ${original}` });
+  const warned = r.skipped?.length ? `; warnings: ${r.skipped.slice(0, 3).join(" | ")}` : "; no warning";
+  if (counts && counts.lostElsewhere > 0) {
+    found.push({ kind: "lost-elsewhere", detail: `${counts.lostElsewhere} events lost away from the damage (${counts.equal} equal)${warned}` });
+  }
+  if (counts && counts.changedElsewhere > 0) {
+    found.push({ kind: "changed-elsewhere", detail: `${counts.changedElsewhere} events changed or invented away from the damage${warned}` });
+  }
   return found;
 }
 
-function tally(c: FormatCounts, r: Awaited<ReturnType<JobRunner["run"]>>, original: number, found: Finding[]): void {
-  c.runs++;
-  if (found.length > 0) c.findings++;
-  if (!("events" in r)) return;
-  const lost = Math.max(0, original - (r.events ?? 0));
-  c.eventsLost += lost;
-  if (lost > 0 && (r.warnings ?? 0) === 0) c.lostWithoutWarning++;
+function tally(g: GroupCounts, counts: RecordCounts | undefined, found: Finding[]): void {
+  g.runs++;
+  if (found.length > 0) g.findings++;
+  if (counts) addCounts(g, counts);
 }
 
 /** Keeps a damaged file that showed a finding, for a rerun by hand (`minispl ingest`). */

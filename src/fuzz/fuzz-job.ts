@@ -10,11 +10,18 @@ import type { MacroTable } from "../macros/macro-table.js";
 import { runSearch } from "../run.js";
 import { EventStore } from "../store/event-store.js";
 import { FUZZ_NOW } from "./fuzz-store.js";
+import { eventRecords, type EventRecord } from "./event-records.js";
 
-export type FuzzJob = { readonly kind: "query"; readonly text: string } | { readonly kind: "ingest"; readonly path: string };
+export type FuzzJob =
+  | { readonly kind: "query"; readonly text: string }
+  /** `records`: also return every event (record-compare.ts compares them with the original's). */
+  | { readonly kind: "ingest"; readonly path: string; readonly records?: boolean };
 
 export interface JobResult {
+  /** The job itself: compile + run for a query, ingestion for a file. */
   readonly ms: number;
+  /** The checks after it (the query's round trip, the file's event fingerprints). */
+  readonly checkMs?: number;
   /** An exception that escaped the library: message and the top of the stack. */
   readonly threw?: string;
   /** The message of an `internal` diagnostic (the library's own safety net caught an exception). */
@@ -23,6 +30,9 @@ export interface JobResult {
   readonly roundTrip?: string;
   readonly events?: number;
   readonly warnings?: number;
+  /** The first skipped-record warnings, `line: reason`. */
+  readonly skipped?: readonly string[];
+  readonly records?: readonly EventRecord[];
 }
 
 export interface JobContext {
@@ -33,19 +43,22 @@ export interface JobContext {
 export function runJob(job: FuzzJob, ctx: JobContext): JobResult {
   const t0 = performance.now();
   try {
-    const extra = job.kind === "query" ? queryJob(job.text, ctx) : ingestJob(job.path);
-    return { ms: performance.now() - t0, ...extra };
+    return job.kind === "query" ? queryJob(job.text, ctx, t0) : ingestJob(job, t0);
   } catch (e) {
     return { ms: performance.now() - t0, threw: describeError(e) };
   }
 }
 
-function queryJob(text: string, ctx: JobContext): Partial<JobResult> {
+function queryJob(text: string, ctx: JobContext, t0: number): JobResult {
   const r = runSearch(text, ctx.store, { now: FUZZ_NOW, ...(ctx.macros ? { macros: ctx.macros } : {}) });
+  const ms = performance.now() - t0;
   const internal = r.diagnostics.find((d) => d.code === "internal");
   const roundTrip = roundTripProblem(text, ctx.macros);
   const stack = typeof internal?.params?.stack === "string" ? ` ${frames(internal.params.stack)}` : "";
-  return { ...(internal ? { internal: `${clip(internal.message)}${stack}` } : {}), ...(roundTrip ? { roundTrip } : {}) };
+  return {
+    ms, checkMs: performance.now() - t0 - ms,
+    ...(internal ? { internal: `${clip(internal.message)}${stack}` } : {}), ...(roundTrip ? { roundTrip } : {}),
+  };
 }
 
 /**
@@ -65,9 +78,15 @@ export function roundTripProblem(text: string, macros?: MacroTable): string | un
   return undefined;
 }
 
-function ingestJob(path: string): Partial<JobResult> {
-  const report = ingestPaths(new EventStore(), [path]);
-  return { events: report.events, warnings: report.skipped.length };
+function ingestJob(job: FuzzJob & { kind: "ingest" }, t0: number): JobResult {
+  const store = new EventStore();
+  const report = ingestPaths(store, [job.path]);
+  const ms = performance.now() - t0;
+  const records = job.records ? eventRecords(store, job.path) : undefined;
+  return {
+    ms, checkMs: performance.now() - t0 - ms, events: report.events, warnings: report.skipped.length,
+    ...(records ? { records } : {}), skipped: report.skipped.slice(0, 20).map((s) => `${s.line}: ${s.reason}`),
+  };
 }
 
 export function describeError(e: unknown): string {

@@ -1,4 +1,4 @@
-/** `npm run fuzz -- [--runs N] [--seed S] [--data] [--shared DIR] [--max-ms MS]`. */
+/** `npm run fuzz -- [--runs N] [--seed S] [--data] [--shared DIR] [--max-ms MS] [--jobs N]`. */
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -19,16 +19,20 @@ export interface FuzzOptions {
   readonly shrinkMs: number;
   /** Where mutated data files that showed a finding are kept. */
   readonly out: string;
+  /** Worker threads running jobs at once. */
+  readonly jobs: number;
+  /** Data files picked per extension (spread over sizes). */
+  readonly perExtension: number;
 }
 
-export const USAGE = "usage: npm run fuzz -- [--runs N] [--seed S] [--data] [--shared DIR] [--max-ms 2000] [--out DIR]";
+export const USAGE = "usage: npm run fuzz -- [--runs N] [--seed S] [--data] [--shared DIR] [--max-ms 2000] [--out DIR] [--jobs 1] [--per-ext 6]";
 
 export function fuzzOptions(argv: readonly string[]): FuzzOptions {
   const { values } = parseArgs({
     args: [...argv],
     options: {
       runs: { type: "string" }, seed: { type: "string" }, data: { type: "boolean" }, shared: { type: "string" },
-      "max-ms": { type: "string" }, out: { type: "string" }, help: { type: "boolean" },
+      "max-ms": { type: "string" }, out: { type: "string" }, jobs: { type: "string" }, "per-ext": { type: "string" }, help: { type: "boolean" },
     },
   });
   if (values.help) throw new UsageError(USAGE);
@@ -49,6 +53,8 @@ export function fuzzOptions(argv: readonly string[]): FuzzOptions {
     shrinkCount: 6,
     shrinkMs: 30_000,
     out: resolve(values.out ?? join(tmpdir(), `minispl-fuzz-${seed}`)),
+    jobs: Math.max(1, int(values.jobs, 1, "--jobs")),
+    perExtension: Math.max(1, int(values["per-ext"], 6, "--per-ext")),
   };
 }
 

@@ -39,29 +39,46 @@ export interface HuntOptions {
   /** Time limit per shrink, ms. */
   readonly shrinkMs: number;
   readonly onProgress?: (run: number) => void;
+  /** Checks running at once (one worker each); default 1. */
+  readonly jobs?: number;
 }
 
+/**
+ * With `jobs` > 1 the property returns as soon as its check is started and waits only while
+ * `jobs` checks are running, so that many workers are busy; each input keeps the run index
+ * fast-check generated it at, which is what replay needs.
+ */
 export async function hunt<T>(arb: fc.Arbitrary<T>, check: Check<T>, o: HuntOptions): Promise<HuntResult<T>> {
   const counts: Record<string, number> = {};
   const firsts = new Map<string, Example<T>>();
-  let run = 0;
+  let generated = 0;
+  let done = 0;
+  const running = new Set<Promise<void>>();
+  const jobs = Math.max(1, o.jobs ?? 1);
+  const one = async (v: T, run: number) => {
+    for (const f of await check(v, false)) {
+      counts[f.kind] = (counts[f.kind] ?? 0) + 1;
+      const key = f.group ?? `${f.kind}|${f.detail.split(" ").slice(0, 4).join(" ")}`;
+      const known = firsts.get(key);
+      if (!known || known.run > run) firsts.set(key, { ...f, run, input: v });
+    }
+    o.onProgress?.(++done);
+  };
   await fc.check(
     fc.asyncProperty(arb, async (v) => {
-      for (const f of await check(v, false)) {
-        counts[f.kind] = (counts[f.kind] ?? 0) + 1;
-        const key = f.group ?? `${f.kind}|${f.detail.split(" ").slice(0, 4).join(" ")}`;
-        if (!firsts.has(key)) firsts.set(key, { ...f, run, input: v });
-      }
-      o.onProgress?.(++run);
+      while (running.size >= jobs) await Promise.race(running);
+      const p = one(v, generated++).finally(() => running.delete(p));
+      running.add(p);
       return true;
     }),
     { numRuns: o.runs, seed: o.seed },
   );
+  await Promise.all(running);
   const examples: Example<T>[] = [];
-  for (const ex of firsts.values()) {
+  for (const ex of [...firsts.values()].sort((a, b) => a.run - b.run)) {
     examples.push(examples.length < o.shrinkCount ? await shrink(arb, check, ex, o) : ex);
   }
-  return { runs: run, counts, examples };
+  return { runs: done, counts, examples };
 }
 
 async function shrink<T>(arb: fc.Arbitrary<T>, check: Check<T>, ex: Example<T>, o: HuntOptions): Promise<Example<T>> {

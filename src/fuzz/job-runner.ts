@@ -59,3 +59,30 @@ export class JobRunner {
     return this.worker!;
   }
 }
+
+/** `size` JobRunners, one job each at a time: the driver's side of `--jobs`. */
+export class RunnerPool {
+  private readonly idle: JobRunner[];
+  private readonly all: JobRunner[];
+  private readonly waiting: ((r: JobRunner) => void)[] = [];
+
+  constructor(escuDir: string | undefined, hardMs: number, size: number) {
+    this.all = Array.from({ length: Math.max(1, size) }, () => new JobRunner(escuDir, hardMs));
+    this.idle = [...this.all];
+  }
+
+  async run(job: FuzzJob): Promise<RunOutcome> {
+    const r = this.idle.pop() ?? (await new Promise<JobRunner>((resolve) => this.waiting.push(resolve)));
+    try {
+      return await r.run(job);
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next(r);
+      else this.idle.push(r);
+    }
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.all.map((r) => r.stop()));
+  }
+}

@@ -1,15 +1,16 @@
 /**
  * Parser + executor fuzzing: generated queries (spl-arbitraries.ts) and mutated ESCU searches
  * (query-mutations.ts) through compile + runSearch over the fuzz store, plus the parse → print →
- * parse round trip. Findings: exception, internal, slow (> maxMs), hang (> hardMs, worker
- * killed), died (worker lost), round-trip.
+ * parse round trip. Findings: exception, internal, slow (the search, compile + run, over maxMs),
+ * hang (> hardMs, worker killed), died (worker lost), round-trip, slow-round-trip (the check's own
+ * parse → print → parse over 5 × maxMs: it parses twice more, so it is not the search's budget).
  */
 import fc from "fast-check";
 import { query } from "./spl-arbitraries.js";
 import { mutateQuery, queryMutation } from "./query-mutations.js";
 import { loadEscuSeeds } from "./escu-searches.js";
 import { hunt, type Finding, type HuntResult } from "./hunt.js";
-import { JobRunner } from "./job-runner.js";
+import { RunnerPool } from "./job-runner.js";
 import type { FuzzOptions } from "./fuzz-options.js";
 import { progress } from "./progress.js";
 
@@ -20,7 +21,7 @@ export async function queryFuzz(o: FuzzOptions): Promise<HuntResult<string> & { 
       .map(([i, ms]) => mutateQuery(escu[i] ?? "", ms)),
   ];
   const arb = fc.oneof(query, ...mutated);
-  const runner = new JobRunner(o.escuDir, o.hardMs);
+  const runner = new RunnerPool(o.escuDir, o.hardMs, o.jobs);
   try {
     const result = await hunt(arb, (text) => check(runner, text, o.maxMs), { ...o, onProgress: progress(o.runs) });
     return { ...result, escuSearches: escu.length };
@@ -29,7 +30,7 @@ export async function queryFuzz(o: FuzzOptions): Promise<HuntResult<string> & { 
   }
 }
 
-async function check(runner: JobRunner, text: string, maxMs: number): Promise<Finding[]> {
+async function check(runner: RunnerPool, text: string, maxMs: number): Promise<Finding[]> {
   const r = await runner.run({ kind: "query", text });
   const ms = `${Math.round(r.ms)} ms`;
   if ("hang" in r) return [{ kind: "hang", detail: `no answer after ${ms}` }];
@@ -39,5 +40,6 @@ async function check(runner: JobRunner, text: string, maxMs: number): Promise<Fi
   if (r.internal) found.push({ kind: "internal", detail: r.internal });
   if (r.roundTrip) found.push({ kind: "round-trip", detail: r.roundTrip });
   if (r.ms > maxMs) found.push({ kind: "slow", detail: ms, group: "slow" });
+  if ((r.checkMs ?? 0) > 5 * maxMs) found.push({ kind: "slow-round-trip", detail: `${Math.round(r.checkMs ?? 0)} ms`, group: "slow-round-trip" });
   return found;
 }

@@ -26,12 +26,15 @@ function parseV4(s: string): bigint | null {
 function parseV6(s: string): bigint | null {
   if (!/^[0-9a-fA-F:.]+$/.test(s) || s.split("::").length > 2) return null;
   let text = s;
-  // An embedded IPv4 tail (::ffff:1.2.3.4) is two groups.
-  const tail = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
-  if (tail) {
-    const v4 = parseV4(tail[1] as string);
+  // An embedded IPv4 tail (::ffff:1.2.3.4) is two groups. It is the text after the last colon,
+  // found without a regex: the unanchored /(\d+\.\d+\.\d+\.\d+)$/ used before retried every
+  // start position, quadratic in a crafted value ("1.1.1.…" from the event being looked up).
+  const colon = text.lastIndexOf(":");
+  const tail = text.slice(colon + 1);
+  if (tail.includes(".")) {
+    const v4 = parseV4(tail);
     if (v4 === null) return null;
-    text = `${text.slice(0, tail.index)}${(v4 >> 16n).toString(16)}:${(v4 & 0xffffn).toString(16)}`;
+    text = `${text.slice(0, colon + 1)}${(v4 >> 16n).toString(16)}:${(v4 & 0xffffn).toString(16)}`;
   }
   const [head = "", rest] = text.split("::");
   const groups = (x: string) => (x === "" ? [] : x.split(":"));

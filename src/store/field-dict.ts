@@ -40,6 +40,10 @@ export class FieldDict {
     if (small) {
       let id = small.get(s);
       if (id === undefined) {
+        // A lone surrogate is stored as U+FFFD (UTF-8 has no other form), so the Map's key is
+        // the well-formed text: without this, each intern of such a value made a new id.
+        const text = wellFormed(s);
+        if (text !== s) return this.intern(text);
         id = this.next();
         this.pool.stage(s);
         this.pool.commit(id);
@@ -75,7 +79,7 @@ export class FieldDict {
 
   /** The id of `s`, or undefined when this field never had that value. */
   lookup(s: string): number | undefined {
-    if (this.small) return this.small.get(s);
+    if (this.small) return this.small.get(s) ?? this.small.get(wellFormed(s));
     if (this.slots.length === 0) this.grow();
     const id = this.find(this.pool.stage(s));
     return id === 0 ? undefined : id;
@@ -197,4 +201,10 @@ export class FieldDict {
       if (id !== 0) this.insertSlot(id, this.hashes[id] as number);
     }
   }
+}
+
+/** `s` as its UTF-8 round trip (lone surrogates become U+FFFD); `s` itself when well-formed. */
+function wellFormed(s: string): string {
+  const text = Buffer.from(s, "utf8").toString("utf8");
+  return text === s ? s : text;
 }

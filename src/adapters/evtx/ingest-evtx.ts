@@ -11,7 +11,8 @@ import type { EventInput } from "../../store/event-store.js";
 import type { IngestOptions, IngestReport } from "../types.js";
 import { parseXmlRecord } from "../xml-record.js";
 import { winEvent } from "../win-event.js";
-import { hasEvtxMagic } from "./file-header.js";
+import { FILE_HEADER_SIZE, hasEvtxMagic } from "./file-header.js";
+import { CHUNK_MAGIC } from "./chunk.js";
 import { readEvtxFile, type EvtxItem } from "./reader.js";
 
 export const EVTX_FORMAT = "evtx";
@@ -24,13 +25,17 @@ export interface EvtxSink {
 /** The report being added to; `inputBytes` is the streaming report's on-disk byte count. */
 export type EvtxReport = IngestReport & { inputBytes?: number };
 
-/** True when the file starts with "ElfFile\0" (false when it cannot be read: the caller reports that). */
+/**
+ * True when the file starts with "ElfFile\0", or has its first chunk ("ElfChnk\0") at 4096 under a
+ * damaged signature (false when it cannot be read: the caller reports that).
+ */
 export function isEvtx(path: string): boolean {
   let fd: number | undefined;
   try {
     fd = openSync(path, "r");
     const head = Buffer.alloc(8);
-    return readSync(fd, head, 0, 8, 0) === 8 && hasEvtxMagic(head);
+    if (readSync(fd, head, 0, 8, 0) === 8 && hasEvtxMagic(head)) return true;
+    return readSync(fd, head, 0, 8, FILE_HEADER_SIZE) === 8 && head.equals(CHUNK_MAGIC);
   } catch {
     return false;
   } finally {

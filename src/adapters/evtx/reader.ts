@@ -7,7 +7,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { CHUNK_SIZE, FILE_HEADER_SIZE, parseFileHeader } from "./file-header.js";
-import { chunkRecords, inspectChunk, isEmptyChunk, RECORDS_START, recoverRecords, type ChunkHeader, type RecordSpan } from "./chunk.js";
+import { CHUNK_MAGIC, chunkRecords, inspectChunk, isEmptyChunk, RECORDS_START, recoverRecords, type ChunkHeader, type RecordSpan } from "./chunk.js";
 import { findFlippedBit } from "./bit-repair.js";
 import { ChunkContext } from "./chunk-context.js";
 import { parseFragment } from "./binxml.js";
@@ -55,25 +55,55 @@ export function* readEvtxBytes(bytes: Uint8Array): Generator<EvtxItem> {
 function* readEvtx(readAt: ReadAt, size: number): Generator<EvtxItem> {
   const head = Buffer.alloc(FILE_HEADER_SIZE);
   const header = parseFileHeader(head.subarray(0, readAt(head, 0)));
+  // The chunks are self-contained: a damaged file header (a flipped bit in its signature, version
+  // or block size) costs no record when the first chunk is where every EVTX file has it.
+  const chunkAtDefault = hasChunkMagic(readAt, FILE_HEADER_SIZE, size);
   if (typeof header === "string") {
-    yield { kind: "error", chunk: 0, offset: 0, reason: `file header: ${header}` };
-    return;
+    yield { kind: "error", chunk: 0, offset: 0, reason: `file header: ${header}${chunkAtDefault ? ` (chunks read from ${FILE_HEADER_SIZE} anyway)` : ""}` };
+    if (!chunkAtDefault) return;
+  } else {
+    if (!header.crcOk) yield { kind: "error", chunk: 0, offset: 0, reason: "file header: CRC-32 mismatch (chunks read anyway)" };
+    // A file cut short says so even when no chunk is left to be reported as cut.
+    const expected = header.headerBlockSize + header.numberOfChunks * CHUNK_SIZE;
+    if (size < expected) {
+      yield { kind: "error", chunk: 0, offset: size, reason: `file is truncated: ${size} bytes, its header counts ${header.numberOfChunks} chunk(s) (${expected} bytes)` };
+    }
   }
-  if (!header.crcOk) yield { kind: "error", chunk: 0, offset: 0, reason: "file header: CRC-32 mismatch (chunks read anyway)" };
-  // A file cut short says so even when no chunk is left to be reported as cut.
-  const expected = header.headerBlockSize + header.numberOfChunks * CHUNK_SIZE;
-  if (size < expected) {
-    yield { kind: "error", chunk: 0, offset: size, reason: `file is truncated: ${size} bytes, its header counts ${header.numberOfChunks} chunk(s) (${expected} bytes)` };
-  }
+  const first = typeof header !== "string" && (hasChunkMagic(readAt, header.headerBlockSize, size) || !chunkAtDefault) ? header.headerBlockSize : FILE_HEADER_SIZE;
   let chunk = 0;
-  for (let off = header.headerBlockSize; off < size; off += CHUNK_SIZE) {
+  for (let off = first, prev = -1; off < size; prev = off, off += CHUNK_SIZE) {
     chunk++;
+    const shifted = off === first ? undefined : shiftedChunk(readAt, off, prev, size);
+    if (shifted !== undefined) {
+      yield { kind: "error", chunk, offset: off, reason: `chunk ${chunk} at 0x${off.toString(16)}: no "ElfChnk" signature; the next one is ${shifted - off} byte(s) away (bytes added or lost before it), read from there` };
+      off = shifted;
+    }
     const buf = Buffer.alloc(CHUNK_SIZE);
     const got = readAt(buf, off);
     if (got < CHUNK_SIZE && !buf.subarray(0, got).some((b) => b !== 0)) return;
     yield* chunkItems(buf, chunk, off, got);
     if (got < CHUNK_SIZE) return;
   }
+}
+
+/**
+ * Where the chunk expected at `off` really starts when bytes were added or lost before it (the
+ * signature is within half a chunk of `off`), else undefined: without this one inserted byte cost
+ * every later chunk.
+ */
+function shiftedChunk(readAt: ReadAt, off: number, prev: number, size: number): number | undefined {
+  if (hasChunkMagic(readAt, off, size)) return undefined;
+  const from = Math.max(prev + 1, off - CHUNK_SIZE / 2);
+  const window = Buffer.alloc(Math.min(size, off + CHUNK_SIZE / 2) - from);
+  const got = readAt(window, from);
+  const at = window.subarray(0, got).indexOf(CHUNK_MAGIC);
+  return at < 0 ? undefined : from + at;
+}
+
+function hasChunkMagic(readAt: ReadAt, at: number, size: number): boolean {
+  if (at + CHUNK_MAGIC.length > size) return false;
+  const b = Buffer.alloc(CHUNK_MAGIC.length);
+  return readAt(b, at) === b.length && b.equals(CHUNK_MAGIC);
 }
 
 /**

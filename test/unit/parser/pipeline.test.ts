@@ -59,11 +59,15 @@ describe("eval precedence (AND before OR, spl-semantics §6)", () => {
     ["NOT a AND b", "((NOT a) AND b)"],
     ["a=1 OR b!=2", "((a = 1) OR (b != 2))"],
     ["-x+1", "((-x) + 1)"],
-    ['a."-".b', '((a . "-") . b)'],
+    ['a."-".b', '(a . "-" . b)'],
     ["x-1", "(x - 1)"],
     ["if(x>1, \"a\", lower(y))", 'if((x > 1), "a", lower(y))'],
     ["in(x, \"a\", \"b\")", 'in(x, "a", "b")'],
-    ["10/2%3", "((10 / 2) % 3)"],
+    ["10/2%3", "(10 / 2 % 3)"],
+    ["a-b+c", "(a - b + c)"],
+    ["a-(b+c)", "(a - (b + c))"],
+    ["NOT NOT a", "(NOT NOT a)"],
+    ["- -x", "(- -x)"],
   ])("%s", (expr, expected) => {
     expect(expr).printsAs(expected);
   });
