@@ -1,7 +1,13 @@
 /**
- * `minispl explain <spl>`: the REPL's `.explain` for scripts. Prints the macro-expanded text, the
- * parsed pipeline and the plan on stdout, diagnostics on stderr; exit 2 when a stage fails.
+ * `minispl explain <spl | detection.yml>`: the REPL's `.explain` for scripts. Prints the
+ * macro-expanded text, the parsed pipeline and the plan on stdout, diagnostics on stderr; exit 2
+ * when a stage fails. A detection file is explained as `detect` runs it: its search, prefixed as
+ * contentctl does, with its `_filter` macro defined (`search *`) unless the macros define it.
+ * Search text that calls a `…_filter` macro no file defines gets the same default, so
+ * `explain "$(yq .search det.yml)"` works as `detect` would.
  */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { parseDetection, runnableSearch, withFilterMacro, type MacroTable } from "../index.js";
 import { explainSearch } from "../repl/explain.js";
 import { EXIT } from "./exit-codes.js";
 import { loadMacros } from "./load-files.js";
@@ -15,8 +21,32 @@ export interface ExplainOptions {
 export function explainCommand(spl: string, opts: ExplainOptions, io: Io): number {
   const macros = loadMacros(opts.macros, { followSymlinks: opts.followSymlinks === true });
   for (const e of macros.errors) io.err(`warning: ${e}\n`);
-  const e = explainSearch(spl, { macros: macros.table, color: io.color });
+  let text = spl;
+  let table = macros.table;
+  if (isDetectionFile(spl)) {
+    const parsed = parseDetection(readFileSync(spl, "utf8"), spl);
+    if (!parsed.detection) {
+      io.err(`error: ${spl}: ${parsed.diagnostics.map((d) => d.message).join("; ") || "not a detection"}\n`);
+      return EXIT.input;
+    }
+    text = runnableSearch(parsed.detection.search);
+    table = withFilterMacro(parsed.detection, table);
+  } else table = withDefaultFilters(text, table);
+  const e = explainSearch(text, { macros: table, color: io.color });
   io.out(e.text);
   if (e.diagnostics) io.err(e.diagnostics);
   return e.ok ? EXIT.ok : EXIT.spl;
+}
+
+/** A path to an existing .yml/.yaml file (search text never is one: it has spaces or a pipe first). */
+function isDetectionFile(arg: string): boolean {
+  return !arg.includes("\n") && /\.ya?ml$/i.test(arg) && existsSync(arg) && statSync(arg).isFile();
+}
+
+/** `search *` for each argument-less `…_filter` macro the text calls that the table lacks (contentctl's default). */
+function withDefaultFilters(text: string, table: MacroTable): MacroTable {
+  const names = new Set(Array.from(text.matchAll(/`([A-Za-z0-9_]+_filter)`/g), (m) => m[1] as string));
+  const missing = [...names].filter((n) => !table.has(n, 0));
+  if (missing.length === 0) return table;
+  return table.with(missing.map((name) => ({ name, args: [], definition: "search *", origin: "generated (contentctl default)" })));
 }

@@ -45,6 +45,10 @@ export function printSearchResult(result: RunResult & { table: Table }, opts: Co
   if (opts.fields && (!events || opts.format !== "table")) {
     io.err(`warning: --fields chooses the fields listed under each event in the events view; for ${events ? `--format ${opts.format}` : "a statistics table"} use \`| fields ${opts.fields.join(", ")}\` in the search\n`);
   }
+  // An option that does nothing must say so: a statistics table is whole (its rows are results, not events).
+  if (opts.maxEvents !== undefined && !events) {
+    io.err(`warning: --max-events limits a search that ends in events; this one ends in a statistics table, printed whole (add \`| head ${opts.maxEvents}\` to the search to cut it)\n`);
+  }
   const t = result.table;
   // Only a search that ends in events was limited (to max + 1 rows): more than max means more follow.
   const cut = events && max !== null && t.length > max;

@@ -200,13 +200,14 @@ Examples:
     });
   program
     .command("explain <spl>")
-    .description("show a search macro-expanded, parsed and planned (it is not run)")
+    .description("show a search (or a detection .yml, as detect runs it) macro-expanded, parsed and planned (it is not run)")
     .option("-m, --macros <path...>", "macro definitions (ESCU macros/*.yml, macros.conf, or folders; later wins)", collect, [])
     .option(FOLLOW, FOLLOW_HELP)
     .option("--debug", DEBUG_HELP)
     .addHelpText("after", `
 Examples:
   $ minispl explain '| tstats \`security_content_summariesonly\` count from datamodel=Endpoint.Processes by Processes.dest | \`drop_dm_object_name(Processes)\`'
+  $ minispl explain detections/endpoint/script_execution_via_wmi.yml --macros escu/macros/
   $ minispl explain "$(yq .search detection.yml)" --macros escu/macros/`)
     .action(async (spl: string, opts: ExplainOptions) => {
       const { explainCommand } = await import("./explain-command.js");

@@ -45,6 +45,8 @@ describe("minispl search: the events view", () => {
       const r = await runCli(["search", spl, ...SAMPLES, "--max-events", "1", "-q"]);
       expect(r.stdout).toMatch(/^\+--/);
       expect(r.stdout).toMatch(/\d+ results?\n$/);
+      // --max-events does not cut a table, and says so rather than being silently ignored.
+      expect(r.stderr).toMatch(/warning: --max-events limits a search that ends in events; .* printed whole \(add `\| head 1`/);
     }
   });
 
