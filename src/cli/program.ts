@@ -70,19 +70,24 @@ export function buildProgram(): Command {
     // CommanderError (runMain turns it into the exit code) instead of calling process.exit, which
     // would end a test runner that runs the CLI in-process.
     .exitOverride();
-  withBudget(withCommon(program.command("search <spl>")))
-    .description("run one SPL search over the events")
+  withBudget(withCommon(program.command("search [spl]")))
+    .description("run one SPL search over the events (or a detection's search: --detection)")
+    .option("--detection <file.yml>", "run this ESCU detection's search as detect does (its _filter macro defined), shown as a search")
     .option("--fields <names>", "fields listed under each event when the search ends in events (comma-separated, * wildcards; default every field the event has)", parseFieldList)
     .option("--max-events <n>", "events printed when the search ends in events (default 100 on a terminal, else all; 0: all)", parseMaxEvents)
     .option("--output <file>", OUTPUT_HELP)
     .addHelpText("after", `
 Examples:
   $ minispl search '| tstats count from datamodel=Endpoint.Processes by Processes.process_name' --data samples/data/
-  $ minispl search 'index=* EventCode=1 | stats count by host' --data samples/data/sysmon.xml --format json`)
-    .action(async (spl: string, opts: CommonOptions & OutputOptions) => {
+  $ minispl search 'index=* EventCode=1 | stats count by host' --data samples/data/sysmon.xml --format json
+  $ minispl search --detection samples/detections/script_execution_via_wmi.yml --data samples/data/`)
+    .action(async (spl: string | undefined, opts: CommonOptions & OutputOptions & { detection?: string }, cmd: Command) => {
+      // Exactly one of the two: a usage error (exit 2, one hint line) otherwise.
+      if (spl === undefined && opts.detection === undefined) cmd.error("error: missing required argument 'spl' (or --detection <file.yml>)", { exitCode: 2, code: "commander.missingArgument" });
+      if (spl !== undefined && opts.detection !== undefined) cmd.error("error: give the search or --detection <file.yml>, not both", { exitCode: 2, code: "commander.conflictingOption" });
       const { searchCommand } = await import("./search-command.js");
       const { withOutputFile } = await import("./print-result.js");
-      process.exitCode = await withOutputFile(opts.output, await processIo(), (io) => searchCommand(spl, opts, io));
+      process.exitCode = await withOutputFile(opts.output, await processIo(), (io) => searchCommand(spl ?? { detection: opts.detection as string }, opts, io));
     });
   withBudget(withCommon(program.command("detect <detection...>")))
     .description("run ESCU detection YAML files (or folders of them) exactly as written")

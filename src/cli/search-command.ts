@@ -1,5 +1,10 @@
-/** `minispl search <spl>`: runs one search over the loaded events. */
-import { runSearch } from "../index.js";
+/**
+ * `minispl search <spl>`: runs one search over the loaded events. `--detection <file.yml>` runs a
+ * detection's search as `detect` does (prefixed as contentctl does, its `_filter` macro defined),
+ * printed as a search: events view, `--fields`, `--max-events` and all.
+ */
+import { readFileSync } from "node:fs";
+import { parseDetection, runnableSearch, runSearch, withFilterMacro, type MacroTable } from "../index.js";
 import { cliBudget } from "./budget.js";
 import { EXIT } from "./exit-codes.js";
 import type { CommonOptions, OutputOptions } from "./options.js";
@@ -7,13 +12,35 @@ import { eventsLimitOption, maxEvents, printSearchResult } from "./print-result.
 import { prepareRun } from "./run-context.js";
 import { printDiagnostics, type Io } from "./session.js";
 
-export function searchCommand(spl: string, opts: CommonOptions & OutputOptions, io: Io): number {
+export function searchCommand(query: string | { detection: string }, opts: CommonOptions & OutputOptions, io: Io): number {
   const run = prepareRun(opts, io);
   if (!run) return EXIT.input;
+  let spl: string;
+  let macros: MacroTable = run.macros.table;
+  if (typeof query === "string") spl = query;
+  else {
+    const det = readDetection(query.detection, io);
+    if (!det) return EXIT.input;
+    spl = runnableSearch(det.search);
+    macros = withFilterMacro(det, macros);
+  }
   const max = maxEvents(opts, io);
-  const result = runSearch(spl, run.store, { macros: run.macros.table, name: "query", tz: opts.tz, ...run.exec, budget: cliBudget(opts), ...(opts.now !== undefined ? { now: opts.now } : {}), ...eventsLimitOption(max) });
+  const result = runSearch(spl, run.store, { macros, name: typeof query === "string" ? "query" : query.detection, tz: opts.tz, ...run.exec, budget: cliBudget(opts), ...(opts.now !== undefined ? { now: opts.now } : {}), ...eventsLimitOption(max) });
   printDiagnostics(result.diagnostics, result, io, opts);
   if (!result.table) return EXIT.spl;
   printSearchResult({ ...result, table: result.table }, opts, io, max);
   return EXIT.ok;
+}
+
+function readDetection(path: string, io: Io): ReturnType<typeof parseDetection>["detection"] {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    io.err(`error: --detection ${path}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}\n`);
+    return null;
+  }
+  const parsed = parseDetection(text, path);
+  if (!parsed.detection) io.err(`error: ${path}: ${parsed.diagnostics.map((d) => d.message).join("; ") || "not a detection"}\n`);
+  return parsed.detection;
 }

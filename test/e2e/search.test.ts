@@ -9,6 +9,18 @@ describe("minispl search", () => {
     expect(rows.find((x) => x["Processes.process_name"] === "scrcons.exe")?.count).toBe(3);
   });
 
+  it("--detection runs a detection's search as detect does, with its _filter macro defined", async () => {
+    const r = await runCli(["search", "--detection", "samples/detections/script_execution_via_wmi.yml", "--data", "samples/data/", "--format", "json", "-q"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout) as { process_name: string }[];
+    // The same 3 rows `minispl detect` gives on the samples (README).
+    expect(rows.map((x) => x.process_name)).toEqual(["scrcons.exe", "scrcons.exe", "scrcons.exe"]);
+    const missing = await runCli(["search", "--detection", "no/such.yml", "--data", "samples/data/"]);
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toContain("error: --detection no/such.yml: no such file");
+  });
+
   it("shows a caret under an unknown command and suggests stats (exit 2)", async () => {
     const r = await runCli(["search", "| makeresults | statz count"]);
     expect(r.code).toBe(2);

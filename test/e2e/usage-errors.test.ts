@@ -8,7 +8,8 @@ const usage: { args: string[]; error: RegExp; hint: string }[] = [
   { args: ["search", "| makeresults", "--tz", "Mars/Olympus"], error: /argument 'Mars\/Olympus' is invalid\. unknown time zone/, hint: "minispl search --help" },
   { args: ["search", "| makeresults", "--format", "xml"], error: /argument 'xml' is invalid\. expected table, json, csv or ndjson/, hint: "minispl search --help" },
   { args: ["search", "| makeresults", "--now", "soon"], error: /argument 'soon' is invalid/, hint: "minispl search --help" },
-  { args: ["search"], error: /missing required argument 'spl'/, hint: "minispl search --help" },
+  { args: ["search"], error: /missing required argument 'spl' \(or --detection <file\.yml>\)/, hint: "minispl search --help" },
+  { args: ["search", "| makeresults", "--detection", "d.yml"], error: /give the search or --detection <file\.yml>, not both/, hint: "minispl search --help" },
   { args: ["search", "| makeresults", "--bogus"], error: /unknown option '--bogus'/, hint: "minispl search --help" },
   { args: ["detect", "x.yml", "--tz", "Nowhere"], error: /unknown time zone "Nowhere"/, hint: "minispl detect --help" },
   { args: ["test", "x.yml"], error: /required option '--attack-data <root>' not specified/, hint: "minispl test --help" },
@@ -44,7 +45,7 @@ describe("usage errors", () => {
 
 describe("--help and --version", () => {
   const ok: { args: string[]; stdout: RegExp[] }[] = [
-    { args: ["--help"], stdout: [/^Usage: minispl/, /search \[options\] <spl>/, /repl/] },
+    { args: ["--help"], stdout: [/^Usage: minispl/, /search \[options\] \[spl\]/, /repl/] },
     { args: ["--version"], stdout: [/^0\.1\.0\n$/] },
     { args: ["search", "--help"], stdout: [/Usage: minispl search/, /--follow-symlinks/, /--tz <zone>/, /Examples:/] },
     { args: ["help", "index"], stdout: [/Usage: minispl index/, /--follow-symlinks/, /-j, --jobs <n>/] },
