@@ -16,7 +16,13 @@ import { prepareRun, type RunContext } from "./run-context.js";
 import { renderInternal } from "./report-internal.js";
 import { printDiagnostics, printTable, type Io } from "./session.js";
 
-export function detectCommand(paths: readonly string[], opts: CommonOptions & { notables?: boolean }, io: Io): number {
+export interface DetectOptions {
+  notables?: boolean;
+  /** Print only the detections that returned rows (a folder of 900 prints its 30 that fired). */
+  onlyFired?: boolean;
+}
+
+export function detectCommand(paths: readonly string[], opts: CommonOptions & DetectOptions, io: Io): number {
   const files = listFiles(paths, [".yml", ".yaml"], listingWarning(io), { followSymlinks: opts.followSymlinks === true });
   const detections: Detection[] = [];
   let code: number = EXIT.ok;
@@ -58,32 +64,46 @@ export function detectCommand(paths: readonly string[], opts: CommonOptions & { 
   }
   // JSON rows of every detection in one array, written as each detection's rows come.
   const json = opts.format === "json" ? new JsonArrayWriter(io.out) : null;
+  const tally = { fired: 0, results: 0, failed: 0 };
   for (const det of detections) {
     try {
-      if (!runOne(det, run, json, detections.length > 1, opts, io)) code = Math.max(code, EXIT.spl);
+      const rows = runOne(det, run, json, detections.length > 1, opts, io);
+      if (rows === null) {
+        tally.failed++;
+        code = Math.max(code, EXIT.spl);
+      } else if (rows > 0) {
+        tally.fired++;
+        tally.results += rows;
+      }
     } catch (e) {
       // runSearch has its own net; this one catches printing and anything around it.
       io.err(renderInternal(e, det.file, "running", { color: io.color, debug: opts.debug === true }));
+      tally.failed++;
       code = Math.max(code, EXIT.spl);
     }
   }
   json?.end();
+  if (!opts.quiet && detections.length > 0) {
+    const n = (k: number, what: string) => `${k} ${what}${k === 1 ? "" : "s"}`;
+    io.err(`${n(detections.length, "detection")}: ${tally.fired} fired (${n(tally.results, "result")})${tally.failed ? `, ${tally.failed} could not run` : ""}\n`);
+  }
   return code;
 }
 
-/** Runs one detection and prints its rows; false when its search failed (its diagnostics are printed). */
-function runOne(det: Detection, run: RunContext, json: JsonArrayWriter | null, named: boolean, opts: CommonOptions, io: Io): boolean {
+/** Runs one detection and prints its rows; its row count, or null when its search failed (its diagnostics are printed). */
+function runOne(det: Detection, run: RunContext, json: JsonArrayWriter | null, named: boolean, opts: CommonOptions & DetectOptions, io: Io): number | null {
   const result = runSearch(runnableSearch(det.search), run.store, {
     macros: withFilterMacro(det, run.macros.table), name: `${det.file} (search)`, tz: opts.tz, ...run.exec, budget: cliBudget(opts), ...(opts.now !== undefined ? { now: opts.now } : {}),
   });
   printDiagnostics(result.diagnostics, result, io, opts);
-  if (!result.table) return false;
+  if (!result.table) return null;
+  if (opts.onlyFired && result.table.length === 0) return 0;
   if (json) {
     const t = result.table;
     const time = { tz: opts.tz };
     for (let i = 0; i < t.length; i++) json.add(named ? { search_name: det.name, ...jsonRow(t, i, time) } : jsonRow(t, i, time));
   } else printDetection(det, result.table, opts, io);
-  return true;
+  return result.table.length;
 }
 
 function printDetection(det: Detection, t: Table, opts: CommonOptions, io: Io): void {

@@ -91,6 +91,7 @@ Examples:
     });
   withBudget(withCommon(program.command("detect <detection...>")))
     .description("run ESCU detection YAML files (or folders of them) exactly as written")
+    .option("--only-fired", "print only the detections that returned results (a summary line on stderr counts them all)")
     .option("--notables", "print one notable per result: message, risk events (also added to the Risk datamodel) and executed drilldowns")
     .option("--output <file>", OUTPUT_HELP)
     .addHelpText("after", `
@@ -98,7 +99,7 @@ Examples:
   $ minispl detect samples/detections/script_execution_via_wmi.yml --data samples/data/
   $ minispl detect detections/endpoint/ --macros escu/macros/ --data logs/ --format json
   $ minispl detect detections/endpoint/script_execution_via_wmi.yml --macros escu/macros/ --data logs/ --notables --format json`)
-    .action(async (paths: string[], opts: CommonOptions & OutputOptions) => {
+    .action(async (paths: string[], opts: CommonOptions & OutputOptions & import("./detect-command.js").DetectOptions) => {
       const { detectCommand } = await import("./detect-command.js");
       const { withOutputFile } = await import("./print-result.js");
       process.exitCode = await withOutputFile(opts.output, await processIo(), (io) => detectCommand(paths, opts, io));

@@ -25,6 +25,18 @@ describe("minispl detect on samples/", () => {
     expect(r.stdout).toContain("message: A wmic.exe process scrcons.exe that execute script in host WIN-LAB-07.corp.example");
   });
 
+  it("ends with a summary line on stderr; --only-fired prints only detections with results", async () => {
+    const fired = await runCli(["detect", SEED, "--data", "samples/data/"]);
+    expect(fired.stderr).toContain("1 detection: 1 fired (3 results)\n");
+    const quiet = await runCli(["detect", SEED, "--data", "samples/data/nxlog.json", "--only-fired"]);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stdout).toBe("");
+    expect(quiet.stderr).toContain("1 detection: 0 fired (0 results)\n");
+    const loud = await runCli(["detect", SEED, "--data", "samples/data/nxlog.json"]);
+    expect(loud.stdout).toContain("== Script Execution via WMI");
+    expect(loud.stdout).toContain("0 results");
+  });
+
   it("writes CSV", async () => {
     const r = await runCli(["detect", SEED, "--data", "samples/data/sysmon.xml", "--format", "csv"]);
     expect(r.code).toBe(0);
