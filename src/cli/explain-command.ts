@@ -6,11 +6,11 @@
  * Search text that calls a `…_filter` macro no file defines gets the same default, so
  * `explain "$(yq .search det.yml)"` works as `detect` would.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { parseDetection, runnableSearch, withFilterMacro, type MacroTable } from "../index.js";
+import { existsSync, statSync } from "node:fs";
+import { runnableSearch, withFilterMacro, type MacroTable } from "../index.js";
 import { explainSearch } from "../repl/explain.js";
 import { EXIT } from "./exit-codes.js";
-import { loadMacros } from "./load-files.js";
+import { loadMacros, readDetectionFile } from "./load-files.js";
 import type { Io } from "./session.js";
 
 export interface ExplainOptions {
@@ -24,13 +24,10 @@ export function explainCommand(spl: string, opts: ExplainOptions, io: Io): numbe
   let text = spl;
   let table = macros.table;
   if (isDetectionFile(spl)) {
-    const parsed = parseDetection(readFileSync(spl, "utf8"), spl);
-    if (!parsed.detection) {
-      io.err(`error: ${spl}: ${parsed.diagnostics.map((d) => d.message).join("; ") || "not a detection"}\n`);
-      return EXIT.input;
-    }
-    text = runnableSearch(parsed.detection.search);
-    table = withFilterMacro(parsed.detection, table);
+    const det = readDetectionFile(spl, io);
+    if (!det) return EXIT.input;
+    text = runnableSearch(det.search);
+    table = withFilterMacro(det, table);
   } else table = withDefaultFilters(text, table);
   const e = explainSearch(text, { macros: table, color: io.color });
   io.out(e.text);

@@ -2,7 +2,8 @@
  * File IO for the CLI: macro definition files and detection files, found recursively under the
  * given paths (sorted, so runs are deterministic).
  */
-import { builtinMacros, listFiles, loadMacroFiles, type MacroTable } from "../index.js";
+import { readFileSync } from "node:fs";
+import { builtinMacros, listFiles, loadMacroFiles, parseDetection, type Detection, type MacroTable } from "../index.js";
 
 export { listFiles };
 
@@ -20,4 +21,21 @@ export interface MacroLoad {
 export function loadMacros(paths: readonly string[], opts: { followSymlinks?: boolean } = {}): MacroLoad {
   const loaded = loadMacroFiles(paths, opts);
   return { table: builtinMacros().with(loaded.macros), errors: loaded.errors };
+}
+
+/**
+ * One detection file (`explain det.yml`, `search --detection det.yml`), or null after an error
+ * line naming it (as `label`, e.g. the option it came from) on `io.err`.
+ */
+export function readDetectionFile(path: string, io: { err(s: string): void }, label = path): Detection | null {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    io.err(`error: ${label}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}\n`);
+    return null;
+  }
+  const parsed = parseDetection(text, path);
+  if (!parsed.detection) io.err(`error: ${path}: ${parsed.diagnostics.map((d) => d.message).join("; ") || "not a detection"}\n`);
+  return parsed.detection ?? null;
 }

@@ -3,10 +3,10 @@
  * detection's search as `detect` does (prefixed as contentctl does, its `_filter` macro defined),
  * printed as a search: events view, `--fields`, `--max-events` and all.
  */
-import { readFileSync } from "node:fs";
-import { parseDetection, runnableSearch, runSearch, withFilterMacro, type MacroTable } from "../index.js";
+import { runnableSearch, runSearch, withFilterMacro, type MacroTable } from "../index.js";
 import { cliBudget } from "./budget.js";
 import { EXIT } from "./exit-codes.js";
+import { readDetectionFile } from "./load-files.js";
 import type { CommonOptions, OutputOptions } from "./options.js";
 import { eventsLimitOption, maxEvents, printSearchResult } from "./print-result.js";
 import { prepareRun } from "./run-context.js";
@@ -19,7 +19,7 @@ export function searchCommand(query: string | { detection: string }, opts: Commo
   let macros: MacroTable = run.macros.table;
   if (typeof query === "string") spl = query;
   else {
-    const det = readDetection(query.detection, io);
+    const det = readDetectionFile(query.detection, io, `--detection ${query.detection}`);
     if (!det) return EXIT.input;
     spl = runnableSearch(det.search);
     macros = withFilterMacro(det, macros);
@@ -30,17 +30,4 @@ export function searchCommand(query: string | { detection: string }, opts: Commo
   if (!result.table) return EXIT.spl;
   printSearchResult({ ...result, table: result.table }, opts, io, max);
   return EXIT.ok;
-}
-
-function readDetection(path: string, io: Io): ReturnType<typeof parseDetection>["detection"] {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    io.err(`error: --detection ${path}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}\n`);
-    return null;
-  }
-  const parsed = parseDetection(text, path);
-  if (!parsed.detection) io.err(`error: ${path}: ${parsed.diagnostics.map((d) => d.message).join("; ") || "not a detection"}\n`);
-  return parsed.detection;
 }

@@ -45,13 +45,8 @@ export function scanStore(store: EventStore, expr: SearchExpr | null, fn: FnCont
 
 /** The store rows that match, newest first: what the scan returns, before it copies any field. */
 export function scanRows(store: EventStore, expr: SearchExpr | null, fn: FnContext): number[] {
-  const pred = compileSearch(expr, storeSource(store), { ignoreFields: TIME_FIELDS });
-  const bounds = timeBounds(expr, fn);
-  const inTime = timeFilter(bounds, store);
+  const { pred, inTime, ranges } = scanSetup(store, expr, fn);
   const rows: number[] = [];
-  // Only rows the term filter cannot rule out (an opened index's blocks, term-candidates.ts), in
-  // row groups whose statistics allow a match (chunk-prune.ts).
-  const ranges = intersectRanges(candidateRanges(store, expr), prunedRanges(store, expr, bounds, TIME_FIELDS));
   for (let i = ranges.length - 2; i >= 0; i -= 2) {
     const lo = ranges[i] as number;
     const hi = ranges[i + 1] as number;
@@ -61,12 +56,19 @@ export function scanRows(store: EventStore, expr: SearchExpr | null, fn: FnConte
       for (let r = top - 1; r >= Math.max(lo, top - SLICE); r--) if (inTime(r) && pred(r)) rows.push(r);
     }
   }
-  // Splunk returns events newest first ("Events are retrieved from the indexes in reverse time
-  // order"); equal times keep reverse arrival order, which is row order in either kind of store.
-  // Rows were collected in reverse arrival order, so events that arrived in time order need no sort.
-  const times = store.timeArray();
-  if (!newestFirst(rows, times)) rows.sort((a, b) => (times[b] as number) - (times[a] as number) || b - a);
-  return rows;
+  return newestFirst(rows, store);
+}
+
+/**
+ * What both scans need: the compiled filter, the time bounds as a row test, and the rows to look
+ * at: those the term filter cannot rule out (an opened index's blocks, term-candidates.ts), in
+ * row groups whose statistics allow a match (chunk-prune.ts).
+ */
+function scanSetup(store: EventStore, expr: SearchExpr | null, fn: FnContext): { pred: RowTest; inTime: RowTest; ranges: number[] } {
+  const pred = compileSearch(expr, storeSource(store), { ignoreFields: TIME_FIELDS });
+  const bounds = timeBounds(expr, fn);
+  const ranges = intersectRanges(candidateRanges(store, expr), prunedRanges(store, expr, bounds, TIME_FIELDS));
+  return { pred, inTime: timeFilter(bounds, store), ranges };
 }
 
 /**
@@ -77,17 +79,12 @@ export function scanRows(store: EventStore, expr: SearchExpr | null, fn: FnConte
  * memory (EventStore.timeArray), so ordering the candidate rows costs a sort, not a read.
  */
 export function scanNewest(store: EventStore, expr: SearchExpr | null, fn: FnContext, limit: number): number[] {
-  const pred = compileSearch(expr, storeSource(store), { ignoreFields: TIME_FIELDS });
-  const bounds = timeBounds(expr, fn);
-  const inTime = timeFilter(bounds, store);
-  const ranges = intersectRanges(candidateRanges(store, expr), prunedRanges(store, expr, bounds, TIME_FIELDS));
+  const { pred, inTime, ranges } = scanSetup(store, expr, fn);
   const candidates: number[] = [];
   for (let i = ranges.length - 2; i >= 0; i -= 2) {
     for (let r = (ranges[i + 1] as number) - 1; r >= (ranges[i] as number); r--) if (inTime(r)) candidates.push(r);
   }
-  // scanRows' order: newest first, equal times in reverse arrival (row) order.
-  const times = store.timeArray();
-  if (!newestFirst(candidates, times)) candidates.sort((a, b) => (times[b] as number) - (times[a] as number) || b - a);
+  newestFirst(candidates, store);
   const rows: number[] = [];
   for (let k = 0; k < candidates.length && rows.length < limit; k++) {
     // The search's budget is checked every SLICE rows tested, as in scanRows.
@@ -98,10 +95,18 @@ export function scanNewest(store: EventStore, expr: SearchExpr | null, fn: FnCon
   return rows;
 }
 
-/** Whether rows (in descending row order) already have non-increasing times. */
-function newestFirst(rows: readonly number[], times: ArrayLike<number>): boolean {
-  for (let i = 1; i < rows.length; i++) if (!((times[rows[i - 1] as number] as number) >= (times[rows[i] as number] as number))) return false;
-  return true;
+/**
+ * Sorts rows collected in descending row order newest first, in place. Splunk returns events
+ * newest first ("Events are retrieved from the indexes in reverse time order"); equal times keep
+ * reverse arrival order, which is row order in either kind of store, so events that arrived in
+ * time order need no sort.
+ */
+function newestFirst(rows: number[], store: EventStore): number[] {
+  const times = store.timeArray();
+  let sorted = true;
+  for (let i = 1; i < rows.length && sorted; i++) sorted = (times[rows[i - 1] as number] as number) >= (times[rows[i] as number] as number);
+  if (!sorted) rows.sort((a, b) => (times[b] as number) - (times[a] as number) || b - a);
+  return rows;
 }
 
 /** Copies the given store rows into a table with every field (or every projected field) that has a value in them. */

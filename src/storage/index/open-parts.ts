@@ -43,8 +43,7 @@ class LazyPart {
   /** Footer statistics of a column in a row group (reads the footer on first use). */
   stats(group: number, name: string, rows: number): ChunkFieldStats {
     if (!this.columns.has(name)) return { kind: "absent", rows };
-    const file = (this.file ??= this.pool.acquire(this));
-    this.pool.touch(this);
+    const file = this.opened();
     const info = file.rowGroups[group]?.column(name);
     if (!info) return { kind: "stats", rows };
     const { min, max, nullCount } = info.stats;
@@ -52,15 +51,19 @@ class LazyPart {
     return { kind: "stats", rows, ...(min ? { min } : {}), ...(max ? { max } : {}), ...(nullCount !== undefined ? { nullCount } : {}), ...(values ? { values } : {}) };
   }
   private dictionary(group: number, name: string): readonly string[] {
-    const file = (this.file ??= this.pool.acquire(this));
-    this.pool.touch(this);
+    const file = this.opened();
     const entries = file.readDictionary(group, name);
     return entries ? entryStrings(entries) : [];
   }
   read(group: number, name: string): ColumnChunk {
+    const file = this.opened();
+    return file.readChunk(group, name);
+  }
+  /** The part's file, its footer read on first use; marked as just used in the pool. */
+  private opened(): ParquetFile {
     const file = (this.file ??= this.pool.acquire(this));
     this.pool.touch(this);
-    return file.readChunk(group, name);
+    return file;
   }
   close(): void {
     this.file?.close();
