@@ -10,6 +10,25 @@ import type { MacroTable } from "./macros/macro-table.js";
 import { builtinMacros } from "./macros/builtins.js";
 import { parseTokens } from "./parser/parse.js";
 import { SourceSet, type SourceText } from "./source/source-text.js";
+import { diag } from "./diagnostics/diagnostic.js";
+
+/**
+ * The most tokens a search may have once its macros are expanded (each macro's expansion is
+ * bounded as well: MAX_EXPANDED_TOKENS). ESCU's longest search has 1,113. Parsing costs
+ * a few microseconds a token, so this keeps any search's parse well under a second; a longer one
+ * is almost always a value list that belongs in a lookup.
+ */
+export const MAX_SEARCH_TOKENS = 100_000;
+
+function lengthLimit(tokens: readonly SplToken[]): Diagnostic | null {
+  const t = tokens[MAX_SEARCH_TOKENS];
+  if (!t) return null;
+  const span = { start: t.startOffset, end: (t.endOffset ?? t.startOffset) + 1, source: t.src };
+  return diag("too-long", { limit: MAX_SEARCH_TOKENS }, span, {
+    hints: ["move a long list of values into a lookup (| inputlookup, or `lookup` with a CSV), or split the search"],
+    ...(t.origin ? { origin: t.origin } : {}),
+  });
+}
 
 export interface FrontendResult {
   readonly sources: SourceSet;
@@ -49,6 +68,8 @@ function stages(text: string, sources: SourceSet, main: SourceText, opts: Fronte
   if (expanded.diagnostics.length > 0) {
     return { sources, main, tokens: expanded.tokens, pipeline: null, diagnostics: expanded.diagnostics };
   }
+  const tooLong = lengthLimit(expanded.tokens);
+  if (tooLong) return { sources, main, tokens: expanded.tokens, pipeline: null, diagnostics: [tooLong] };
   const parsed = parseTokens(expanded.tokens, main.id, text.length);
   return { sources, main, tokens: expanded.tokens, pipeline: parsed.pipeline, diagnostics: parsed.diagnostics };
 }

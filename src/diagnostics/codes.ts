@@ -20,6 +20,14 @@ export const CODES = {
   "syntax-error": code<{ message: string }>("syntax", (p) => p.message),
   "empty-pipeline": code<Record<string, never>>("syntax", () => "empty search"),
   "too-deep": code<{ what: string; limit: number }>("syntax", (p) => `${p.what} nested deeper than ${p.limit} levels`),
+  "too-long": code<{ limit: number }>(
+    "syntax",
+    (p) => `the search is longer than ${p.limit.toLocaleString("en-US")} tokens after macro expansion`,
+  ),
+  "more-problems": code<{ count: number; limit: number }>(
+    "semantic",
+    (p) => `${p.count} more problem${p.count === 1 ? "" : "s"} not shown (only the first ${p.limit} are reported)`,
+  ),
   "unknown-macro": code<{ name: string; arity: number }>(
     "macro",
     (p) => `unknown macro \`${p.name}\`${p.arity > 0 ? ` with ${p.arity} argument${p.arity === 1 ? "" : "s"}` : ""}`,

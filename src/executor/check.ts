@@ -14,13 +14,53 @@ export interface CheckResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/**
+ * At most this many diagnostics per search. A hostile or mangled search can hold thousands of
+ * wrong arguments (a 200k-character `stats` list); reporting each one, with a did-you-mean for
+ * each, took seconds and printed pages. The rest are counted in one `more-problems` line.
+ */
+export const MAX_CHECK_DIAGNOSTICS = 50;
+
 export function checkPipeline(pipeline: Pipeline): CheckResult {
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics = new CappedList(MAX_CHECK_DIAGNOSTICS);
   const commands = checkInto(pipeline, diagnostics);
-  return { commands, diagnostics };
+  return { commands, diagnostics: diagnostics.finish() };
 }
 
-function checkInto(pipeline: Pipeline, diagnostics: Diagnostic[]): Command[] {
+/** The diagnostics kept, and how many were dropped past the cap (with the last one's position). */
+class CappedList {
+  private readonly items: Diagnostic[] = [];
+  private dropped = 0;
+  private lastDropped: Diagnostic | null = null;
+
+  constructor(private readonly limit: number) {}
+
+  get length(): number {
+    return this.items.length + this.dropped;
+  }
+
+  push(d: Diagnostic): void {
+    if (this.items.length < this.limit) this.items.push(d);
+    else {
+      this.dropped++;
+      this.lastDropped = d;
+    }
+  }
+
+  /** Whether any diagnostic from index `from` on (counting dropped ones) is an error. */
+  errorsSince(from: number): boolean {
+    return this.items.slice(from).some((d) => d.severity === "error") || (this.dropped > 0 && this.lastDropped?.severity === "error");
+  }
+
+  finish(): Diagnostic[] {
+    const last = this.lastDropped;
+    if (!last) return this.items;
+    const note = diag("more-problems", { count: this.dropped, limit: this.limit }, last.span, { severity: last.severity, ...(last.origin ? { origin: last.origin } : {}) });
+    return [...this.items, note];
+  }
+}
+
+function checkInto(pipeline: Pipeline, diagnostics: CappedList): Command[] {
   const commands: Command[] = [];
   pipeline.commands.forEach((node, index) => {
     const extra = node.origin ? { origin: node.origin } : {};
@@ -46,7 +86,7 @@ function checkInto(pipeline: Pipeline, diagnostics: Diagnostic[]): Command[] {
     const checkPipeline = (p: Pipeline): readonly Command[] | null => {
       const before = diagnostics.length;
       const nested = checkInto(p, diagnostics);
-      return diagnostics.slice(before).some((d) => d.severity === "error") ? null : nested;
+      return diagnostics.errorsSince(before) ? null : nested;
     };
     const typed = def.check(node, { report, index, checkPipeline });
     if (typed) commands.push(typed);

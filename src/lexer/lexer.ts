@@ -27,7 +27,7 @@ export interface SplToken extends IToken {
  * and test/unit/lexer/tokenize.test.ts builds one with them.
  */
 export function buildLexer(opts: { readonly validate?: boolean } = {}): ChevrotainLexer {
-  return new Lexer(ALL_TOKENS, { positionTracking: "full", ensureOptimizations: false, skipValidations: opts.validate !== true });
+  return new Lexer(ALL_TOKENS, { positionTracking: "full", ensureOptimizations: opts.validate === true, skipValidations: opts.validate !== true });
 }
 
 const lexer = buildLexer();

@@ -35,24 +35,32 @@ interface Extent {
   readonly last: SeqToken;
 }
 
-const extents = new WeakMap<CstNode, Extent | null>();
+/**
+ * The memo lives on the node itself: a WeakMap holding one entry per CST node (tens of thousands
+ * for a long search) made every garbage collection walk its ephemeron table, a third of the time
+ * to parse a 200k-character search.
+ */
+type MemoNode = CstNode & { $extent?: Extent | null; $lastBySource?: Map<number, SeqToken | null> };
 
 function extent(e: CstElement): Extent | null {
   if (isToken(e)) return { first: e as SeqToken, last: e as SeqToken };
-  const memo = extents.get(e);
-  if (memo !== undefined) return memo;
+  const node = e as MemoNode;
+  if (node.$extent !== undefined) return node.$extent;
   let first: SeqToken | undefined;
   let last: SeqToken | undefined;
-  for (const list of Object.values(e.children)) {
-    for (const c of list) {
-      const x = extent(c);
-      if (!x) continue;
-      if (!first || x.first.seq < first.seq) first = x.first;
-      if (!last || x.last.seq > last.seq) last = x.last;
+  const children = node.children;
+  for (const name in children) {
+    for (const c of children[name]!) {
+      const x = isToken(c) ? null : extent(c);
+      const lo = x ? x.first : (c as SeqToken);
+      const hi = x ? x.last : (c as SeqToken);
+      if (!x && !isToken(c)) continue;
+      if (!first || lo.seq < first.seq) first = lo;
+      if (!last || hi.seq > last.seq) last = hi;
     }
   }
   const out = first && last ? { first, last } : null;
-  extents.set(e, out);
+  node.$extent = out;
   return out;
 }
 
@@ -61,10 +69,18 @@ export function firstSeq(e: CstElement): number {
   return extent(e)?.first.seq ?? Number.POSITIVE_INFINITY;
 }
 
+/**
+ * `out.push(...items)` one by one: a spread passes every item as an argument, and a command with
+ * 200,000 arguments passed V8's limit (a RangeError, reported as an internal error).
+ */
+export function pushAll<T>(out: T[], items: readonly T[]): void {
+  for (const x of items) out.push(x);
+}
+
 /** Children of several names merged back into source order. */
 export function ordered(node: CstNode, names: readonly string[]): CstElement[] {
   const out: CstElement[] = [];
-  for (const n of names) out.push(...(node.children[n] ?? []));
+  for (const n of names) pushAll(out, node.children[n] ?? []);
   return out.sort((a, b) => firstSeq(a) - firstSeq(b));
 }
 
@@ -94,18 +110,17 @@ export function spanOf(e: CstElement): Span {
   return { start: x.first.startOffset, end, source: x.first.src };
 }
 
-const lastBySource = new WeakMap<CstNode, Map<number, SeqToken | null>>();
-
-/** The last token under a node that comes from `src` (memoised per node and source). */
+/** The last token under a node that comes from `src` (memoised on the node, per source). */
 function lastOfSource(e: CstElement, src: number): SeqToken | null {
   if (isToken(e)) return (e as SplToken).src === src ? (e as SeqToken) : null;
-  let memo = lastBySource.get(e);
-  if (!memo) lastBySource.set(e, (memo = new Map()));
+  const node = e as MemoNode;
+  const memo = (node.$lastBySource ??= new Map());
   const known = memo.get(src);
   if (known !== undefined) return known;
   let best: SeqToken | null = null;
-  for (const list of Object.values(e.children)) {
-    for (const c of list) {
+  const children = node.children;
+  for (const name in children) {
+    for (const c of children[name]!) {
       const t = lastOfSource(c, src);
       if (t && (!best || t.seq > best.seq)) best = t;
     }

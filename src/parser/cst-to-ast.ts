@@ -10,6 +10,7 @@ import type {
 import { splParser } from "./parser.js";
 import {
   at, child, children, childTok, childToks, isToken, ordered, spanOf, tokensOf, tokSpan, unquote,
+  pushAll,
 } from "./cst-helpers.js";
 
 const BaseVisitor = splParser.getBaseCstVisitorConstructor();
@@ -48,11 +49,11 @@ class AstBuilder extends BaseVisitor {
     if (search && !isToken(search)) args.push({ kind: "search", expr: this.searchExpr(search), span: spanOf(search) });
     else if (nameTok.image.toLowerCase() === "search") args.push({ kind: "search", expr: null, span: tokSpan(nameTok) });
     const assigns = node.children.assignments?.[0];
-    if (assigns && !isToken(assigns)) args.push(...this.assignments(assigns));
+    if (assigns && !isToken(assigns)) pushAll(args, this.assignments(assigns));
     const expr = node.children.expression?.[0];
     if (expr && !isToken(expr)) args.push({ kind: "expr", expr: this.expression(expr), span: spanOf(expr) });
     const generic = node.children.genericArgs?.[0];
-    if (generic && !isToken(generic)) args.push(...this.genericArgs(generic));
+    if (generic && !isToken(generic)) pushAll(args, this.genericArgs(generic));
     return { kind: "command", name: nameTok.image, nameSpan: tokSpan(nameTok), implicit: false, args, ...at(node) };
   }
 
@@ -60,7 +61,7 @@ class AstBuilder extends BaseVisitor {
     const out: CommandArg[] = [];
     for (const c of ordered(node, ["byClause", "whereClause", "optionArg", "positional"])) {
       if (isToken(c)) continue;
-      if (c.name === "byClause") out.push(...this.byClause(c));
+      if (c.name === "byClause") pushAll(out, this.byClause(c));
       else if (c.name === "whereClause") out.push(this.whereClause(c));
       else if (c.name === "optionArg") out.push(this.optionArg(c));
       else out.push(this.positional(c));

@@ -4,8 +4,8 @@
  * binds tighter than AND: spl-semantics.md §5.2) and eval/where expressions (AND before OR, §6).
  * Search words are rebuilt from glued tokens (see lexer.ts).
  */
-import type { ILookaheadStrategy, IToken, TokenType } from "chevrotain";
-import { CstParser, EOF } from "../lexer/chevrotain.js";
+import type { DSLMethodOpts, ILookaheadStrategy, IOrAlt, IToken, OrMethodOpts, TokenType } from "chevrotain";
+import { CstParser, EOF, tokenMatcher } from "../lexer/chevrotain.js";
 import * as T from "../lexer/tokens.js";
 import type { SplToken } from "../lexer/lexer.js";
 import { commandSyntax, isCommandName } from "./command-syntax.js";
@@ -15,11 +15,13 @@ import { TableLookahead } from "./table-lookahead.js";
 export const MAX_LOOKAHEAD = 3;
 
 const isGlued = (t: IToken): boolean => (t as SplToken).glued === true;
-const is = (t: IToken, type: TokenType): boolean =>
-  t.tokenType === type || (t.tokenType.CATEGORIES ?? []).includes(type);
+/** The token is of `type` or in its category (Chevrotain's own test: a table lookup, no allocation). */
+const is = (t: IToken, type: TokenType): boolean => tokenMatcher(t, type);
+const SEARCH_OPERATORS: ReadonlySet<TokenType> = new Set(T.SEARCH_OPERATOR_WORDS);
 /** A lower-case `and`/`or`/`not`/`xor`/`like`: an operator in eval, a plain word in a search. */
-const isLowerOperator = (t: IToken): boolean =>
-  T.SEARCH_OPERATOR_WORDS.some((k) => t.tokenType === k) && t.image !== t.image.toUpperCase();
+const isLowerOperator = (t: IToken): boolean => SEARCH_OPERATORS.has(t.tokenType) && t.image !== t.image.toUpperCase();
+/** Tokens that begin a search term (besides a lower-case operator word). */
+const SEARCH_ITEM_STARTS: readonly TokenType[] = [T.Not, T.LParen, T.LBracket, T.StringLiteral, T.QuotedName, T.WordStart];
 const isUpper = (t: IToken, type: TokenType): boolean => t.tokenType === type && t.image === t.image.toUpperCase();
 
 export class SplParser extends CstParser {
@@ -27,6 +29,23 @@ export class SplParser extends CstParser {
   private stopAtBy = 0;
   /** Depth of `[ … ]` nesting. */
   private brackets = 0;
+  /**
+   * The alternatives of the rules a long search runs through per term, built once (Chevrotain's
+   * performance advice): written inline they are new arrays and closures at every invocation,
+   * which was most of the garbage of parsing a 200k-character search. Only closures that read
+   * nothing but the parser may be cached.
+   */
+  private readonly cache: {
+    wordStart?: OrMethodOpts<unknown>;
+    wordRest?: DSLMethodOpts<unknown>;
+    wordPart?: OrMethodOpts<unknown>;
+    searchAnd?: DSLMethodOpts<unknown>;
+    searchAndWord?: DSLMethodOpts<unknown>;
+    searchOr?: DSLMethodOpts<unknown>;
+    searchNot?: IOrAlt<unknown>[];
+    searchPrimary?: IOrAlt<unknown>[];
+    searchValue?: OrMethodOpts<unknown>;
+  } = {};
 
   /** Sets the tokens to parse and clears per-parse state. */
   load(tokens: IToken[]): void {
@@ -218,26 +237,32 @@ export class SplParser extends CstParser {
 
   /** Adjacent tokens with nothing between them form one word: `C:\Windows\*.exe`. */
   private word = this.RULE("word", () => {
-    this.OR({
-      IGNORE_AMBIGUITIES: true,
-      DEF: [
-        { ALT: () => this.CONSUME(T.WordStart) },
-        { GATE: () => isLowerOperator(this.LA(1)), ALT: () => this.CONSUME(T.WordPart) },
-      ],
-    });
-    this.MANY({
-      GATE: () => isGlued(this.LA(1)) && !is(this.LA(1), T.RParen),
-      DEF: () =>
-        this.OR2({
-          IGNORE_AMBIGUITIES: true,
-          DEF: [
-            { ALT: () => this.CONSUME2(T.WordPart) },
-            // `*GetCurrent()*`, `AS aceFlags(inheritance)`, `relative_time(now(), "-1h")` in a search:
-            // parentheses glued to a word are part of its text.
-            { GATE: () => is(this.LA(1), T.LParen), ALT: () => this.SUBRULE(this.gluedGroup) },
-          ],
-        }),
-    });
+    this.OR(
+      (this.cache.wordStart ??= {
+        IGNORE_AMBIGUITIES: true,
+        DEF: [
+          { ALT: () => this.CONSUME(T.WordStart) },
+          { GATE: () => isLowerOperator(this.LA(1)), ALT: () => this.CONSUME(T.WordPart) },
+        ],
+      }),
+    );
+    this.MANY(
+      (this.cache.wordRest ??= {
+        GATE: () => isGlued(this.LA(1)) && !is(this.LA(1), T.RParen),
+        DEF: () =>
+          this.OR2(
+            (this.cache.wordPart ??= {
+              IGNORE_AMBIGUITIES: true,
+              DEF: [
+                { ALT: () => this.CONSUME2(T.WordPart) },
+                // `*GetCurrent()*`, `AS aceFlags(inheritance)`, `relative_time(now(), "-1h")` in a search:
+                // parentheses glued to a word are part of its text.
+                { GATE: () => is(this.LA(1), T.LParen), ALT: () => this.SUBRULE(this.gluedGroup) },
+              ],
+            }),
+          ),
+      }),
+    );
   });
 
   /** A balanced `( … )` inside a word; its content is taken as text. */
@@ -260,51 +285,59 @@ export class SplParser extends CstParser {
 
   private searchExpr = this.RULE("searchExpr", () => {
     this.SUBRULE(this.searchOr);
-    this.MANY({
-      GATE: () => isUpper(this.LA(1), T.And) || this.startsSearchItem(),
-      DEF: () => {
-        this.OPTION({ GATE: () => isUpper(this.LA(1), T.And), DEF: () => this.CONSUME(T.And) });
-        this.SUBRULE2(this.searchOr);
-      },
-    });
+    this.MANY(
+      (this.cache.searchAnd ??= {
+        GATE: () => isUpper(this.LA(1), T.And) || this.startsSearchItem(),
+        DEF: () => {
+          this.OPTION((this.cache.searchAndWord ??= { GATE: () => isUpper(this.LA(1), T.And), DEF: () => this.CONSUME(T.And) }));
+          this.SUBRULE2(this.searchOr);
+        },
+      }),
+    );
   });
 
   private searchOr = this.RULE("searchOr", () => {
     this.SUBRULE(this.searchNot);
-    this.MANY({
-      GATE: () => isUpper(this.LA(1), T.Or),
-      DEF: () => {
-        this.CONSUME(T.Or);
-        this.SUBRULE2(this.searchNot);
-      },
-    });
+    this.MANY(
+      (this.cache.searchOr ??= {
+        GATE: () => isUpper(this.LA(1), T.Or),
+        DEF: () => {
+          this.CONSUME(T.Or);
+          this.SUBRULE2(this.searchNot);
+        },
+      }),
+    );
   });
 
   private searchNot = this.RULE("searchNot", () => {
-    this.OR([
-      {
-        GATE: () => isUpper(this.LA(1), T.Not),
-        ALT: () => {
-          this.CONSUME(T.Not);
-          this.SUBRULE(this.searchNot);
+    this.OR(
+      (this.cache.searchNot ??= [
+        {
+          GATE: () => isUpper(this.LA(1), T.Not),
+          ALT: () => {
+            this.CONSUME(T.Not);
+            this.SUBRULE(this.searchNot);
+          },
         },
-      },
-      { ALT: () => this.SUBRULE(this.searchPrimary) },
-    ]);
+        { ALT: () => this.SUBRULE(this.searchPrimary) },
+      ]),
+    );
   });
 
   private searchPrimary = this.RULE("searchPrimary", () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.LParen);
-          this.SUBRULE(this.searchExpr);
-          this.CONSUME(T.RParen);
+    this.OR(
+      (this.cache.searchPrimary ??= [
+        {
+          ALT: () => {
+            this.CONSUME(T.LParen);
+            this.SUBRULE(this.searchExpr);
+            this.CONSUME(T.RParen);
+          },
         },
-      },
-      { ALT: () => this.SUBRULE(this.subsearch) },
-      { ALT: () => this.SUBRULE(this.searchTerm) },
-    ]);
+        { ALT: () => this.SUBRULE(this.subsearch) },
+        { ALT: () => this.SUBRULE(this.searchTerm) },
+      ]),
+    );
   });
 
   /** `value`, `field op value` or `field IN (values)`. */
@@ -334,15 +367,17 @@ export class SplParser extends CstParser {
   });
 
   private searchValue = this.RULE("searchValue", () => {
-    this.OR({
-      IGNORE_AMBIGUITIES: true,
-      DEF: [
-        { ALT: () => this.CONSUME(T.StringLiteral) },
-        { ALT: () => this.CONSUME(T.QuotedName) },
-        { GATE: () => this.startsDirective(), ALT: () => this.SUBRULE(this.directive) },
-        { ALT: () => this.SUBRULE(this.word) },
-      ],
-    });
+    this.OR(
+      (this.cache.searchValue ??= {
+        IGNORE_AMBIGUITIES: true,
+        DEF: [
+          { ALT: () => this.CONSUME(T.StringLiteral) },
+          { ALT: () => this.CONSUME(T.QuotedName) },
+          { GATE: () => this.startsDirective(), ALT: () => this.SUBRULE(this.directive) },
+          { ALT: () => this.SUBRULE(this.word) },
+        ],
+      }),
+    );
   });
 
   /** `CASE(term)` / `TERM(term)`: a search directive around one value (spl-semantics.md §5.1). */
@@ -531,7 +566,8 @@ export class SplParser extends CstParser {
     if (t.tokenType === EOF) return false;
     if (this.stopAtBy > 0 && is(t, T.By)) return false;
     if (isLowerOperator(t)) return true;
-    return [T.Not, T.LParen, T.LBracket, T.StringLiteral, T.QuotedName, T.WordStart].some((k) => is(t, k));
+    for (const k of SEARCH_ITEM_STARTS) if (is(t, k)) return true;
+    return false;
   }
 }
 

@@ -108,3 +108,45 @@ describe("compiling a huge literal takes time linear in its size (leftover of is
     expect(big).toBeLessThan(Math.max(8 * small, 250));
   });
 });
+
+describe("very long searches (query fuzz, issue 10)", () => {
+  it("a search past the token limit is one too-long error at the first token over it", () => {
+    const words = Array.from({ length: 100_001 }, (_, i) => `w${i}`);
+    const text = `search ${words.join(" ")}`;
+    const r = compile(text);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(["too-long"]);
+    // Token 100,000 (0-based) is the 100,000th word: `search` is token 0.
+    const at = r.diagnostics[0]!.span!.start;
+    expect(text.slice(at, at + "w99999".length)).toBe("w99999");
+    expect(r.diagnostics[0]!.hints?.join(" ")).toMatch(/lookup/);
+  });
+
+  it("a stats with 20,000 unknown aggregates reports the first 50 and counts the rest", () => {
+    const r = compile(`| makeresults | stats ${Array(20_000).fill("gem").join(" ")}`);
+    const codes = r.diagnostics.map((d) => d.code);
+    expect(codes.filter((c) => c === "unknown-aggregate")).toHaveLength(50);
+    expect(codes.at(-1)).toBe("more-problems");
+    // 20,000 unknown functions and "stats needs an aggregate": 20,001 problems, 50 shown.
+    expect(r.diagnostics.at(-1)!.message).toBe("19951 more problems not shown (only the first 50 are reported)");
+    expect(codes).not.toContain("internal");
+  });
+
+  it("a 200,000-character value is not compared with every name for a did-you-mean", () => {
+    const r = compile(`| makeresults | stats ${"a".repeat(200_000)}`);
+    const unknown = r.diagnostics.filter((d) => d.code === "unknown-aggregate");
+    expect(unknown).toHaveLength(1);
+    expect(unknown[0]!.hints).toEqual([]);
+  });
+
+  it("an unterminated string before 150,000 stray backslashes is one located lexer error", () => {
+    const r = compile(`| tstats count where x="${"\\\\".repeat(75_000)}`);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(["unterminated-string"]);
+    expect(r.diagnostics[0]!.span!.start).toBe(23);
+  });
+});
+
+it("a command with 99,990 arguments is parsed without a stack overflow (once a spread of every argument)", () => {
+  const r = compile(`| makeresults | fields ${Array(99_990).fill("a").join(" ")}`);
+  expect(r.diagnostics.filter((d) => d.code === "internal")).toEqual([]);
+  expect(r.plan).not.toBeNull();
+});

@@ -50,3 +50,25 @@ describe("the token definitions", () => {
     expect((checked as unknown as { lexerDefinitionWarning: unknown[] }).lexerDefinitionWarning).toEqual([]);
   });
 });
+
+describe("the first-character table", () => {
+  // buildLexer({ validate: true }) sets ensureOptimizations: Chevrotain throws if any token cannot
+  // use the table (OtherChar's start_chars_hint in tokens.ts).
+  it("covers every token, so each token tries only the patterns its first character allows", () => {
+    expect(() => buildLexer({ validate: true })).not.toThrow();
+  });
+
+  // OtherChar's hint names one character per table slot above U+00FF; a slot missed would make
+  // its characters a lexing error instead of a search-word character.
+  it("lexes every UTF-16 code unit outside the token set's own starts as OtherChar", () => {
+    const special = /[\s"'`|()[\],=<>+\-*/%.A-Za-z0-9_]/;
+    const wrong: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if (special.test(ch) || ch === "!") continue;
+      const r = lex(ch);
+      if (r.diagnostics.length > 0 || r.tokens.length !== 1 || r.tokens[0]?.tokenType.name !== "OtherChar") wrong.push(c.toString(16));
+    }
+    expect(wrong).toEqual([]);
+  });
+});
