@@ -23,10 +23,17 @@ export function rowsTableHtml(rows: readonly Readonly<Record<string, Value>>[]):
   return `<table><thead><tr>${cols.map((c) => `<th>${escapeHtml(c)}</th>`).join("")}</tr></thead><tbody>${body}</tbody></table>${more}`;
 }
 
+/** A drilldown's time range; earliest 0 is Splunk's "all time" (notables' ALL_TIME), not 1970. */
+function timeRange(d: DrilldownResult): string {
+  const from = d.earliest ? iso(d.earliest) : "";
+  const to = iso(d.latest);
+  return from || to ? `${from || "-inf"} .. ${to || "+inf"}` : "all time";
+}
+
 function drilldownHtml(d: DrilldownResult): string {
   const notes = d.notes.map((n) => `<div class="muted">note: ${escapeHtml(n)}</div>`).join("");
   const results = d.results === null ? `<p class="muted">the drilldown search failed</p>` : rowsTableHtml(d.results);
-  return `<div class="drilldown"><b>Drilldown: ${escapeHtml(d.name)}</b> <span class="muted">${escapeHtml(iso(d.earliest) || "-inf")} .. ${escapeHtml(iso(d.latest) || "+inf")}</span><pre>${escapeHtml(d.search)}</pre>${notes}${results}</div>`;
+  return `<div class="drilldown"><b>Drilldown: ${escapeHtml(d.name)}</b> <span class="muted">${escapeHtml(timeRange(d))}</span><pre>${escapeHtml(d.search)}</pre>${notes}${results}</div>`;
 }
 
 function notableHtml(n: HuntNotable): string {

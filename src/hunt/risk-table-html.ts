@@ -33,7 +33,7 @@ export function riskTableHtml(objects: readonly RiskObjectSummary[], rules: Risk
   const rows = objects.slice(0, limit).map((o) => `<tr${o.incidents.length ? ' class="incident"' : ""}>
 <td class="wrap">${escapeHtml(o.risk_object)}</td><td>${escapeHtml(o.risk_object_type)}</td><td class="num">${o.total}</td><td class="num">${o.peak}</td>
 <td class="num">${o.events}</td><td>${escapeHtml(o.tactics.map((t) => TACTIC_NAME.get(t) ?? t).join(", "))}</td><td class="num">${o.sources.length}</td>
-<td>${flags(o)}</td><td>${escapeHtml(iso(o.first))}<br>${escapeHtml(iso(o.last))}</td><td>${strip(o, lo, hi, rules)}</td></tr>`);
+<td>${flags(o)}</td><td class="time">${escapeHtml(iso(o.first))}${o.last !== o.first ? `<br>${escapeHtml(iso(o.last))}` : ""}</td><td>${strip(o, lo, hi, rules)}</td></tr>`);
   const more = objects.length > limit ? `<p class="muted">${objects.length - limit} more risk object(s) not shown.</p>` : "";
-  return `<table id="risk-table"><thead><tr><th>risk object</th><th>type</th><th class="num">total risk</th><th class="num">peak ${rules.scoreWindow / 3600} h</th><th class="num">events</th><th>tactics</th><th class="num">detections</th><th>risk incident</th><th>first / last</th><th>risk over time (${escapeHtml(iso(lo))} – ${escapeHtml(iso(hi))})</th></tr></thead><tbody>${rows.join("")}</tbody></table>${more}`;
+  return `<table id="risk-table"><thead><tr><th>risk object</th><th>type</th><th class="num">total risk</th><th class="num">peak ${rules.scoreWindow / 3600} h</th><th class="num">events</th><th>tactics</th><th class="num">detections</th><th>risk incident</th><th class="time">first / last</th><th>risk over time<br><span class="muted range">${escapeHtml(iso(lo))} –<br>${escapeHtml(iso(hi))}</span></th></tr></thead><tbody>${rows.join("")}</tbody></table>${more}`;
 }

@@ -12,7 +12,9 @@ export function timelineChartHtml(notables: readonly HuntNotable[], bins = 60): 
   // reduce, not Math.min(...): a spread of 100k+ times overflows the call stack.
   const lo = notables.reduce((m, n) => Math.min(m, n.time), Number.POSITIVE_INFINITY);
   const hi = notables.reduce((m, n) => Math.max(m, n.time), Number.NEGATIVE_INFINITY);
-  const width = Math.max(1, hi - lo) / bins;
+  // Bins of at least a second: results all at one time make one bar, not bins of 0.0 seconds.
+  const span = Math.max(bins, hi - lo);
+  const width = span / bins;
   const counts = Array.from({ length: bins }, () => new Map<string, number>());
   for (const n of notables) {
     const b = Math.min(bins - 1, Math.floor((n.time - lo) / width));
@@ -33,7 +35,7 @@ export function timelineChartHtml(notables: readonly HuntNotable[], bins = 60): 
   });
   return `<svg id="timeline-chart" width="100%" viewBox="0 0 ${W} ${H}" role="img" aria-label="results over time">
 <line x1="30" y1="${H - 20}" x2="${W - 10}" y2="${H - 20}" stroke="#888"/>
-<text x="30" y="${H - 6}">${escapeHtml(iso(lo))}</text><text x="${W - 10}" y="${H - 6}" text-anchor="end">${escapeHtml(iso(hi))}</text>
+<text x="30" y="${H - 6}">${escapeHtml(iso(lo))}</text><text x="${W - 10}" y="${H - 6}" text-anchor="end">${escapeHtml(iso(lo + span))}</text>
 <text x="2" y="12">${max}</text>${bars.join("")}</svg><p class="muted">Results per ${formatSpan(width)} (log scale; hover a bar for its detections).</p>`;
 }
 
