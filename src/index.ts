@@ -44,8 +44,9 @@ export { builtinMacros, BUILTIN_MACROS } from "./macros/builtins.js";
 export { parseEscuMacroYaml, parseMacrosConf } from "./macros/load.js";
 export { renderDiagnostic, where } from "./diagnostics/render.js";
 export type { Diagnostic } from "./diagnostics/diagnostic.js";
-export { parseDetection, filterMacroName, runnableSearch, withFilterMacro, type Detection } from "./detections/detection.js";
-export { stageOf, constructOf, type CheckStage } from "./detections/stage.js";
+export { parseDetection, filterMacroName, runnableSearch, withFilterMacro, isDetectionDocument, notDetectionsNote, DETECTION_TYPES, type Detection } from "./detections/detection.js";
+export { stageOf, constructOf, searchOffsetOf, type CheckStage } from "./detections/stage.js";
+export { searchPosition, type FilePosition } from "./detections/search-position.js";
 export { familyOf } from "./diagnostics/render.js";
 export { fillMessage } from "./detections/message.js";
 export type { DrilldownSearch, Observable } from "./detections/detection.js";
@@ -55,7 +56,7 @@ export { verdict, riskObjects, threatObjects, type Verdict, type TestStatus } fr
 export { toJunit, type JunitCase } from "./testing/junit.js";
 export { toCsv, toJsonRows, toNdjson, toTextTable } from "./output/format.js";
 export {
-  ChunkWriter, CHUNK_UNITS, clip, collect, fdWriter, JsonArrayWriter, MAX_CELL_WIDTH, oneLine, writeCsv, writeJson, writeNdjson, writeTextTable,
+  ChunkWriter, CHUNK_UNITS, clip, collect, fdWriter, JsonArrayWriter, MAX_CELL_WIDTH, oneLine, csvHeader, writeCsv, writeJson, writeNdjson, writeTextTable,
   cellLines, writeEventsView, listedFields, MAX_RAW_CHARS, jsonRow, isoTime, uiTime, TIME_FIELD, UTC_DISPLAY,
   type EventsViewOptions, type TimeDisplay, type Writer,
 } from "./output/format.js";

@@ -1,12 +1,16 @@
 /**
  * `minispl detect <detection.yml>...`: runs each detection's search exactly as written (its filter
  * macro defaults to `search *`, as contentctl generates it, unless --macros defines it) and prints
- * the results; in table mode also the detection's message per result. With --notables: one notable
- * per result row, with its risk events and executed drilldowns (src/notables/README.md).
+ * the results; in table mode also the detection's message per result. Every format names the
+ * detection by its `search_name` as Enterprise Security and the notables do (`ESCU - <name> - Rule`,
+ * src/notables/risk-events.ts searchNameOf): the header line of each table, a first field of each
+ * JSON/NDJSON row, the first column of the CSV. YAML that is not a detection (an ESCU checkout's
+ * macros, lookups) is skipped and counted. With --notables: one notable per result row, with its
+ * risk events and executed drilldowns (src/notables/README.md).
  */
 import { readFileSync } from "node:fs";
 import {
-  fillMessage, formatNotable, JsonArrayWriter, jsonRow, parseDetection, runNotables, runnableSearch, runSearch, Table, withFilterMacro, type Detection,
+  csvHeader, fillMessage, formatNotable, JsonArrayWriter, jsonRow, notDetectionsNote, parseDetection, runNotables, runnableSearch, runSearch, searchNameOf, Table, withFilterMacro, writeCsv, type Detection,
 } from "../index.js";
 import { cliBudget } from "./budget.js";
 import { EXIT } from "./exit-codes.js";
@@ -23,12 +27,22 @@ export interface DetectOptions {
 }
 
 export function detectCommand(paths: readonly string[], opts: CommonOptions & DetectOptions, io: Io): number {
+  if (opts.notables && opts.format === "csv") {
+    // A notable nests risk events and drilldown results: no CSV row holds it.
+    io.err("error: option '--format csv' is not supported with --notables (table, json or ndjson)\n  = hint: run `minispl detect --help` for its arguments and options\n");
+    return EXIT.spl;
+  }
   const files = listFiles(paths, [".yml", ".yaml"], listingWarning(io), { followSymlinks: opts.followSymlinks === true });
   const detections: Detection[] = [];
   let code: number = EXIT.ok;
+  let skipped = 0;
   for (const file of files) {
     try {
       const parsed = parseDetection(readFileSync(file, "utf8"), file);
+      if (parsed.notDetection) {
+        skipped++;
+        continue;
+      }
       for (const d of parsed.diagnostics) io.err(`error: ${d.message}\n`);
       if (parsed.detection) detections.push(parsed.detection);
       else code = EXIT.input;
@@ -38,6 +52,7 @@ export function detectCommand(paths: readonly string[], opts: CommonOptions & De
       code = EXIT.input;
     }
   }
+  if (skipped > 0 && !opts.quiet) io.err(`${notDetectionsNote(skipped)}\n`);
   const run = prepareRun(opts, io);
   if (!run) return EXIT.input;
   const { store, macros, exec } = run;
@@ -54,9 +69,11 @@ export function detectCommand(paths: readonly string[], opts: CommonOptions & De
       const json = new JsonArrayWriter(io.out);
       for (const n of out.notables) json.add(n);
       json.end();
+    } else if (opts.format === "ndjson") {
+      for (const n of out.notables) io.out(`${JSON.stringify(n)}\n`);
     } else if (out.notables.length === 0) io.out("0 notables\n");
     else {
-      for (const [i, n] of out.notables.entries()) io.out(`${i > 0 ? "\n" : ""}${formatNotable(n, io.width)}`);
+      for (const [i, n] of out.notables.entries()) io.out(`${i > 0 ? "\n" : ""}${formatNotable(n, io.width, { tz: opts.tz })}`);
       io.out(`\n${out.notables.length} notable${out.notables.length === 1 ? "" : "s"}\n`);
     }
     if (!opts.quiet) io.err(`${out.notables.length} notable(s), ${out.riskEvents} risk event(s)\n`);
@@ -64,10 +81,12 @@ export function detectCommand(paths: readonly string[], opts: CommonOptions & De
   }
   // JSON rows of every detection in one array, written as each detection's rows come.
   const json = opts.format === "json" ? new JsonArrayWriter(io.out) : null;
+  // CSV: one document, so the tables wait for the union of their fields (writeCsvTables).
+  const csv: { det: Detection; table: Table }[] | null = opts.format === "csv" ? [] : null;
   const tally = { fired: 0, results: 0, failed: 0 };
   for (const det of detections) {
     try {
-      const rows = runOne(det, run, json, detections.length > 1, opts, io);
+      const rows = runOne(det, run, { json, csv }, opts, io);
       if (rows === null) {
         tally.failed++;
         code = Math.max(code, EXIT.spl);
@@ -83,6 +102,7 @@ export function detectCommand(paths: readonly string[], opts: CommonOptions & De
     }
   }
   json?.end();
+  if (csv) writeCsvTables(csv, opts, io);
   if (!opts.quiet && detections.length > 0) {
     const n = (k: number, what: string) => `${k} ${what}${k === 1 ? "" : "s"}`;
     io.err(`${n(detections.length, "detection")}: ${tally.fired} fired (${n(tally.results, "result")})${tally.failed ? `, ${tally.failed} could not run` : ""}\n`);
@@ -90,25 +110,56 @@ export function detectCommand(paths: readonly string[], opts: CommonOptions & De
   return code;
 }
 
+/** Where rows go besides stdout: the one JSON array, or the tables CSV writes at the end. */
+interface Sinks {
+  readonly json: JsonArrayWriter | null;
+  readonly csv: { det: Detection; table: Table }[] | null;
+}
+
 /** Runs one detection and prints its rows; its row count, or null when its search failed (its diagnostics are printed). */
-function runOne(det: Detection, run: RunContext, json: JsonArrayWriter | null, named: boolean, opts: CommonOptions & DetectOptions, io: Io): number | null {
+function runOne(det: Detection, run: RunContext, sinks: Sinks, opts: CommonOptions & DetectOptions, io: Io): number | null {
   const result = runSearch(runnableSearch(det.search), run.store, {
     macros: withFilterMacro(det, run.macros.table), name: `${det.file} (search)`, tz: opts.tz, ...run.exec, budget: cliBudget(opts), ...(opts.now !== undefined ? { now: opts.now } : {}),
   });
   printDiagnostics(result.diagnostics, result, io, opts);
   if (!result.table) return null;
-  if (opts.onlyFired && result.table.length === 0) return 0;
-  if (json) {
-    const t = result.table;
-    const time = { tz: opts.tz };
-    for (let i = 0; i < t.length; i++) json.add(named ? { search_name: det.name, ...jsonRow(t, i, time) } : jsonRow(t, i, time));
-  } else printDetection(det, result.table, opts, io);
-  return result.table.length;
+  const t = result.table;
+  if (opts.onlyFired && t.length === 0) return 0;
+  const time = { tz: opts.tz };
+  // search_name first; a result field of that name gives way to the detection's.
+  const name = searchNameOf(det);
+  if (sinks.json) for (let i = 0; i < t.length; i++) sinks.json.add(named(name, jsonRow(t, i, time)));
+  else if (opts.format === "ndjson") for (let i = 0; i < t.length; i++) io.out(`${JSON.stringify(named(name, jsonRow(t, i, time)))}\n`);
+  else if (sinks.csv) sinks.csv.push({ det, table: t });
+  else printDetection(det, t, opts, io);
+  return t.length;
+}
+
+/** The row with search_name as its first field (replacing one the search made). */
+function named(name: string, row: Record<string, unknown>): Record<string, unknown> {
+  const { search_name: _own, ...rest } = row;
+  return { search_name: name, ...rest };
+}
+
+/**
+ * Every detection's rows as one CSV: `search_name`, then the union of the tables' fields in the
+ * order they first appear (a detection's row is empty in the others' columns). The tables are
+ * held until the last detection ran, as the header must name every column first.
+ */
+function writeCsvTables(tables: readonly { det: Detection; table: Table }[], opts: CommonOptions, io: Io): void {
+  const fields: string[] = ["search_name"];
+  const seen = new Set(fields);
+  for (const { table } of tables) for (const f of table.fields) if (!seen.has(f)) fields.push((seen.add(f), f));
+  io.out(`${csvHeader(fields)}\n`);
+  for (const { det, table } of tables) {
+    const t = table.withColumn("search_name", new Array(table.length).fill(searchNameOf(det))).project(fields);
+    writeCsv(t, io.out, { tz: opts.tz }, { header: false });
+  }
 }
 
 function printDetection(det: Detection, t: Table, opts: CommonOptions, io: Io): void {
-  if (opts.format === "table") io.out(`== ${det.name} (${det.file})\n`);
+  io.out(`== ${searchNameOf(det)} (${det.file})\n`);
   printTable(t, opts.format, io, { tz: opts.tz });
-  if (opts.format !== "table" || !det.message) return;
+  if (!det.message) return;
   for (let i = 0; i < t.length; i++) io.out(`message: ${fillMessage(det.message, t.row(i))}\n`);
 }

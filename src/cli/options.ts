@@ -1,5 +1,5 @@
 /** Shared option parsing for the subcommands. */
-import { InvalidArgumentError } from "commander";
+import { CommanderError, InvalidArgumentError, type Command } from "commander";
 
 export interface CommonOptions {
   data: string[];
@@ -31,6 +31,10 @@ export interface CommonOptions {
   maxRows?: number;
   /** `--max-memory <MB>`: heap a search may add (default: up to 85% of Node's heap limit; 0: none). */
   maxMemory?: number;
+  /** `--escu <root>`: a security_content checkout; config.ts adds its macros/ and lookups/ (README, "Configuration"). */
+  escu?: string;
+  /** `--config <file>` (a path) or `--no-config` (false): which minispl.yaml is read; config.ts has used it by the time an action runs. */
+  config?: string | false;
 }
 
 export function collect(value: string, previous: string[] = []): string[] {
@@ -98,4 +102,39 @@ export function parseFieldList(value: string, previous: string[] = []): string[]
 export function parseMaxEvents(value: string): number {
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError("expected a whole number of events, 0 or more (0: all)");
   return Number(value);
+}
+
+/**
+ * Configuration (README, "Configuration"; config.ts): `--escu <root>` on every command that loads
+ * macros, `--config <file>` and `--no-config` on every command, and a hook that, before an action
+ * runs, fills the options the user did not type from MINISPL_* variables and minispl.yaml. Added
+ * here, after program.ts has defined the commands, so that each command gets what fits its options;
+ * config.ts (and the yaml package) is imported only when an action runs.
+ */
+export function withConfig(program: Command): Command {
+  for (const cmd of program.commands) {
+    const attrs = new Set(cmd.options.map((o) => o.attributeName()));
+    if (attrs.has("macros")) {
+      const hunt = attrs.has("detections") ? "; --detections defaults to <root>/detections" : "";
+      cmd.option("--escu <root>", `a security_content (ESCU) checkout: loads <root>/macros before any --macros (which override it) and <root>/lookups after any --lookups${hunt}`);
+    }
+    cmd.option("--config <file>", "read settings from this file instead of the minispl.yaml found in the current folder, a parent or ~/.config/minispl/");
+    cmd.option("--no-config", "read no minispl.yaml (MINISPL_* variables still apply)");
+  }
+  program.addHelpText("after", `
+Settings: --escu, --macros, --lookups, --data, --index, --detections, --tz, --format, --max-events and
+--fields default to minispl.yaml (this folder or a parent, else ~/.config/minispl/) and MINISPL_ESCU,
+MINISPL_MACROS, MINISPL_LOOKUPS, MINISPL_DATA, MINISPL_INDEX, MINISPL_TZ; a flag wins over both.
+\`minispl config\` shows what applies and where it comes from.`);
+  return program.hook("preAction", async (_program, action) => {
+    if (action.name() === "config") return;
+    const { applyConfig, ConfigError } = await import("./config.js");
+    try {
+      applyConfig(action, { env: process.env, cwd: process.cwd() }, (s) => void process.stderr.write(s));
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      process.stderr.write(`error: ${e.message}\n`);
+      throw new CommanderError(2, "minispl.config", e.message);
+    }
+  });
 }

@@ -10,7 +10,7 @@ import type { FieldsCommandOptions } from "./fields-command.js";
 import type { IndexCommandOptions } from "./index-command.js";
 import type { IngestCommandOptions } from "./ingest-command.js";
 import {
-  collect, parseFieldList, parseFormat, parseJobs, parseLimit, parseMaxEvents, parseNow, parseTimeout, parseTz, type CommonOptions, type OutputOptions,
+  collect, parseFieldList, parseFormat, parseJobs, parseLimit, parseMaxEvents, parseNow, parseTimeout, parseTz, withConfig, type CommonOptions, type OutputOptions,
 } from "./options.js";
 import type { ReplOptions } from "./repl-command.js";
 import type { Io } from "./session.js";
@@ -52,6 +52,15 @@ function withCommon(cmd: Command): Command {
     .option("-q, --quiet", "no progress or summary lines on stderr")
     .option(FOLLOW, FOLLOW_HELP)
     .option("--debug", DEBUG_HELP);
+}
+
+/**
+ * Narrows withCommon's `--format` to the formats a command prints: any other is a usage error
+ * (exit 2, one line and the hint) instead of silently printing the table.
+ */
+function formats(cmd: Command, allowed: readonly string[]): Command {
+  cmd.options.find((o) => o.long === "--format")?.choices(allowed);
+  return cmd;
 }
 
 /** Each search's budget (README, "Limits and safety"), on every command that runs searches. */
@@ -116,13 +125,15 @@ Examples:
     });
   withBudget(withCommon(program.command("test <detection...>")))
     .description("run each detection's tests on local attack data with contentctl's pass criterion")
-    .requiredOption("--attack-data <root>", "local copy of the attack_data repository (the URL path below .../master/ is kept)")
+    .requiredOption("--attack-data <root>", "local copy of the attack_data repository (the URL path below .../master/ is kept; else a file of the URL's name anywhere under it, if only one has it)")
+    .option("--attack-data-map <url-prefix=dir>", "attack data URLs starting with url-prefix are files under dir, the rest of the URL kept (repeatable; tried first)", collect, [])
     .option("--junit <file>", "also write JUnit XML")
     .option("-j, --jobs <n>", "worker threads for many detections (default: cores, at most 4)", parseJobs)
     .addHelpText("after", `
 Examples:
   $ minispl test detections/endpoint/script_execution_via_wmi.yml --attack-data ~/attack_data
-  $ minispl test detections/ --macros macros/ --attack-data ~/attack_data --format json --junit results.xml`)
+  $ minispl test detections/ --macros macros/ --attack-data ~/attack_data --format json --junit results.xml
+  $ minispl test detections/ --attack-data /data --attack-data-map https://media.githubusercontent.com/media/splunk/attack_data/master/datasets/attack_techniques/=/data/techniques`)
     .action(async (paths: string[], opts: TestOptions) => {
       const { testCommand } = await import("./test-command.js");
       process.exitCode = await testCommand(paths, opts, await processIo());
@@ -219,7 +230,7 @@ Examples:
       const { explainCommand } = await import("./explain-command.js");
       process.exitCode = explainCommand(spl, opts, await processIo());
     });
-  withCommon(program.command("lint <detection...>"))
+  formats(withCommon(program.command("lint <detection...>")), ["table", "json"])
     .description("static checks of detections: tstats without summariesonly, undefined macros, datamodel fields, observables and drilldown tokens no result provides")
     .addHelpText("after", `
 Examples:
@@ -229,7 +240,7 @@ Examples:
       const { lintCommand } = await import("./lint-command.js");
       process.exitCode = lintCommand(paths, opts, await processIo());
     });
-  withBudget(withCommon(program.command("hunt [logs...]")))
+  formats(withBudget(withCommon(program.command("hunt [logs...]"))), ["table", "json"])
     .description("hunt: run every selected detection over the logs, then print what fired and the riskiest entities; write a timeline, an HTML report and an ATT&CK Navigator layer")
     .option("--detections <dir...>", "detection YAML files or folders, e.g. an ESCU checkout's detections/ (repeatable)", collect, [])
     .option("--status <list>", "statuses to run, comma-separated, or all", "production")
@@ -250,6 +261,20 @@ Examples:
       const { huntCommand } = await import("./hunt-command.js");
       process.exitCode = await huntCommand(logs, opts, await processIo());
     });
+  program
+    .command("config")
+    .description("print the settings commands start from (minispl.yaml, MINISPL_* variables, defaults) and where each came from")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json"]).default("table"))
+    .addHelpText("after", `
+Examples:
+  $ minispl config
+  $ MINISPL_ESCU=~/security_content minispl config --format json`)
+    .action(async (opts: import("./config-command.js").ConfigCommandOptions) => {
+      const { configCommand } = await import("./config-command.js");
+      process.exitCode = configCommand(opts);
+    });
+  // After every command is defined: --escu, --config and --no-config where they fit (options.ts).
+  withConfig(program);
   // Set on each command: the hint names the command whose usage was wrong.
   for (const cmd of [program, ...program.commands]) cmd.showHelpAfterError(usageHint(cmd));
   return program;

@@ -1,21 +1,29 @@
 /**
- * `minispl test <detection.yml|dir>... --attack-data <root>`: contentctl's detection test without a
- * Splunk server (test-runner.ts does one file). Many files run in parallel worker threads
- * (`--jobs`, default: the machine's cores, at most 4), with a progress line on a terminal.
- * Exit 0 only when every test passed.
+ * `minispl test <detection.yml|dir>... --attack-data <root> [--attack-data-map <url-prefix=dir>]`:
+ * contentctl's detection test without a Splunk server (test-runner.ts does one file; where each
+ * attack data URL is on disk: test-attack-data.ts AttackDataResolver). Many files run in parallel
+ * worker threads (`--jobs`, default: the machine's cores, at most 4), with a progress line on a
+ * terminal. YAML that is not a detection gives no rows. Table, json (`{results, summary}`), ndjson
+ * and csv (one row per test). Exit 0 only when every test passed.
  */
 import { writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { toJunit, type JunitCase, type MacroTable, type TestStatus } from "../index.js";
+import { Table, toJunit, writeCsv, type JunitCase, type MacroTable, type TestStatus } from "../index.js";
 import { EXIT } from "./exit-codes.js";
 import { listFiles, listingWarning, loadMacros } from "./load-files.js";
 import type { Io } from "./session.js";
+import { parseAttackDataMaps } from "./test-attack-data.js";
 import { testFiles, type TestOptions, type TestRow } from "./test-runner.js";
 
 export type { TestOptions } from "./test-runner.js";
 
 export async function testCommand(paths: readonly string[], opts: TestOptions, io: Io): Promise<number> {
+  const maps = parseAttackDataMaps(opts.attackDataMap ?? []);
+  if ("error" in maps) {
+    io.err(`error: ${maps.error}\n  = hint: run \`minispl test --help\` for its arguments and options\n`);
+    return EXIT.spl;
+  }
   const macros = loadMacros(opts.macros, { followSymlinks: opts.followSymlinks === true });
   for (const e of macros.errors) io.err(`warning: ${e}\n`);
   const files = listFiles(paths, [".yml", ".yaml"], listingWarning(io), { followSymlinks: opts.followSymlinks === true });
@@ -29,9 +37,14 @@ export async function testCommand(paths: readonly string[], opts: TestOptions, i
   if (opts.junit) writeFileSync(opts.junit, toJunit(results.map(junitCase)));
   const summary = summarise(results);
   if (opts.format === "json") io.out(`${JSON.stringify({ results, summary }, null, 2)}\n`);
+  else if (opts.format === "ndjson") for (const r of results) io.out(`${JSON.stringify(r)}\n`);
+  else if (opts.format === "csv") writeCsv(Table.fromRows(results.map((r) => ({ ...r }))).project(CSV_FIELDS), io.out);
   else io.out(renderTable(results, summary));
   return results.every((r) => r.status === "pass") ? EXIT.ok : EXIT.failed;
 }
+
+/** The columns of `--format csv` (a TestRow's fields). */
+const CSV_FIELDS: readonly (keyof TestRow)[] = ["file", "name", "test", "status", "rows", "duration_ms", "message"];
 
 function inThisThread(files: readonly string[], macros: MacroTable, opts: TestOptions, progress: (done: number) => void): TestRow[][] {
   const out: TestRow[][] = new Array(files.length);

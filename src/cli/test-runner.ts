@@ -4,20 +4,23 @@
  * source/sourcetype (once per run for all the tests that name it: test-attack-data.ts), run the
  * search exactly as written, apply contentctl's pass criterion.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import {
-  attackDataRelativePath, parseDetection, runnableSearch, runSearch, verdict, withFilterMacro,
+  parseDetection, runnableSearch, runSearch, verdict, withFilterMacro,
   type Detection, type DetectionTest, type EventStore, type MacroTable, type TestStatus,
 } from "../index.js";
 import { cliBudget } from "./budget.js";
 import type { CommonOptions } from "./options.js";
 import { internalMessage } from "./report-internal.js";
-import { AttackDataMemo, concatStores, type AttackDataOptions, type AttackDataSource } from "./test-attack-data.js";
+import {
+  AttackDataMemo, AttackDataResolver, concatStores, parseAttackDataMaps, type AttackDataOptions, type AttackDataSource,
+} from "./test-attack-data.js";
 
 export interface TestOptions extends CommonOptions {
   attackData: string;
+  /** `--attack-data-map <url-prefix=dir>` values, as given (test-attack-data.ts parses them). */
+  attackDataMap?: string[];
   junit?: string;
   jobs?: number;
 }
@@ -33,7 +36,11 @@ export interface TestRow {
 }
 
 /** A detection file as read: its detection, or why it has none. */
-type Parsed = { readonly file: string; readonly detection: Detection } | { readonly file: string; readonly detection: null; readonly error: string };
+type Parsed =
+  | { readonly file: string; readonly detection: Detection }
+  | { readonly file: string; readonly detection: null; readonly error: string }
+  /** YAML that is not a detection (a macro, a lookup): no rows. */
+  | { readonly file: string; readonly detection: null; readonly notDetection: true };
 
 /**
  * Tests the files in order, handing each file's rows to `done` as soon as they are known. Attack
@@ -45,22 +52,32 @@ export function testFiles(
   files: readonly string[], macros: MacroTable, opts: TestOptions, done: (index: number, rows: TestRow[]) => void, source?: AttackDataSource,
 ): void {
   const parsed = files.map(readDetectionFile);
-  const memo = new AttackDataMemo(source);
+  const maps = parseAttackDataMaps(opts.attackDataMap ?? []);
+  // testCommand reports a bad value as a usage error before anything runs.
+  if ("error" in maps) throw new Error(maps.error);
+  const data: AttackData = { memo: new AttackDataMemo(source), where: new AttackDataResolver(opts.attackData, maps.maps) };
   for (const p of parsed) {
     for (const t of p.detection?.tests ?? []) {
       for (const a of t.attackData) {
-        const path = localPath(a.data, opts);
-        if (path) memo.expect(path, entryOptions(a));
+        const local = data.where.resolve(a.data);
+        if ("path" in local) data.memo.expect(local.path, entryOptions(a));
       }
     }
   }
-  parsed.forEach((p, i) => done(i, testParsed(p, macros, opts, memo)));
+  parsed.forEach((p, i) => done(i, testParsed(p, macros, opts, data)));
+}
+
+/** The run's attack data: where each URL is on disk, and the loaded files. */
+interface AttackData {
+  readonly memo: AttackDataMemo;
+  readonly where: AttackDataResolver;
 }
 
 function readDetectionFile(file: string): Parsed {
   try {
     const parsed = parseDetection(readFileSync(file, "utf8"), file);
     if (parsed.detection) return { file, detection: parsed.detection };
+    if (parsed.notDetection) return { file, detection: null, notDetection: true };
     return { file, detection: null, error: parsed.diagnostics[0]?.message ?? "unreadable" };
   } catch (e) {
     return { file, detection: null, error: internalMessage(e, "parsing") };
@@ -68,13 +85,13 @@ function readDetectionFile(file: string): Parsed {
 }
 
 /** All test rows of one detection file (none when it has no tests). */
-function testParsed(p: Parsed, macros: MacroTable, opts: TestOptions, data: AttackDataMemo): TestRow[] {
+function testParsed(p: Parsed, macros: MacroTable, opts: TestOptions, data: AttackData): TestRow[] {
   const det = p.detection;
-  if (!det) return [{ file: p.file, name: "", test: "", status: "error", rows: 0, duration_ms: 0, message: p.error }];
+  if (!det) return "error" in p ? [{ file: p.file, name: "", test: "", status: "error", rows: 0, duration_ms: 0, message: p.error }] : [];
   return det.tests.map((t) => runOne(det, t, macros, opts, data));
 }
 
-function runOne(det: Detection, t: DetectionTest, macros: MacroTable, opts: TestOptions, data: AttackDataMemo): TestRow {
+function runOne(det: Detection, t: DetectionTest, macros: MacroTable, opts: TestOptions, data: AttackData): TestRow {
   try {
     return searchAttackData(det, t, macros, opts, data);
   } catch (e) {
@@ -86,23 +103,23 @@ function runOne(det: Detection, t: DetectionTest, macros: MacroTable, opts: Test
   } finally {
     // Each use testFiles declared ends here, whether or not this test got as far as loading it.
     for (const a of t.attackData) {
-      const path = localPath(a.data, opts);
-      if (path) data.release(path, entryOptions(a));
+      const local = data.where.resolve(a.data);
+      if ("path" in local) data.memo.release(local.path, entryOptions(a));
     }
   }
 }
 
-function searchAttackData(det: Detection, t: DetectionTest, macros: MacroTable, opts: TestOptions, data: AttackDataMemo): TestRow {
+function searchAttackData(det: Detection, t: DetectionTest, macros: MacroTable, opts: TestOptions, data: AttackData): TestRow {
   const start = performance.now();
   const row = (status: TestStatus, message: string, rows = 0): TestRow => ({
     file: det.file, name: det.name, test: t.name, status, rows, duration_ms: Math.round((performance.now() - start) * 10) / 10, message,
   });
   const stores: EventStore[] = [];
   for (const a of t.attackData) {
-    const path = localPath(a.data, opts);
-    if (!path) return row("error", `not an attack_data URL: ${a.data}`);
-    if (!existsSync(path)) return row("error", `missing attack data file ${path}`);
-    const loaded = data.load(path, entryOptions(a));
+    const local = data.where.resolve(a.data);
+    if ("error" in local) return row("error", local.error);
+    const path = local.path;
+    const loaded = data.memo.load(path, entryOptions(a));
     if (loaded.events === 0 && loaded.skipped.length > 0) {
       return row("error", `${path}: no event could be read (${loaded.skipped[0]?.reason ?? "unknown format"})`);
     }
@@ -117,11 +134,6 @@ function searchAttackData(det: Detection, t: DetectionTest, macros: MacroTable, 
   if (err || !r.table) return row("error", err?.message ?? "the search did not run");
   const v = verdict(det, r.table);
   return row(v.status, v.message, r.table.length);
-}
-
-function localPath(url: string, opts: TestOptions): string | null {
-  const rel = attackDataRelativePath(url);
-  return rel ? join(opts.attackData, rel) : null;
 }
 
 function entryOptions(a: DetectionTest["attackData"][number]): AttackDataOptions {

@@ -45,6 +45,39 @@ export interface Detection {
 export interface DetectionResult {
   readonly detection: Detection | null;
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * The file is YAML but not a detection (an ESCU macro, lookup, data source, story, investigation):
+   * callers that walk a folder skip it and count it. `diagnostics` then says why.
+   */
+  readonly notDetection?: true;
+  /** Where a YAML syntax error is (1-based), when the file does not parse. */
+  readonly errorAt?: { readonly line: number; readonly col: number };
+}
+
+/**
+ * The `type:` values of a detection, lower-cased: contentctl's analytic types (TTP, Anomaly,
+ * Hunting, Correlation) and Baseline (ESCU baselines are searches run the same way). ESCU's other
+ * YAML has no `search:` (macros: `definition`, lookups: `filename`, data sources, stories) or a
+ * type of its own (`Investigation`).
+ */
+export const DETECTION_TYPES: ReadonlySet<string> = new Set(["ttp", "anomaly", "hunting", "correlation", "baseline"]);
+
+/**
+ * Whether a parsed YAML document is a detection, by its content (not its folder): a mapping whose
+ * `type:` is a detection type, or, without a `type:`, one with a string `search:` (a hand-written
+ * detection). A detection type with a missing `search:` is still a detection, a broken one.
+ */
+export function isDetectionDocument(doc: unknown): boolean {
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) return false;
+  const o = doc as Record<string, unknown>;
+  if (o.type === undefined || o.type === null) return typeof o.search === "string";
+  return typeof o.type === "string" && DETECTION_TYPES.has(o.type.trim().toLowerCase());
+}
+
+/** The one line a command prints for the files it skipped as not detections (check, detect). */
+export function notDetectionsNote(skipped: number): string {
+  const what = skipped === 1 ? "file that is not a detection" : "files that are not detections";
+  return `skipped ${skipped} YAML ${what} (macros, lookups, data sources, stories: no search: with a detection type:)`;
 }
 
 export function parseDetection(text: string, file: string): DetectionResult {
@@ -52,10 +85,15 @@ export function parseDetection(text: string, file: string): DetectionResult {
   try {
     doc = parseYaml(text);
   } catch (e) {
-    const line = (e as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line ?? 1;
-    return { detection: null, diagnostics: [bad(`${file}:${line}: ${(e as Error).message.split("\n")[0] ?? "bad YAML"}`)] };
+    const pos = (e as { linePos?: Array<{ line: number; col: number }> }).linePos?.[0];
+    const line = pos?.line ?? 1;
+    return { detection: null, diagnostics: [bad(`${file}:${line}: ${(e as Error).message.split("\n")[0] ?? "bad YAML"}`)], errorAt: { line, col: pos?.col ?? 1 } };
   }
-  const o = (doc ?? {}) as Record<string, unknown>;
+  if (!isDetectionDocument(doc)) {
+    // The wording keeps "needs string fields …", which readers of this message (hunt) look for.
+    return { detection: null, notDetection: true, diagnostics: [bad(`${file}: not a detection: a detection needs string fields "name" and "search", and a type: TTP, Anomaly, Hunting, Correlation or Baseline`)] };
+  }
+  const o = doc as Record<string, unknown>;
   if (typeof o.name !== "string" || typeof o.search !== "string") {
     return { detection: null, diagnostics: [bad(`${file}: a detection needs string fields "name" and "search"`)] };
   }

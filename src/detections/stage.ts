@@ -3,7 +3,7 @@
  * construct that blocked it (`command rex`, `function mvzip`, `macro get_asset(1)`, …) so a summary
  * shows what to implement next.
  */
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Diagnostic, MacroFrame } from "../diagnostics/diagnostic.js";
 import { CODES } from "../diagnostics/codes.js";
 
 export type CheckStage = "ok" | "yaml" | "macro" | "parse" | "plan" | "run";
@@ -33,4 +33,16 @@ export function constructOf(d: Diagnostic): string {
     case "syntax-error": return "syntax";
     default: return d.code;
   }
+}
+
+/**
+ * Where in the search text a diagnostic points: its span when that is in the search itself (the
+ * compilation's first source, id 0), else the call site in the search of the outermost macro it
+ * came from; null when it has no span (a runtime failure of the whole search).
+ */
+export function searchOffsetOf(d: Diagnostic, mainSource = 0): number | null {
+  if (d.span?.source === mainSource) return d.span.start;
+  let outer: MacroFrame | undefined = d.origin;
+  while (outer?.parent) outer = outer.parent;
+  return outer?.callSpan.source === mainSource ? outer.callSpan.start : null;
 }

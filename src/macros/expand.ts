@@ -9,6 +9,7 @@ import { didYouMean } from "../diagnostics/suggest.js";
 import { tokenize, tokenSpan, type SplToken } from "../lexer/lexer.js";
 import { MacroCall as MacroCallToken } from "../lexer/tokens.js";
 import type { SourceSet } from "../source/source-text.js";
+import { escuMacroHint, isEscuMacroName } from "./escu-names.js";
 import { parseMacroCall, substituteArgs } from "./macro-call.js";
 import { macroKey, type MacroTable } from "./macro-table.js";
 
@@ -84,6 +85,8 @@ function expandCall(tok: SplToken, ctx: Ctx, stack: string[]): SplToken[] {
   const def = ctx.macros.get(call.name, call.args.length);
   if (!def) {
     const hints = didYouMean(key, ctx.macros.keys());
+    // Not when the name is defined with another arity: then the call, not the definitions, is wrong.
+    if (isEscuMacroName(call.name) && !ctx.macros.keys().some((k) => k === call.name || k.startsWith(`${call.name}(`))) hints.push(escuMacroHint(call.name));
     ctx.diagnostics.push(diag("unknown-macro", { name: call.name, arity: call.args.length }, span, { ...extra, hints }));
     return [];
   }

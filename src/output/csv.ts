@@ -9,12 +9,18 @@ import { cellText } from "./cell-text.js";
 import { displayColumn, UTC_DISPLAY, type TimeDisplay } from "./time-display.js";
 import { ChunkWriter, type Writer } from "./writer.js";
 
-export function writeCsv(t: Table, out: Writer, time: TimeDisplay = UTC_DISPLAY): void {
+/**
+ * The table as CSV; `header: false` leaves out the header line (the rows of several tables written
+ * under one header, e.g. `detect --format csv` over many detections, each projected onto it).
+ */
+export function writeCsv(t: Table, out: Writer, time: TimeDisplay = UTC_DISPLAY, opts: { header?: boolean } = {}): void {
   const w = new ChunkWriter(out);
   const fields = t.fields;
   const cols = fields.map((f) => displayColumn(f, t.column(f), time));
-  w.write(fields.map(csvField).join(","));
-  w.write("\n");
+  if (opts.header !== false) {
+    w.write(csvHeader(fields));
+    w.write("\n");
+  }
   for (let i = 0; i < t.length; i++) {
     for (let c = 0; c < cols.length; c++) {
       if (c > 0) w.write(",");
@@ -23,6 +29,11 @@ export function writeCsv(t: Table, out: Writer, time: TimeDisplay = UTC_DISPLAY)
     w.write("\n");
   }
   w.end();
+}
+
+/** The header line of these fields, without the line break. */
+export function csvHeader(fields: readonly string[]): string {
+  return fields.map(csvField).join(",");
 }
 
 function csvField(s: string): string {

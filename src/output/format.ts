@@ -18,7 +18,7 @@ export { cellLines, cellText, clip, MAX_CELL_WIDTH, oneLine } from "./cell-text.
 export { writeEventsView, listedFields, MAX_RAW_CHARS, type EventsViewOptions } from "./events-view.js";
 export { jsonRow } from "./json-row.js";
 export { isoTime, uiTime, TIME_FIELD, UTC_DISPLAY, type TimeDisplay } from "./time-display.js";
-export { writeCsv } from "./csv.js";
+export { csvHeader, writeCsv } from "./csv.js";
 export { JsonArrayWriter } from "./json-array-writer.js";
 export { writeJson, writeNdjson } from "./json.js";
 export { writeTextTable } from "./text-table.js";

@@ -28,8 +28,10 @@ describe("Script Execution via WMI on real data", () => {
     const file = sharedPath("datasets/evtx_attack_samples_sbousseaden/xml/Persistence/wmighost_sysmon_20_21_1.evtx.xml");
     const r = await runCli(["detect", sharedPath(DETECTION), "--data", file, "--format", "json"]);
     expect(r.code).toBe(0);
+    // detect names each row's detection as Enterprise Security does (issue 11 item 7).
     expect(JSON.parse(r.stdout)).toEqual([
       {
+        search_name: "ESCU - Script Execution via WMI - Rule",
         dest: "PC04.example.corp",
         user: "SYSTEM",
         parent_process: "C:\\Windows\\system32\\svchost.exe -k DcomLaunch",

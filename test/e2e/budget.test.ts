@@ -80,8 +80,8 @@ describe("a batch goes on past a budget", () => {
     expect(r.stderr).toContain("error[budget]: the search ran past its time budget of 2 s");
     expect(r.stderr).toContain("warning[runtime-error]: mvexpand: output truncated at 262 results: the expansion would need more than 500 MB (Splunk's limits.conf [mvexpand] max_mem_usage_mb)");
     const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
-    expect(rows.filter((x) => x.search_name === "Mvexpand Bomb")).toEqual([{ search_name: "Mvexpand Bomb", count: 262 }]);
-    expect(rows.filter((x) => x.search_name === "Script Execution via WMI")).toHaveLength(3);
+    expect(rows.filter((x) => x.search_name === "ESCU - Mvexpand Bomb - Rule")).toEqual([{ search_name: "ESCU - Mvexpand Bomb - Rule", count: 262 }]);
+    expect(rows.filter((x) => x.search_name === "ESCU - Script Execution via WMI - Rule")).toHaveLength(3);
   });
 
   it("check --data: a budget stop is the run stage of that detection; exit 0", async () => {

@@ -39,8 +39,8 @@ describe("a hostile detection does not end the batch", () => {
     expect(r.stderr).toContain("warning[value-too-large]: printf(): the width 999999999 would be larger than 10,485,760 characters");
     expect(r.stderr).not.toMatch(/RangeError|\n\s+at /);
     const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
-    expect(rows.filter((x) => x.search_name === "Script Execution via WMI")).toHaveLength(3);
-    expect(rows.filter((x) => x.search_name === "Huge Printf")).toEqual([expect.objectContaining({ t: "kept" })]);
+    expect(rows.filter((x) => x.search_name === "ESCU - Script Execution via WMI - Rule")).toHaveLength(3);
+    expect(rows.filter((x) => x.search_name === "ESCU - Huge Printf - Rule")).toEqual([expect.objectContaining({ t: "kept" })]);
   });
 
   it("check: the stage of each, exit 0", async () => {
