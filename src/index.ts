@@ -62,7 +62,9 @@ export {
 } from "./output/format.js";
 export { ingestPaths, ingestText } from "./adapters/index.js";
 export type { IngestOptions, IngestReport } from "./adapters/types.js";
-export { ingestStream } from "./adapters/ingest.js";
+export { ingestStream, expand as expandDataPaths } from "./adapters/ingest.js";
+export { FILE_FIELD, STDIN_NAME, isStdinPath } from "./adapters/file-field.js";
+export { isNotLog, notLogsSummary } from "./adapters/walk-paths.js";
 export type { EventInput } from "./store/event-store.js";
 export { BatchSink } from "./adapters/batch-sink.js";
 export type { EventSink, StreamOptions, StreamReport } from "./adapters/stream-types.js";

@@ -7,7 +7,7 @@
  * limits (ingest-limits.ts) end with a warning naming the member; what was read before stays.
  */
 import { statSync } from "node:fs";
-import { basename } from "node:path";
+import { basename, resolve } from "node:path";
 import { DEFAULT_CHUNK, readAt, readRange, sniff, SNIFF_BYTES, withFile } from "./byte-source.js";
 import { inflateChunks, type InflateProblem } from "./sync-inflate.js";
 import { memberDataStart, readZipDirectory, type ZipEntry } from "./zip-reader.js";
@@ -16,9 +16,21 @@ import { inflateBudget, limitsOf, type IngestLimits } from "./ingest-limits.js";
 import { TarReader } from "./tar-reader.js";
 import { TextSession } from "./text-session.js";
 import type { EventSink, HandlerContext, StreamOptions, StreamReport } from "./stream-types.js";
+import { STDIN_NAME, tagFile } from "./file-field.js";
+import { isNotLog } from "./walk-paths.js";
+
+/**
+ * How one input is named: `shown` in skipped records and as the mapped adapter's default `source`
+ * (the path as given), `field` in every event's FILE_FIELD (the absolute path). Members append
+ * `!member` to both. Standard input spooled to a temporary file is `<stdin>` in both.
+ */
+export interface FileNames {
+  readonly shown: string;
+  readonly field: string;
+}
 
 /** Streams `path` into the sink, adding to `report`; never throws for bad input. */
-export function ingestFile(sink: EventSink, path: string, opts: StreamOptions, report: StreamReport): void {
+export function ingestFile(sink: EventSink, path: string, opts: StreamOptions, report: StreamReport, names: FileNames = { shown: path, field: resolve(path) }): void {
   let size: number;
   let fileTime: number;
   try {
@@ -26,15 +38,15 @@ export function ingestFile(sink: EventSink, path: string, opts: StreamOptions, r
     size = st.size;
     fileTime = Math.floor(st.mtimeMs) / 1000;
   } catch (e) {
-    report.skipped.push({ file: path, line: 1, reason: `cannot read: ${(e as Error).message}` });
+    report.skipped.push({ file: names.shown, line: 1, reason: `cannot read: ${(e as Error).message}` });
     return;
   }
   report.inputBytes += size;
-  const run = new FileRun(sink, opts, report, fileTime, opts.chunkSize ?? DEFAULT_CHUNK);
+  const run = new FileRun(sink, opts, report, fileTime, opts.chunkSize ?? DEFAULT_CHUNK, names);
   try {
     withFile(path, (fd) => run.file(fd, path, size));
   } catch (e) {
-    report.skipped.push({ file: path, line: 1, reason: `cannot read: ${(e as Error).message}` });
+    report.skipped.push({ file: names.shown, line: 1, reason: `cannot read: ${(e as Error).message}` });
   }
 }
 
@@ -55,16 +67,25 @@ class FileRun {
     private readonly report: StreamReport,
     private readonly fileTime: number,
     private readonly chunk: number,
+    private readonly names: FileNames,
   ) {
     this.limits = limitsOf(opts);
   }
 
+  /** `path` is read (also by the inflate worker); names are built from `names.shown`. */
   file(fd: number, path: string, size: number): void {
     const kind = sniff(readAt(fd, 0, SNIFF_BYTES));
+    const name = this.names.shown;
     if (kind === "zip") return this.zip(fd, path, size);
     if (kind === "gzip") return this.gzip(path, size);
-    if (kind === "tar") return this.guard(path, () => this.tar(path, whole(readRange(fd, 0, size, this.chunk))));
-    this.text(path, whole(readRange(fd, 0, size, this.chunk)));
+    if (kind === "tar") return this.guard(name, () => this.tar(name, whole(readRange(fd, 0, size, this.chunk))));
+    this.text(name, whole(readRange(fd, 0, size, this.chunk)));
+  }
+
+  /** The FILE_FIELD value of `name` (the shown path, or a member of it). */
+  private fieldValue(name: string): string {
+    const { shown, field } = this.names;
+    return name.startsWith(shown) ? field + name.slice(shown.length) : name;
   }
 
   /**
@@ -73,28 +94,33 @@ class FileRun {
    */
   private gzip(path: string, size: number): void {
     const problems: InflateProblem[] = [];
-    const name = gzipName(path);
+    const name = gzipName(this.names.shown);
     const budget = new ByteGuard({
       maxLineBytes: Infinity,
       maxBytes: inflateBudget(this.limits, size),
       overBudget: `decompression bomb: inflates to more than ${this.limits.maxRatio}× its ${size} byte(s) (limit maxRatio)`,
     });
     const chunks = guarded(inflateChunks({ path, start: 0, end: size, kind: "gzip" }, this.chunk, problems), budget);
-    this.guard(name, () => this.member(path, name, { chunks, cut: () => problems.some((p) => p.cut) || budget.problem !== undefined }));
+    this.guard(name, () => this.member(this.names.shown, name, { chunks, cut: () => problems.some((p) => p.cut) || budget.problem !== undefined }));
     for (const p of problems) this.fail(name, p.message);
     if (budget.problem) this.fail(name, budget.problem);
   }
 
   private zip(fd: number, path: string, size: number): void {
+    const shown = this.names.shown;
     const entries = readZipDirectory(fd, size);
-    if (typeof entries === "string") return this.fail(path, entries);
-    if (entries.moved) this.fail(path, `zip central directory lies ${entries.moved} byte(s) from where its end record says (bytes added or lost before it); read from there`);
+    if (typeof entries === "string") return this.fail(shown, entries);
+    if (entries.moved) this.fail(shown, `zip central directory lies ${entries.moved} byte(s) from where its end record says (bytes added or lost before it); read from there`);
     let read = 0;
     for (const e of entries) {
-      const name = `${path}!${e.name}`;
+      const name = `${shown}!${e.name}`;
       if (e.name.endsWith("/") || hidden(e.name)) continue;
+      if (isNotLog(e.name)) {
+        (this.report.notLogs ??= []).push(name);
+        continue;
+      }
       if (++read > this.limits.maxMembers) {
-        this.fail(path, `zip holds ${entries.length} entries; members from ${e.name} on are not read (limit maxMembers ${this.limits.maxMembers})`);
+        this.fail(shown, `zip holds ${entries.length} entries; members from ${e.name} on are not read (limit maxMembers ${this.limits.maxMembers})`);
         return;
       }
       if (e.encrypted) {
@@ -177,6 +203,10 @@ class FileRun {
         begin: (name) => {
           if (hidden(name)) return false;
           const member = `${container}!${name}`;
+          if (isNotLog(name)) {
+            (this.report.notLogs ??= []).push(member);
+            return false;
+          }
           open = { name: member, session: this.session(member), guard: new ByteGuard({ maxLineBytes: this.limits.maxLineBytes }) };
           return true;
         },
@@ -219,12 +249,14 @@ class FileRun {
 
   private session(name: string): TextSession {
     const { sink, report } = this;
+    const file = this.fieldValue(name);
     const ctx: HandlerContext = {
       file: name,
       opts: this.opts,
       fileTime: this.fileTime,
       emit(event, format) {
-        sink.append(event, format);
+        // Set here, after the adapter, so no content field can take the name (file-field.ts).
+        sink.append(tagFile(event, file), format);
         report.events++;
         report.byFormat[format] = (report.byFormat[format] ?? 0) + 1;
       },
@@ -274,8 +306,9 @@ function hidden(name: string): boolean {
   return name.startsWith("__MACOSX/") || basename(name).startsWith(".");
 }
 
-/** `x.json.gz!x.json`: the member is named after the archive without its `.gz`/`.tgz`. */
+/** `x.json.gz!x.json`: the member is named after the archive without its `.gz`/`.tgz` (gzip on stdin: `<stdin>`). */
 function gzipName(path: string): string {
+  if (path === STDIN_NAME) return path;
   const base = basename(path);
   const inner = base.replace(/\.tgz$/i, ".tar").replace(/\.gz$/i, "");
   return `${path}!${inner === base ? `${base}.out` : inner}`;

@@ -35,6 +35,12 @@ export interface IngestReport {
   /** Events per format they were read as (a mixed file counts under several), e.g. { "xmlwineventlog": 12, "nxlog-json": 3 }. */
   byFormat: Record<string, number>;
   skipped: SkippedRecord[];
+  /**
+   * Files (and archive members) found in a folder or archive and not read because their name says
+   * they are not logs (walk-paths.ts `isNotLog`); absent when there were none. Reported as one line
+   * (`notLogsSummary`), not one warning each.
+   */
+  notLogs?: string[];
 }
 
 export function emptyReport(): IngestReport {

@@ -12,9 +12,14 @@
  * must not be read (or, with --lookups, shown in results) because someone pointed minispl at a
  * folder. The default is the safe one for the library too (Engine.loadData, listFiles): the skip is
  * always reported, so nothing changes silently. Paths named explicitly are followed wherever they lead.
+ *
+ * `skip` drops files found inside a directory by name (never a path named explicitly) and lists
+ * them in `skippedByName`: `--data` uses `isNotLog`, so a dataset folder's README.md, licence,
+ * YAML descriptions and screenshots are one summary line (`notLogsSummary`) instead of one
+ * "unrecognised format" warning each.
  */
 import { readdirSync, realpathSync, statSync, type BigIntStats, type Dirent } from "node:fs";
-import { isAbsolute, join, relative, sep } from "node:path";
+import { basename, extname, isAbsolute, join, relative, sep } from "node:path";
 
 export interface WalkOptions {
   /** Keeps a file found inside a directory (paths named explicitly are always kept). */
@@ -25,6 +30,8 @@ export interface WalkOptions {
   readonly sortRoots?: boolean;
   /** Follows links inside a directory to targets outside the named paths (default: skip, with a warning). */
   readonly followSymlinks?: boolean;
+  /** Drops a file found inside a directory by its name, listing it in `skippedByName` (e.g. `isNotLog`). */
+  readonly skip?: (path: string) => boolean;
 }
 
 export interface WalkWarning {
@@ -36,11 +43,14 @@ export interface WalkResult {
   /** Regular files, each real file once, in walk order; named as first reached. */
   readonly files: string[];
   readonly warnings: WalkWarning[];
+  /** Files `skip` dropped, each real file once, in walk order. */
+  readonly skippedByName: string[];
 }
 
 export function walkPaths(paths: readonly string[], opts: WalkOptions = {}): WalkResult {
   const files: string[] = [];
   const warnings: WalkWarning[] = [];
+  const skippedByName: string[] = [];
   /** dev:ino → the path it was first reached by (files and finished directories). */
   const seen = new Map<string, string>();
   /** dev:ino of the directories being walked right now (a repeat is a loop). */
@@ -98,11 +108,44 @@ export function walkPaths(paths: readonly string[], opts: WalkOptions = {}): Wal
     const first = seen.get(id);
     if (first !== undefined) return warn(p, `same file as ${first} (a link); read once`);
     seen.set(id, p);
-    files.push(p);
+    if (!explicit && opts.skip?.(p)) skippedByName.push(p);
+    else files.push(p);
   };
 
   for (const p of opts.sortRoots ? [...paths].sort() : paths) walk(p, true);
-  return { files, warnings };
+  return { files, warnings, skippedByName };
+}
+
+/** Extensions of files that are documentation, pictures, code or configuration, never logs. */
+const NOT_LOG_EXTENSIONS = new Set([
+  ".md", ".markdown", ".rst", ".yml", ".yaml", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".bmp", ".ico", ".webp",
+  ".pdf", ".html", ".htm", ".py", ".sh",
+]);
+
+/**
+ * True for a file name that is clearly not a log: README, LICENSE, LICENCE, COPYING (alone or with
+ * any extension), and the extensions above. `.txt` is not among them (many exported logs are .txt; content decides), nor
+ * `.json`/`.csv`/`.xml`/`.log`, nor a name without an extension.
+ */
+export function isNotLog(path: string): boolean {
+  const name = basename(path);
+  if (/^(readme|license|licence|copying)(\.|$)/i.test(name)) return true;
+  return NOT_LOG_EXTENSIONS.has(extname(name).toLowerCase());
+}
+
+/** How many names the summary line lists before `…`. */
+const LISTED = 5;
+
+/**
+ * The one line for the files skipped by name (no line for none), e.g. `skipped 12 files that are
+ * not logs: README.md, a.png, … (use --data <file> to force)`; names are base names, each once.
+ */
+export function notLogsSummary(paths: readonly string[]): string | undefined {
+  if (paths.length === 0) return undefined;
+  const names = [...new Set(paths.map((p) => basename(p.slice(p.lastIndexOf("!") + 1))))];
+  const listed = names.slice(0, LISTED).join(", ") + (names.length > LISTED ? ", …" : "");
+  const n = paths.length;
+  return `skipped ${n} file${n === 1 ? "" : "s"} that ${n === 1 ? "is" : "are"} not logs: ${listed} (use --data <file> to force)`;
 }
 
 function kindOf(st: BigIntStats): string {

@@ -6,6 +6,8 @@ import { readFileSync } from "node:fs";
 import { builtinMacros, listFiles, loadMacroFiles, parseDetection, type Detection, type MacroTable } from "../index.js";
 
 export { listFiles };
+export { isStdinPath } from "../adapters/file-field.js";
+export { notLogsSummary } from "../adapters/walk-paths.js";
 
 /** Where listFiles' warnings go in a command (a symlink loop, a FIFO skipped): the command's stderr. */
 export function listingWarning(io: { err(s: string): void }): (w: { path: string; reason: string }) => void {

@@ -12,6 +12,7 @@ import {
 import { EXIT } from "./exit-codes.js";
 import type { CommonOptions } from "./options.js";
 import { loadMapping, type UserMapping } from "../adapters/index.js";
+import { isStdinPath, notLogsSummary } from "./load-files.js";
 
 export interface Io {
   out(s: string): void;
@@ -82,12 +83,13 @@ export function ingestOptions(opts: Pick<CommonOptions, "sourcetype" | "source" 
  */
 export function loadEvents(opts: CommonOptions, io: Io): { store: EventStore; report: IngestReport } | null {
   if (opts.index !== undefined) return openIndexDir(opts.index, opts, io);
-  const missing = opts.data.filter((p) => !existsSync(p));
+  // `-` and /dev/stdin read standard input (adapters/stdin-input.ts), which no cache can key.
+  const missing = opts.data.filter((p) => !isStdinPath(p) && !existsSync(p));
   for (const p of missing) io.err(`error: --data ${p}: no such file or directory\n`);
   if (missing.length > 0) return null;
   const ingestOpts = ingestOptions(opts, io);
   if (!ingestOpts) return null;
-  if (opts.data.length > 0 && opts.cache !== false) {
+  if (opts.data.length > 0 && opts.cache !== false && !opts.data.some(isStdinPath)) {
     const cached = loadCached(opts, ingestOpts, io);
     if (cached) return cached;
   }
@@ -102,6 +104,8 @@ export function loadEvents(opts: CommonOptions, io: Io): { store: EventStore; re
 
 function reportLoad(report: IngestReport, opts: CommonOptions, io: Io, how = ""): void {
   for (const s of report.skipped) io.err(`warning: ${s.file}:${s.line}: skipped record: ${s.reason}\n`);
+  const notLogs = notLogsSummary(report.notLogs ?? []);
+  if (notLogs) io.err(`${notLogs}\n`);
   if (!opts.quiet && opts.data.length > 0) {
     io.err(`loaded ${report.events} events from ${report.files} file(s)${report.skipped.length ? `, ${report.skipped.length} record(s) skipped` : ""}${how}\n`);
   }
@@ -118,7 +122,7 @@ function loadCached(opts: CommonOptions, ingestOpts: IngestOptions, io: Io): { s
   // Another run is building this cache right now: load into memory (same results) rather than wait.
   if ("busy" in cached) return null;
   const { build, index } = cached;
-  const report: IngestReport = { files: build.manifest.files.length, events: build.events, bytes: build.inputBytes, byFormat: {}, skipped: [...build.skipped] };
+  const report: IngestReport = { files: build.manifest.files.length, events: build.events, bytes: build.inputBytes, byFormat: {}, skipped: [...build.skipped], notLogs: [...build.notLogs] };
   reportLoad(report, opts, io, build.indexed.length === 0 ? " (cached index)" : ` (indexed ${build.indexed.length} file(s) into the cache)`);
   return { store: index.store, report };
 }

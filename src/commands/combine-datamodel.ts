@@ -5,7 +5,8 @@
  * fields such as `unknown` fills override the raw value of the same name), newest event first
  * (Splunk's event order). With a prefix the dataset fields are named `<root dataset>.<field>`
  * (the datamodel reference's search mode "dmdataset.server"); the base fields `_time`, `host`,
- * `source`, `sourcetype` are never prefixed.
+ * `source`, `sourcetype` are never prefixed. minispl's own `minispl_file` (which file an event came
+ * from, adapters/file-field.ts) is not a datamodel field and is left out.
  */
 import type { CommandNode } from "../ast/nodes.js";
 import { datasetView } from "../datamodels/dataset-view.js";
@@ -18,6 +19,7 @@ import type { Table } from "../table/table.js";
 import type { Span } from "../source/source-text.js";
 import type { EventStore } from "../store/event-store.js";
 import type { CheckContext } from "./types.js";
+import { FILE_FIELD } from "../adapters/file-field.js";
 
 /** Resolves `Model.Dataset` (or a bare model: its root dataset); reports an unknown one. */
 export function checkDataset(spec: string, span: Span, _node: CommandNode, ctx: CheckContext): DatasetDef | null {
@@ -33,6 +35,7 @@ export function datasetRows(store: EventStore, spec: string, prefixed: boolean):
   const members = Array.from({ length: view.rows.length }, (_, i) => i)
     .sort((a, b) => view.time(b) - view.time(a) || a - b);
   let t = materialise(store, members.map((i) => view.rows[i] as number));
+  if (t.has(FILE_FIELD)) t = t.project(t.fields.filter((f) => f !== FILE_FIELD));
   const prefix = prefixed ? `${rootOf(ds).name}.` : "";
   for (const f of view.fields) {
     const col = view.field(f.name);

@@ -60,7 +60,9 @@ export const tstats: CommandDef<"tstats"> = {
     const ds = findDataset(datamodel, nodename ?? undefined);
     if (!ds) {
       const span = dmOpt?.value.span ?? node.nameSpan;
-      ctx.report(diag("unknown-datamodel", { name: nodename ?? datamodel }, span, { hints: didYouMean(datamodel, datasetNames()) }));
+      // With a nodename the dataset asked for is <Model>.<last part of the nodename>: suggest from that.
+      const asked = nodename ? `${datamodel.split(".")[0] ?? datamodel}.${nodename.split(".").at(-1) ?? nodename}` : datamodel;
+      ctx.report(diag("unknown-datamodel", { name: nodename ?? datamodel }, span, { hints: didYouMean(asked, datasetNames()) }));
       return null;
     }
     checkFields(ds, aggregates, byFields(node), ctx);

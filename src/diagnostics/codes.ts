@@ -57,6 +57,7 @@ export const CODES = {
   "unknown-datamodel": code<{ name: string }>("semantic", (p) => `unknown datamodel "${p.name}"`),
   "runtime-error": code<{ message: string }>("runtime", (p) => p.message),
   "unknown-field": code<{ command: string; field: string }>("runtime", (p) => `${p.command}: no event or result has the field "${p.field}"`),
+  "unknown-value": code<{ field: string; value: string }>("runtime", (p) => `search: no loaded event has ${p.field}="${p.value}"`),
   "value-too-large": code<{ what: string; limit: string }>("runtime", (p) => `${p.what} would be larger than ${p.limit}`),
   "budget": code<{ budget: "time" | "rows" | "memory"; limit: string; message: string }>("runtime", (p) => p.message),
   "cancelled": code<{ by: string }>("runtime", (p) => `the search was cancelled (${p.by})`),

@@ -14,7 +14,7 @@ import { buildPlan, type PlanOptions } from "../plan/build-plan.js";
 import type { EventScan, LogicalPlan, PlanNode } from "../plan/nodes.js";
 import { statsFusable, statsOverRows } from "./scan-stats.js";
 import { materialise, scanRows, scanStore } from "./store-scan.js";
-import { unknownFieldWarnings } from "./field-hints.js";
+import { unknownFieldWarnings, unknownValueWarnings } from "./field-hints.js";
 import { resolveSubsearches } from "./subsearch.js";
 
 export interface Plan {
@@ -55,15 +55,26 @@ function scanFilter(scan: EventScan, ctx: ExecContext): SearchExpr | null {
   return scan.filter && scan.subsearches.size ? resolveSubsearches(scan.filter, scan.subsearches, ctx) : scan.filter;
 }
 
+/** The source id of the search text itself, as opposed to a macro body's: frontend.ts adds it first. */
+const QUERY_SOURCE = 0;
+
 function scanStep(scan: EventScan): Step {
-  return (_input, ctx) => scanStore(ctx.store, scanFilter(scan, ctx), ctx.fn, { projection: scan.projection, limit: scan.limit });
+  return (_input, ctx) => {
+    const filter = scanFilter(scan, ctx);
+    const t = scanStore(ctx.store, filter, ctx.fn, { projection: scan.projection, limit: scan.limit });
+    // Found nothing: a sourcetype or source no event has is the likely reason (field-hints.ts).
+    if (t.length === 0) for (const w of unknownValueWarnings(filter, ctx.store, QUERY_SOURCE)) ctx.warn(w);
+    return t;
+  };
 }
 
 function scanStatsStep(scan: EventScan, stats: StatsCommand): Step {
   const onTable = commandStep(stats);
   return (_input, ctx) => {
-    const rows = scanRows(ctx.store, scanFilter(scan, ctx), ctx.fn);
+    const filter = scanFilter(scan, ctx);
+    const rows = scanRows(ctx.store, filter, ctx.fn);
     if (rows.length > 0) for (const w of unknownFieldWarnings("stats", stats.by, [], ctx.store, stats.span)) ctx.warn(w);
+    else for (const w of unknownValueWarnings(filter, ctx.store, QUERY_SOURCE)) ctx.warn(w);
     return statsOverRows(ctx.store, rows, stats, ctx.fn.checkpoint) ?? onTable(materialise(ctx.store, rows, scan.projection ?? undefined, ctx.fn), ctx);
   };
 }

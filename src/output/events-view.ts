@@ -4,12 +4,16 @@
  * (`index=* | head 1` over Windows logs: 528 columns, mostly empty). Each event instead gets
  *
  *     2022-05-01 04:42:06.656  host=WIN-1  source=XmlWinEventLog:Security  sourcetype=XmlWinEventLog
+ *     minispl_file=/cases/42/security.xml
  *     <Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name=…
  *     … [1,234 more characters]
  *       EventCode = 4688
  *       user = alice
  *
- * a header line (time as Splunk Web shows it, in the --tz zone; host, source, sourcetype), `_raw`
+ * a header line (time as Splunk Web shows it, in the --tz zone; host, source, sourcetype), beneath
+ * it the file the event came from (`minispl_file`, adapters/file-field.ts: `source` is the add-on's
+ * channel name, so this is where an analyst looks for the file; part of the header, so also with
+ * `--fields`, and never repeated in the field list), `_raw`
  * wrapped to the terminal's width and cut past MAX_RAW_CHARS with a visible marker, then only the
  * fields this event has, `name = value`, without the internal `_*` fields and the ones in the header.
  * Written event by event into a ChunkWriter: the whole view is never one string.
@@ -19,6 +23,7 @@ import type { Value } from "../values/value.js";
 import { cellLines, clip, MAX_CELL_WIDTH } from "./cell-text.js";
 import { TIME_FIELD, uiTime, UTC_DISPLAY, type TimeDisplay } from "./time-display.js";
 import { ChunkWriter, type Writer } from "./writer.js";
+import { FILE_FIELD } from "../adapters/file-field.js";
 
 /**
  * The most characters of `_raw` printed per event. 4096, as the table's cell cap (cell-text.ts):
@@ -28,7 +33,7 @@ import { ChunkWriter, type Writer } from "./writer.js";
 export const MAX_RAW_CHARS = 4096;
 
 /** Fields the header and body already show, never repeated in the field list. */
-const SHOWN = new Set([TIME_FIELD, "_raw", "host", "source", "sourcetype"]);
+const SHOWN = new Set([TIME_FIELD, "_raw", "host", "source", "sourcetype", FILE_FIELD]);
 
 export interface EventsViewOptions {
   /** Terminal columns `_raw` wraps at; Infinity (piped, a file): no wrapping. */
@@ -58,7 +63,7 @@ export function writeEventsView(t: Table, out: Writer, opts: EventsViewOptions):
   const listed = listedFields(t.fields, opts.fields);
   const cols = listed.map((f) => t.column(f));
   const col = (name: string): readonly Value[] | undefined => t.column(name);
-  const [times, raws, hosts, sources, sourcetypes] = [col(TIME_FIELD), col("_raw"), col("host"), col("source"), col("sourcetype")];
+  const [times, raws, hosts, sources, sourcetypes, files] = [col(TIME_FIELD), col("_raw"), col("host"), col("source"), col("sourcetype"), col(FILE_FIELD)];
   for (let i = 0; i < shown; i++) {
     if (i > 0) w.write("\n");
     const header = [
@@ -68,6 +73,8 @@ export function writeEventsView(t: Table, out: Writer, opts: EventsViewOptions):
         .map(([name, c]) => `${name}=${oneValue(c?.[i] ?? null)}`),
     ].filter((s) => s !== "").join("  ");
     w.write(opts.color ? `${BOLD}${header}${RESET}\n` : `${header}\n`);
+    const file = files?.[i] ?? null;
+    if (file !== null) w.write(`${FILE_FIELD}=${oneValue(file)}\n`);
     writeRaw(w, raws?.[i] ?? null, opts.width);
     for (let c = 0; c < listed.length; c++) writeField(w, listed[c] as string, cols[c]?.[i] ?? null);
   }

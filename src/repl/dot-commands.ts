@@ -16,9 +16,9 @@ export const FORMATS = ["table", "json", "csv", "ndjson"] as const;
 export const DOT_COMMANDS: readonly DotCommand[] = [
   { name: ".help", usage: ".help [command|function]", summary: "this overview, or the docs and examples of an SPL command or eval/stats function" },
   { name: ".explain", usage: ".explain <spl>", summary: "the macro-expanded text, the parsed pipeline and the plan of a search (not run)" },
-  { name: ".load", usage: ".load <path>...", summary: "add the events of files or folders" },
+  { name: ".load", usage: ".load <path>...", summary: "add the events of files or folders (files loaded before, by path or content, are not read again)" },
   { name: ".macros", usage: ".macros [filter]", summary: "the macros (names containing filter) and their definitions" },
-  { name: ".datamodels", usage: ".datamodels", summary: "the datamodel datasets tstats and datamodel can read" },
+  { name: ".datamodels", usage: ".datamodels", summary: "the datamodel datasets tstats and datamodel can read, with how many loaded events each holds" },
   { name: ".fields", usage: ".fields [Model.Dataset]", summary: "fields of the loaded events, or of a datamodel dataset" },
   { name: ".format", usage: ".format table|json|csv|ndjson", summary: "how results are printed", choices: FORMATS },
   { name: ".time", usage: ".time on|off", summary: "show the elapsed time under each result", choices: ["on", "off"] },

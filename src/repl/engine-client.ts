@@ -17,6 +17,7 @@ export interface ReplEngine {
   explain(spl: string, color: boolean): Promise<Reply>;
   macros(filter: string): Promise<Reply>;
   fields(dataset: string, width: number, color: boolean): Promise<Reply>;
+  datamodels(width: number, color: boolean): Promise<Reply>;
   catalog(): Promise<EngineCatalog>;
   /** True when cancel() can stop a running operation. */
   readonly cancellable: boolean;
@@ -49,6 +50,9 @@ export class InProcessEngine implements ReplEngine {
   fields(dataset: string, width: number, color: boolean): Promise<Reply> {
     return Promise.resolve(this.engine.fields(dataset, width, color));
   }
+  datamodels(width: number, color: boolean): Promise<Reply> {
+    return Promise.resolve(this.engine.datamodels(width, color));
+  }
   catalog(): Promise<EngineCatalog> {
     return Promise.resolve(this.engine.catalog());
   }
@@ -63,7 +67,7 @@ export class InProcessEngine implements ReplEngine {
 /** A request to the worker: the LocalEngine method and its arguments (all structured-cloneable). */
 export interface EngineRequest {
   readonly id: number;
-  readonly op: "init" | "load" | "run" | "explain" | "macros" | "fields" | "catalog";
+  readonly op: "init" | "load" | "run" | "explain" | "macros" | "fields" | "datamodels" | "catalog";
   readonly args: readonly unknown[];
 }
 
@@ -154,6 +158,9 @@ export class WorkerEngine implements ReplEngine {
   }
   fields(dataset: string, width: number, color: boolean): Promise<Reply> {
     return this.call<Reply>("fields", [dataset, width, color]);
+  }
+  datamodels(width: number, color: boolean): Promise<Reply> {
+    return this.call<Reply>("datamodels", [width, color]);
   }
   catalog(): Promise<EngineCatalog> {
     return this.call<EngineCatalog>("catalog", []);

@@ -6,9 +6,10 @@
  * SharedArrayBuffer in the RunRequest), which the search's budget reads at its next check.
  */
 import {
-  BASE_FIELDS, DATAMODELS, EventStore, datasetView, findDataset, ingestStream, openIndex, renderDiagnostic, rootOf, runSearch,
-  Table, type BudgetOptions, type EventInput, type ExecuteOptions, type MacroTable, type StreamOptions,
+  BASE_FIELDS, DATAMODELS, EventStore, datasetView, expandDataPaths, findDataset, ingestStream, notLogsSummary, openIndex, renderDiagnostic, rootOf, runSearch,
+  Table, type BudgetOptions, type EventInput, type ExecuteOptions, type IngestReport, type MacroTable, type StreamOptions,
 } from "../index.js";
+import { LoadedFiles } from "./loaded-files.js";
 import { explainSearch } from "./explain.js";
 import { renderResult, renderTable, REPL_MAX_EVENTS, shownRows } from "./table-render.js";
 
@@ -54,13 +55,18 @@ const PROGRESS_EVERY = 50_000;
 
 export class LocalEngine {
   private readonly store: EventStore;
+  private readonly loaded = new LoadedFiles();
 
   /** Throws when `setup.index` cannot be opened (the worker host reports it). */
   constructor(private readonly setup: EngineSetup) {
     this.store = setup.index !== undefined ? openIndex(setup.index).store : new EventStore();
   }
 
-  /** Adds the events of files or folders; `progress` gets a line every PROGRESS_EVERY events. */
+  /**
+   * Adds the events of files or folders; `progress` gets a line every PROGRESS_EVERY events. A
+   * file loaded before (the same real file, or the same content under another name) is not read
+   * again, and the reply says so: `.load` of a folder twice no longer doubles its events.
+   */
   load(paths: readonly string[], progress: (line: string) => void = () => {}): Reply {
     if (this.setup.index !== undefined) {
       return { out: "", err: `error: this session searches the index ${this.setup.index}; add files to it with \`minispl index <files> --out ${this.setup.index}\`\n`, ok: false };
@@ -72,11 +78,22 @@ export class LocalEngine {
         if (++n % PROGRESS_EVERY === 0) progress(`loading: ${n} events…`);
       },
     };
-    const report = ingestStream(sink, paths, this.setup.ingest);
-    this.store.compact();
-    const skipped = report.skipped.map((s) => `warning: ${s.file}:${s.line}: skipped record: ${s.reason}\n`).join("");
-    const extra = report.skipped.length ? `, ${report.skipped.length} record(s) skipped` : "";
-    return { out: "", err: `${skipped}loaded ${report.events} events from ${report.files} file(s)${extra} (${this.store.length} in total)\n`, ok: true };
+    const listing: IngestReport = { files: 0, events: 0, bytes: 0, byFormat: {}, skipped: [] };
+    const again: string[] = [];
+    const fresh = expandDataPaths(paths, listing, this.setup.ingest).filter((f) => {
+      const why = this.loaded.admit(f);
+      if (why !== null) again.push(`${f} (${why})`);
+      return why === null;
+    });
+    const report = fresh.length > 0 ? ingestStream(sink, fresh, this.setup.ingest) : listing;
+    if (report !== listing) this.store.compact();
+    const skipped = [...(report === listing ? [] : listing.skipped), ...report.skipped];
+    const lines = skipped.map((s) => `warning: ${s.file}:${s.line}: skipped record: ${s.reason}\n`);
+    const notLogs = notLogsSummary([...(report === listing ? [] : listing.notLogs ?? []), ...(report.notLogs ?? [])]);
+    if (notLogs) lines.push(`${notLogs}\n`);
+    if (again.length > 0) lines.push(`${alreadyLoaded(again)}\n`);
+    const extra = skipped.length ? `, ${skipped.length} record(s) skipped` : "";
+    return { out: "", err: `${lines.join("")}loaded ${report.events} events from ${report.files} file(s)${extra} (${this.store.length} in total)\n`, ok: true };
   }
 
   run(req: RunRequest): Reply {
@@ -119,9 +136,29 @@ export class LocalEngine {
     return { out: `${renderTable(Table.fromRows(rows), opts)}\n`, err: `${view.rows.length} of the loaded events are in ${ds.model}.${ds.name}\n`, ok: true };
   }
 
+  /**
+   * `.datamodels`: every dataset with the number of loaded events in it, the count `| tstats count
+   * from datamodel=<Model.Dataset>` gives (both read the same dataset view).
+   */
+  datamodels(width: number, color: boolean): Reply {
+    const rows = DATAMODELS.flatMap((m) =>
+      m.datasets.map((d) => ({ dataset: `${m.name}.${d.name}`, events: datasetView(this.store, d).rows.length, parent: d.parent ?? "" })),
+    );
+    const out = renderTable(Table.fromRows(rows), { width, color });
+    return { out: `${out}\n`, err: `${this.store.length} events loaded\n`, ok: true };
+  }
+
   catalog(): EngineCatalog {
     return { macros: [...new Set(this.setup.macros.values().map((d) => d.name))], fields: this.store.fieldNames() };
   }
+}
+
+/** How many names the "already loaded" line lists. */
+const LISTED = 5;
+
+function alreadyLoaded(files: readonly string[]): string {
+  const more = files.length > LISTED ? `, … (${files.length - LISTED} more)` : "";
+  return `skipped ${files.length} file(s) already loaded: ${files.slice(0, LISTED).join(", ")}${more}`;
 }
 
 function countPresent(store: EventStore, field: string): number {
@@ -130,7 +167,3 @@ function countPresent(store: EventStore, field: string): number {
   return n;
 }
 
-/** Every `Model.Dataset` name with its root prefix, for `.datamodels`. */
-export function datamodelLines(): string[] {
-  return DATAMODELS.flatMap((m) => m.datasets.map((d) => `${m.name}.${d.name}${d.parent ? ` (child of ${d.parent})` : ""}`));
-}

@@ -1,12 +1,17 @@
 /**
  * `.help`: the REPL's own commands, or one SPL command / eval function / stats aggregate, read
  * from the registries' own summary, usage, signature and examples (so help never drifts from
- * what the engine does).
+ * what the engine does), word-wrapped to the terminal's width (`width`; Infinity: not wrapped).
  */
 import { AGGREGATES, COMMANDS, FUNCTIONS } from "../index.js";
 import { DOT_COMMANDS } from "./dot-commands.js";
+import { wordWrap } from "./word-wrap.js";
 
-export function helpText(topic: string): string {
+export function helpText(topic: string, width = Number.POSITIVE_INFINITY): string {
+  return wordWrap(helpBody(topic), width);
+}
+
+function helpBody(topic: string): string {
   const t = topic.trim();
   if (t === "") return overview();
   const name = t.replace(/^\|\s*/, "").replace(/\($/, "");

@@ -6,7 +6,9 @@
  * symlink: a link planted at that path could make the REPL append to any file the user can write.
  * Either problem is one warning and a session without history. Each entry is appended as it is
  * run, so a crash or a kill loses nothing; a multi-line search is kept as one line (its line
- * breaks become spaces, which SPL reads the same outside quoted strings).
+ * breaks become spaces, which SPL reads the same outside quoted strings). The session's own
+ * history (node:readline's, which adds every line as it is typed) is corrected the same way by
+ * `collapseEntry`, so Up recalls a multi-line search whole, not one line at a time.
  */
 import { chmodSync, closeSync, constants, fchmodSync, fstatSync, lstatSync, openSync, readFileSync, writeSync } from "node:fs";
 import { homedir } from "node:os";
@@ -26,6 +28,27 @@ export function historyPath(env: NodeJS.ProcessEnv = process.env): string | null
 
 export function entryLine(entry: string): string {
   return entry.replace(/\s*[\r\n]+\s*/g, " ").trim();
+}
+
+/**
+ * Replaces the lines readline added to its in-memory `history` (most recent first) for a
+ * multi-line `entry` by the entry as one line (`entryLine`). Each of the entry's lines is looked
+ * for only among the newest entries (as many as the entry has lines), so an older search that
+ * happens to equal one of them is kept; a line readline did not add (blank, or a repeat of the
+ * line before it) is simply not found.
+ */
+export function collapseEntry(history: string[], entry: string): void {
+  const lines = entry.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "");
+  if (lines.length < 2) return;
+  const window = lines.length;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const at = history.slice(0, window).findIndex((h) => h.trim() === lines[i]);
+    if (at >= 0) history.splice(at, 1);
+  }
+  const one = entryLine(entry);
+  const dup = history.indexOf(one);
+  if (dup >= 0) history.splice(dup, 1);
+  history.unshift(one);
 }
 
 export class HistoryFile {

@@ -6,7 +6,7 @@
 import { COMMANDS, DATAMODELS, EventStore, FUNCTIONS, datasetView, rootOf } from "../index.js";
 import type { CompletionCatalog } from "./completion.js";
 import { DOT_COMMANDS, FORMATS, findDot, parseDot } from "./dot-commands.js";
-import { datamodelLines, type ReplFormat } from "./engine.js";
+import type { ReplFormat } from "./engine.js";
 import { CancelledError, type ReplEngine } from "./engine-client.js";
 import { helpText } from "./help.js";
 import { renderInternal } from "../diagnostics/internal-error.js";
@@ -81,7 +81,7 @@ export class Repl {
       case ".quit":
         return "exit";
       case ".help":
-        io.out(helpText(dot.arg));
+        io.out(helpText(dot.arg, io.width()));
         break;
       case ".explain":
         if (dot.arg === "") io.err("usage: .explain <spl>\n");
@@ -94,7 +94,7 @@ export class Repl {
         this.print(await this.engine.macros(dot.arg));
         break;
       case ".datamodels":
-        io.out(`${datamodelLines().join("\n")}\n`);
+        this.print(await this.engine.datamodels(io.width(), io.color));
         break;
       case ".fields":
         this.print(await this.engine.fields(dot.arg, io.width(), io.color));

@@ -9,7 +9,7 @@ import { createInterface, type Interface } from "node:readline";
 import { complete } from "./completion.js";
 import { LineAccumulator } from "./continuation.js";
 import type { ReplEngine } from "./engine-client.js";
-import { HistoryFile, entryLine } from "./history.js";
+import { HistoryFile, collapseEntry, entryLine } from "./history.js";
 import type { Repl, ReplIo } from "./repl.js";
 
 export interface TerminalOptions {
@@ -61,7 +61,12 @@ export async function runTerminal(repl: Repl, engine: ReplEngine, io: ReplIo, op
   if (!opts.terminal) process.on("SIGINT", onSignal);
 
   const run = async (entry: string): Promise<boolean> => {
-    if (opts.terminal) opts.history.append(entryLine(entry));
+    if (opts.terminal) {
+      // readline kept each typed line as an entry of its own: make the search one entry (Up recalls it whole).
+      const live = (rl as unknown as { history?: string[] }).history;
+      if (live) collapseEntry(live, entry);
+      opts.history.append(entryLine(entry));
+    }
     busy = true;
     try {
       return (await repl.handle(entry)) === "exit";

@@ -43,6 +43,8 @@ export function serveEngine(port: MessagePort, makeEngine: () => { engine: Local
         return engine.macros(String(a));
       case "fields":
         return engine.fields(String(a), Number(b), Boolean(c));
+      case "datamodels":
+        return engine.datamodels(Number(a), Boolean(b));
       case "catalog":
         return engine.catalog();
     }

@@ -81,7 +81,8 @@ function rowsById(paths: string[]): Map<string, Record<string, Value>> {
     const row: Record<string, Value> = { _time: store.time(r) };
     for (const name of store.fieldNames()) {
       const v = store.value(r, name);
-      if (v !== null) row[name] = v;
+      // minispl_file names the file read (the .evtx or its XML reference), not the record.
+      if (v !== null && name !== "minispl_file") row[name] = v;
     }
     out.set(String(row.EventRecordID), row);
   }

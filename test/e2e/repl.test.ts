@@ -54,6 +54,15 @@ describe("minispl repl (stdin piped)", () => {
     expect(s.stdout).toBe('{"n":1}\n{"n":1}\n');
   });
 
+  it(".load of data loaded before reads nothing twice and says so; .datamodels counts events (issue 11 item 8)", () => {
+    const r = runCliWithInput(["repl", "--data", "samples/data/sysmon.xml"], [".load samples/data/sysmon.xml", ".load samples/data", "index=* | stats count", ".datamodels"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("skipped 1 file(s) already loaded: samples/data/sysmon.xml (loaded before)\nloaded 0 events from 0 file(s) (6 in total)\n");
+    expect(r.stderr).toMatch(/skipped 1 file\(s\) already loaded: samples\/data\/sysmon\.xml \(loaded before\)\nloaded 10 events from 3 file\(s\) \(16 in total\)\n/);
+    expect(r.stdout).toMatch(/\| +16 +\|/);
+    expect(r.stdout).toMatch(/\| Endpoint\.Processes +\| +11 +\|/);
+  });
+
   it("refuses a missing --data path", () => {
     const r = runCliWithInput(["repl", "--data", "no/such/file.xml"], []);
     expect(r.code).toBe(3);
@@ -99,6 +108,13 @@ describe.skipIf(!hasTmux)("minispl repl in a terminal (tmux)", () => {
 
     tmux("send-keys", "-t", "t", "Up");
     await waitFor(/minispl> \| tstats count from datamodel=Endpoint\.Processes by Processes\.process_name *$/m);
+    // A search typed over three lines comes back whole with one Up (issue 11 item 8).
+    tmux("send-keys", "-t", "t", "C-u", "| makeresults count=2 |", "Enter");
+    tmux("send-keys", "-t", "t", "  eval y=\"multi\" |", "Enter");
+    tmux("send-keys", "-t", "t", "  table y", "Enter");
+    await waitFor(/\| multi +\|\n.*\n2 results \(\d+\.\d+ s\)\nminispl> *$/m);
+    tmux("send-keys", "-t", "t", "Up");
+    await waitFor(/minispl> \| makeresults count=2 \| eval y="multi" \| table y *$/m);
     tmux("send-keys", "-t", "t", "C-u", LONG, "Enter");
     await sleep(1500);
     tmux("send-keys", "-t", "t", "C-c");
@@ -112,6 +128,7 @@ describe.skipIf(!hasTmux)("minispl repl in a terminal (tmux)", () => {
 
     expect(statSync(history).mode & 0o777).toBe(0o600);
     expect(readFileSync(history, "utf8")).toContain(`${LONG}\n`);
+    expect(readFileSync(history, "utf8")).toContain('| makeresults count=2 | eval y="multi" | table y\n');
   }, 90_000);
 });
 

@@ -49,6 +49,8 @@ export interface BuildSummary {
   readonly sourcetypes: Readonly<Record<string, number>>;
   readonly datasets: Readonly<Record<string, number>>;
   readonly skipped: readonly SkippedRecord[];
+  /** Files and archive members not read because their name says they are not logs (walk-paths.ts). */
+  readonly notLogs: readonly string[];
 }
 
 /** What a build must do: every input file in order, with its manifest entry when it is unchanged. */
@@ -57,6 +59,7 @@ interface BuildPlan {
   readonly files: readonly { readonly path: string; readonly size: number; readonly mtimeMs: number; readonly keep?: IndexedFile; readonly stale?: IndexedFile }[];
   readonly removed: readonly IndexedFile[];
   readonly listingSkipped: readonly SkippedRecord[];
+  readonly listingNotLogs: readonly string[];
   readonly total: number;
 }
 
@@ -82,7 +85,7 @@ function planBuild(paths: readonly string[], dir: string, opts: StreamOptions): 
     const same = prev && prev.size === st.size && prev.mtimeMs === st.mtimeMs;
     return { path, size: st.size, mtimeMs: st.mtimeMs, ...(same ? { keep: prev } : prev ? { stale: prev } : {}) };
   });
-  return { options, files, removed: [...previous.values()], listingSkipped: listing.skipped, total: files.reduce((n, f) => n + f.size, 0) };
+  return { options, files, removed: [...previous.values()], listingSkipped: listing.skipped, listingNotLogs: listing.notLogs ?? [], total: files.reduce((n, f) => n + f.size, 0) };
 }
 
 function finishBuild(dir: string, plan: BuildPlan, entries: readonly IndexedFile[], t0: number): BuildSummary {
@@ -100,6 +103,7 @@ function finishBuild(dir: string, plan: BuildPlan, entries: readonly IndexedFile
     sourcetypes: sum(entries.map((f) => f.sourcetypes)),
     datasets: sum(entries.map((f) => f.datasets)),
     skipped: [...plan.listingSkipped, ...entries.flatMap((f) => f.skipped)],
+    notLogs: [...plan.listingNotLogs, ...entries.flatMap((f) => f.notLogs ?? [])],
   };
 }
 
@@ -201,6 +205,7 @@ export function indexFile(file: string, st: { size: number; mtimeMs: number }, d
     events,
     inputBytes: report.inputBytes,
     skipped: report.skipped,
+    ...(report.notLogs ? { notLogs: report.notLogs } : {}),
     sourcetypes,
     earliest: events > 0 ? earliest : null,
     latest: events > 0 ? latest : null,

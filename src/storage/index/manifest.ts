@@ -13,9 +13,10 @@ import type { ColumnType } from "../parquet/index.js";
 export const INDEX_FORMAT = 3;
 /**
  * Bump when adapters extract different fields from the same input (an index built by an older
- * mapping would answer differently from `--data`).
+ * mapping would answer differently from `--data`). 2: every event has `minispl_file`
+ * (adapters/file-field.ts), and files named like README.md are not read (adapters/walk-paths.ts).
  */
-export const MAPPING_VERSION = 1;
+export const MAPPING_VERSION = 2;
 
 /**
  * A part column's type: a Parquet column type, or "span" — a blob field whose values are slices
@@ -68,6 +69,8 @@ export interface IndexedFile {
   /** Bytes read from disk. */
   readonly inputBytes: number;
   readonly skipped: readonly SkippedRecord[];
+  /** Archive members not read because their name says they are not logs (absent: none). */
+  readonly notLogs?: readonly string[];
   readonly sourcetypes: Readonly<Record<string, number>>;
   /** Events per CIM dataset (`Endpoint.Processes`), as the index materialised them. */
   readonly datasets: Readonly<Record<string, number>>;

@@ -14,6 +14,7 @@ import type { Column } from "../../store/column.js";
 import type { EventStore } from "../../store/event-store.js";
 import { encodeBlobPage, writeParquetFile, type BlobPage, type ColumnChunk, type ColumnSchema, type RowGroupInput } from "../parquet/index.js";
 import { spanColumns, type PartColumnType } from "./manifest.js";
+import { FILE_FIELD } from "../../adapters/file-field.js";
 
 export const GROUP_CHUNKS = 16;
 
@@ -21,9 +22,11 @@ export const GROUP_CHUNKS = 16;
  * Splunk's default fields are one value per event; any other field may be multivalue in some
  * file (Windows Data items repeat, add-ons MV_ADD), so every other field is a LIST of strings in
  * every part: one Parquet type per field across parts is what lets DuckDB or ClickHouse read
- * them all as one table (`union_by_name`), and it keeps multivalue rows whole.
+ * them all as one table (`union_by_name`), and it keeps multivalue rows whole. `minispl_file`
+ * (adapters/file-field.ts) is one value per event too, and one per file: a plain dictionary
+ * column, its ids run-length encoded, costs next to nothing.
  */
-const SINGLE_VALUED: ReadonlySet<string> = new Set(["host", "source", "sourcetype", "index"]);
+const SINGLE_VALUED: ReadonlySet<string> = new Set(["host", "source", "sourcetype", "index", FILE_FIELD]);
 
 export interface WrittenPart {
   readonly bytes: number;

@@ -79,7 +79,7 @@ describe("zip", () => {
       { name: "secret.json", data: NXLOG, encrypted: true },
       { name: "odd.json", data: NXLOG, method: 12 },
       { name: "inner.zip", data: zip([{ name: "x.json", data: NXLOG }]), method: 0 },
-      { name: "notes.md", data: "# hello" },
+      { name: "notes.dat", data: "# hello" },
     ]);
     const { file, report, codes } = load("archive.zip", image);
     expect(codes).toEqual(["1"]);
@@ -88,7 +88,7 @@ describe("zip", () => {
       { file: `${file}!secret.json`, line: 1, reason: "encrypted zip member is not read" },
       { file: `${file}!odd.json`, line: 1, reason: "zip compression method 12 is not supported (only stored and deflate)" },
       { file: `${file}!inner.zip`, line: 1, reason: "nested zip archive inside an archive is not read; extract it first" },
-      { file: `${file}!notes.md`, line: 1, reason: "unrecognised format" },
+      { file: `${file}!notes.dat`, line: 1, reason: "unrecognised format" },
     ]);
   });
 

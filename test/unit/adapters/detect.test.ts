@@ -45,14 +45,14 @@ describe("ingestPaths", () => {
     writeFileSync(join(dir, "b.xml"), `${securityXml(4688, "2023-11-07T09:41:12.490Z", SEC_4688)}\n`);
     writeFileSync(join(dir, "a.xml"), `${XML}\n`);
     writeFileSync(join(dir, "sub", "c.json"), `${FDR}\n`);
-    writeFileSync(join(dir, "notes.md"), "# not logs\n");
+    writeFileSync(join(dir, "notes.dat"), "# not logs\n");
     writeFileSync(join(dir, ".hidden"), "ignored");
     const store = new EventStore();
     const report = ingestPaths(store, [dir]);
     expect(report.files).toBe(4);
     expect(report.events).toBe(3);
     expect(report.byFormat).toEqual({ xmlwineventlog: 2, "crowdstrike-fdr": 1 });
-    expect(report.skipped).toEqual([{ file: join(dir, "notes.md"), line: 1, reason: "unrecognised format" }]);
+    expect(report.skipped).toEqual([{ file: join(dir, "notes.dat"), line: 1, reason: "unrecognised format" }]);
     expect([0, 1, 2].map((r) => store.value(r, "EventCode") ?? store.value(r, "event_simpleName"))).toEqual(["1", "4688", "ProcessRollup2"]);
     expect(report.bytes).toBeGreaterThan(0);
   });

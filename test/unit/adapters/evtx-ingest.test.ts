@@ -79,7 +79,8 @@ describe("EVTX ingestion", () => {
 
     const xml = [...readEvtxBytes(image)].map((i) => (i.kind === "record" ? i.xml : "")).join("\n") + "\n";
     const fromXml = new EventStore();
-    expect(ingestText(fromXml, xml, "same.xml").byFormat).toEqual({ xmlwineventlog: 4 });
+    // Named as the EVTX file, so the file field (minispl_file, its absolute path) is the same too.
+    expect(ingestText(fromXml, xml, file).byFormat).toEqual({ xmlwineventlog: 4 });
     expect(rows(fromEvtx)).toEqual(rows(fromXml));
 
     const first = rows(fromEvtx)[0]!;
