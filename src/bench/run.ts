@@ -16,6 +16,7 @@ import { writeIncidentSet } from "./incident.js";
 import { machineInfo, uptimeLoad } from "./machine.js";
 import { measureDetect } from "./measure-detect.js";
 import { measureEscu } from "./measure-escu.js";
+import { measureHostile } from "./measure-hostile.js";
 import { measureIndex, measureXmlAnchor } from "./measure-index.js";
 import { measureMatching } from "./measure-matching.js";
 import { measureMemory } from "./measure-memory.js";
@@ -122,6 +123,9 @@ async function measureAll(opts: BenchOptions, root: string, out: Record<string, 
   });
   await attempt("matching", "ESCU wildcards and regexes on a 100 KB and a 1 MB field", async () => {
     out.matching_1mb_field = measureMatching(opts.shared);
+  });
+  await attempt("hostile", "hostile inputs at two sizes, and the events view from a cached index", async () => {
+    out.hostile_scaling = measureHostile(dist, opts.shared, opts.runs, root);
   });
 }
 

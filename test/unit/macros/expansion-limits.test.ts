@@ -23,15 +23,16 @@ function doublingConf(levels: number): string {
 }
 
 describe("macro expansion budget", () => {
+  // The timeout on these two is the hang guard, not a speed target (speeds are `npm run bench`'s):
+  // without the budget the fan-out ended in a RangeError and the doubling would build ~2^32
+  // characters, which never returns.
   it.each([
     // 8^6 = 262,144 tokens: the issue's case.
     ["fan-out to 262k tokens", fanOutConf(7, 8), "search `m0`", "macro expansion passes 100,000 tokens in total at `m6`"],
     ["text doubled 31 times", doublingConf(32), "search `d0(ab)`", "macro expansion passes 10,000,000 characters in total at `d21(1)`"],
-  ])("%s: one macro-size error, no exception", (_name, conf, query, message) => {
+  ])("%s: one macro-size error, no exception", { timeout: 30_000 }, (_name, conf, query, message) => {
     const macros = builtinMacros().with(parseMacrosConf(conf, "test.conf").macros);
-    const t = performance.now();
     const r = compile(query, { macros });
-    expect(performance.now() - t).toBeLessThan(5_000);
     expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([["macro-size", message]]);
     // The backtrace ends at the call in the query.
     let frame = r.diagnostics[0]?.origin;

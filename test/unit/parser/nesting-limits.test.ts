@@ -1,6 +1,7 @@
 /**
  * Issue 10: nesting the input can drive past the stack is a `too-deep` diagnostic at the token
- * where the limit is crossed, never a RangeError; deep nesting and long chains parse in linear time.
+ * where the limit is crossed, never a RangeError; deep nesting and long chains parse (in linear
+ * time: `npm run bench`, section hostile_scaling, measures it).
  * The hostile inputs are built here, at sizes that used to overflow (342 parentheses in a search,
  * 264 in eval, 264 nested calls, 358 subsearches, 2,000 NOTs, 5,136 chained operators).
  */
@@ -79,26 +80,28 @@ describe("depth limit on the syntax tree", () => {
   });
 });
 
-describe("parse time is linear", () => {
-  it("builds the AST of 1,000 nested NOTs at once (cubic before: 8 s)", () => {
+// How long parsing takes is measured by `npm run bench` (section hostile_scaling: 125 vs 1,000
+// nested NOTs, 1,000 vs 8,000 NOT terms, as ratios), never here: a timed test flakes on a loaded
+// machine. Here the timeouts are hang guards only.
+describe("deep nesting and long term lists parse", () => {
+  it("builds the AST of 1,000 nested NOTs (cubic before: 8 s)", { timeout: 30_000 }, () => {
     // Past the nesting limit on purpose, straight through the parser and the AST builder, which is
-    // where the time went (every node's span walked its whole subtree).
+    // where the time went (every node's span walked its whole subtree). 2,000 overflow the
+    // parser's own stack, so a slow regression shows in the bench's ratio, not in this guard.
     const tokens = tokenize(new SourceSet().add("q", `search ${"NOT ".repeat(1_000)}a=1`)).tokens;
     tokens.forEach((t, i) => ((t as SeqToken).seq = i));
-    const t = performance.now();
     splParser.load(tokens);
     const ast = astBuilder.pipeline(splParser.pipeline());
-    expect(performance.now() - t).toBeLessThan(1_000);
+    expect(splParser.errors).toEqual([]);
     expect(ast.commands[0]?.span).toEqual({ start: 0, end: 4_010, source: 0 });
   });
 
-  it("8,000 NOT terms side by side parse in about 8 times the time of 1,000", () => {
-    const time = (n: number): number => {
-      const t = performance.now();
-      compile(`search ${join(n, "NOT a=1", " ")}`);
-      return performance.now() - t;
-    };
-    const small = time(1_000);
-    expect(time(8_000)).toBeLessThan(Math.max(40 * small, 4_000));
+  it("8,000 NOT terms side by side are one flat AND of 8,000 NOTs", { timeout: 30_000 }, () => {
+    const r = compile(`search ${join(8_000, "NOT a=1", " ")}`);
+    expect(r.diagnostics).toEqual([]);
+    const arg = r.pipeline?.commands[0]?.args[0];
+    const expr = arg?.kind === "search" ? arg.expr : undefined;
+    expect(expr?.kind).toBe("and");
+    expect(expr?.kind === "and" ? expr.items.map((e) => e.kind) : []).toEqual(Array(8_000).fill("not"));
   });
 });
