@@ -18,12 +18,17 @@ export function isToken(e: CstElement): e is IToken {
 export function tokensOf(e: CstElement): SeqToken[] {
   const out: SeqToken[] = [];
   collect(e, out);
-  return out.sort((a, b) => a.seq - b.seq);
+  for (let i = 1; i < out.length; i++) if (out[i - 1]!.seq > out[i]!.seq) return out.sort((a, b) => a.seq - b.seq);
+  return out;
 }
 
 function collect(e: CstElement, out: SeqToken[]): void {
-  if (isToken(e)) out.push(e as SeqToken);
-  else for (const list of Object.values(e.children)) for (const c of list) collect(c, out);
+  if (isToken(e)) {
+    out.push(e as SeqToken);
+    return;
+  }
+  const children = e.children;
+  for (const name in children) for (const c of children[name]!) collect(c, out);
 }
 
 /**
@@ -103,11 +108,16 @@ export function spanOfTokens(tokens: readonly SplToken[]): Span {
  * first token's source ends the span.
  */
 export function spanOf(e: CstElement): Span {
-  const x = extent(e);
+  return spanOfExtent(e, extent(e));
+}
+
+function spanOfExtent(e: CstElement, x: Extent | null): Span {
   if (!x) return { start: 0, end: 0, source: 0 };
-  const last = x.last.src === x.first.src ? x.last : lastOfSource(e, x.first.src);
-  const end = Math.max(tokSpan(x.first).end, last ? tokSpan(last).end : 0);
-  return { start: x.first.startOffset, end, source: x.first.src };
+  const first = x.first;
+  const last = x.last.src === first.src ? x.last : lastOfSource(e, first.src);
+  const firstEnd = (first.endOffset ?? first.startOffset) + 1;
+  const lastEnd = last ? (last.endOffset ?? last.startOffset) + 1 : 0;
+  return { start: first.startOffset, end: Math.max(firstEnd, lastEnd), source: first.src };
 }
 
 /** The last token under a node that comes from `src` (memoised on the node, per source). */
@@ -135,8 +145,9 @@ export function originOf(e: CstElement): MacroFrame | undefined {
 
 /** Node position fields: span plus macro origin when present. */
 export function at(e: CstElement): { span: Span; origin?: MacroFrame } {
-  const origin = originOf(e);
-  return origin ? { span: spanOf(e), origin } : { span: spanOf(e) };
+  const x = extent(e);
+  const origin = x?.first.origin;
+  return origin ? { span: spanOfExtent(e, x), origin } : { span: spanOfExtent(e, x) };
 }
 
 /** `"a\"b"` → `a"b`. SPL keeps other backslash pairs as written (cim-mapping.md §0.7). */

@@ -30,7 +30,7 @@ export class SplParser extends CstParser {
   /** Depth of `[ … ]` nesting. */
   private brackets = 0;
   /**
-   * The alternatives of the rules a long search runs through per term, built once (Chevrotain's
+   * The alternatives of the rules a long search runs through per term or argument, built once (Chevrotain's
    * performance advice): written inline they are new arrays and closures at every invocation,
    * which was most of the garbage of parsing a 200k-character search. Only closures that read
    * nothing but the parser may be cached.
@@ -45,6 +45,11 @@ export class SplParser extends CstParser {
     searchNot?: IOrAlt<unknown>[];
     searchPrimary?: IOrAlt<unknown>[];
     searchValue?: OrMethodOpts<unknown>;
+    genericArg?: OrMethodOpts<unknown>;
+    argValue?: OrMethodOpts<unknown>;
+    notExpr?: IOrAlt<unknown>[];
+    unary?: IOrAlt<unknown>[];
+    primary?: IOrAlt<unknown>[];
   } = {};
 
   /** Sets the tokens to parse and clears per-parse state. */
@@ -121,16 +126,18 @@ export class SplParser extends CstParser {
 
   private genericArgs = this.RULE("genericArgs", () => {
     this.MANY(() => {
-      this.OR({
-        IGNORE_AMBIGUITIES: true,
-        DEF: [
-          { ALT: () => this.SUBRULE(this.byClause) },
-          { ALT: () => this.SUBRULE(this.whereClause) },
-          { GATE: () => is(this.LA(1), T.Identifier) && is(this.LA(2), T.Eq), ALT: () => this.SUBRULE(this.optionArg) },
-          { ALT: () => this.SUBRULE(this.positional) },
-          { ALT: () => this.CONSUME(T.Comma) },
-        ],
-      });
+      this.OR(
+        (this.cache.genericArg ??= {
+          IGNORE_AMBIGUITIES: true,
+          DEF: [
+            { ALT: () => this.SUBRULE(this.byClause) },
+            { ALT: () => this.SUBRULE(this.whereClause) },
+            { GATE: () => is(this.LA(1), T.Identifier) && is(this.LA(2), T.Eq), ALT: () => this.SUBRULE(this.optionArg) },
+            { ALT: () => this.SUBRULE(this.positional) },
+            { ALT: () => this.CONSUME(T.Comma) },
+          ],
+        }),
+      );
     });
   });
 
@@ -187,17 +194,19 @@ export class SplParser extends CstParser {
 
   /** A value in a generic command: subsearch, string, call (`min(_time)`, `eval(expr)`) or word. */
   private argValue = this.RULE("argValue", () => {
-    this.OR({
-      IGNORE_AMBIGUITIES: true,
-      DEF: [
-        { ALT: () => this.SUBRULE(this.subsearch) },
-        { ALT: () => this.CONSUME(T.StringLiteral) },
-        { GATE: () => is(this.LA(1), T.Identifier) && is(this.LA(2), T.LParen), ALT: () => this.SUBRULE(this.callValue) },
-        // `startswith=(EventCode=4698)`, `head (count > 5)`: a parenthesised eval expression.
-        { ALT: () => this.SUBRULE(this.parenExpr) },
-        { ALT: () => this.SUBRULE(this.word) },
-      ],
-    });
+    this.OR(
+      (this.cache.argValue ??= {
+        IGNORE_AMBIGUITIES: true,
+        DEF: [
+          { ALT: () => this.SUBRULE(this.subsearch) },
+          { ALT: () => this.CONSUME(T.StringLiteral) },
+          { GATE: () => is(this.LA(1), T.Identifier) && is(this.LA(2), T.LParen), ALT: () => this.SUBRULE(this.callValue) },
+          // `startswith=(EventCode=4698)`, `head (count > 5)`: a parenthesised eval expression.
+          { ALT: () => this.SUBRULE(this.parenExpr) },
+          { ALT: () => this.SUBRULE(this.word) },
+        ],
+      }),
+    );
   });
 
   private parenExpr = this.RULE("parenExpr", () => {
@@ -430,15 +439,17 @@ export class SplParser extends CstParser {
   });
 
   private notExpr = this.RULE("notExpr", () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.Not);
-          this.SUBRULE(this.notExpr);
+    this.OR(
+      (this.cache.notExpr ??= [
+        {
+          ALT: () => {
+            this.CONSUME(T.Not);
+            this.SUBRULE(this.notExpr);
+          },
         },
-      },
-      { ALT: () => this.SUBRULE(this.comparison) },
-    ]);
+        { ALT: () => this.SUBRULE(this.comparison) },
+      ]),
+    );
   });
 
   private comparison = this.RULE("comparison", () => {
@@ -486,31 +497,35 @@ export class SplParser extends CstParser {
   });
 
   private unary = this.RULE("unary", () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.Minus);
-          this.SUBRULE(this.unary);
+    this.OR(
+      (this.cache.unary ??= [
+        {
+          ALT: () => {
+            this.CONSUME(T.Minus);
+            this.SUBRULE(this.unary);
+          },
         },
-      },
-      { ALT: () => this.SUBRULE(this.primary) },
-    ]);
+        { ALT: () => this.SUBRULE(this.primary) },
+      ]),
+    );
   });
 
   private primary = this.RULE("primary", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.Number) },
-      { ALT: () => this.CONSUME(T.StringLiteral) },
-      {
-        ALT: () => {
-          this.CONSUME(T.LParen);
-          this.SUBRULE(this.expression);
-          this.CONSUME(T.RParen);
+    this.OR(
+      (this.cache.primary ??= [
+        { ALT: () => this.CONSUME(T.Number) },
+        { ALT: () => this.CONSUME(T.StringLiteral) },
+        {
+          ALT: () => {
+            this.CONSUME(T.LParen);
+            this.SUBRULE(this.expression);
+            this.CONSUME(T.RParen);
+          },
         },
-      },
-      { GATE: () => is(this.LA(2), T.LParen), ALT: () => this.SUBRULE(this.functionCall) },
-      { ALT: () => this.SUBRULE(this.fieldName) },
-    ]);
+        { GATE: () => is(this.LA(2), T.LParen), ALT: () => this.SUBRULE(this.functionCall) },
+        { ALT: () => this.SUBRULE(this.fieldName) },
+      ]),
+    );
   });
 
   private functionCall = this.RULE("functionCall", () => {
