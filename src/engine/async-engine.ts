@@ -13,8 +13,18 @@
  * after its abort or its deadline (a long step with no check inside) is stopped for sure: the
  * worker is terminated, a new one replays the setup calls (loadData, loadMacros, defineMacros,
  * openIndex), and the search answers `error[cancelled]` or `error[budget]` all the same.
+ *
+ * A replay reads the files again, and they may have changed since they were first loaded. Each
+ * setup call keeps the size and modification time of the files it read (stat only, no content);
+ * at a replay a file that vanished, changed or appeared, and a replayed call that failed, is a
+ * warning naming the file: given to `onWarning`, and added to the diagnostics (severity
+ * `warning`, code `bad-record`) of the next search or detection the worker answers.
  */
+import { statSync } from "node:fs";
 import { Worker } from "node:worker_threads";
+import { expand } from "../adapters/ingest.js";
+import { emptyReport } from "../adapters/types.js";
+import { walkPaths } from "../adapters/walk-paths.js";
 import type { IngestOptions, IngestReport } from "../adapters/types.js";
 import { diag, SplRuntimeError, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { DEFAULT_TIMEOUT_MS } from "../executor/budget.js";
@@ -27,6 +37,8 @@ export interface AsyncEngineOptions extends EngineOptions {
   readonly workerUrl?: URL;
   /** Milliseconds a search may take to stop after its abort or deadline before its worker is terminated (default 2000). */
   readonly graceMs?: number;
+  /** Called with each warning of a replay (a loaded file that vanished or changed). */
+  readonly onWarning?: (message: string) => void;
 }
 
 export interface AsyncSearchOptions extends BudgetLimits {
@@ -51,6 +63,12 @@ export type AsyncResponse =
   | { readonly id: number; readonly error: string }
   | { readonly id: number; readonly started: true };
 
+/** A setup call and the files it read: path → "size, modification time" (compared as a string). */
+interface Loaded {
+  readonly setup: Setup;
+  files: ReadonlyMap<string, string>;
+}
+
 interface Pending {
   resolve(v: unknown): void;
   reject(e: Error): void;
@@ -64,8 +82,16 @@ export class AsyncEngine {
   private worker: Worker;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
-  private readonly setup: Setup[] = [];
+  private readonly setup: Loaded[] = [];
+  /** Replay warnings not yet added to an answer's diagnostics. */
+  private warnings: string[] = [];
   private closed = false;
+  private replays = 0;
+
+  /** How many times the worker was replaced (a search that did not stop, a crash) and the setup replayed. */
+  get restarts(): number {
+    return this.replays;
+  }
 
   constructor(private readonly options: AsyncEngineOptions = {}) {
     this.worker = this.start();
@@ -111,9 +137,38 @@ export class AsyncEngine {
   }
 
   private async configure<T>(s: Setup): Promise<T> {
+    const files = filesOf(s);
     const value = await this.call<T>(s);
-    this.setup.push(s);
+    this.setup.push({ setup: s, files });
     return value;
+  }
+
+  /**
+   * Replays the setup calls in a new worker. Their files are checked first: what vanished,
+   * changed or appeared since they were loaded is a warning (once: the new stamps are kept).
+   */
+  private replay(): void {
+    this.replays++;
+    for (const l of this.setup) {
+      const now = filesOf(l.setup);
+      for (const w of compareFiles(l.files, now)) this.warn(`${describeSetup(l.setup)} replayed after the worker restarted: ${w}`);
+      l.files = now;
+      void this.call(l.setup).catch((e: Error) => this.warn(`${describeSetup(l.setup)} failed when replayed after the worker restarted: ${e.message}`));
+    }
+  }
+
+  private warn(message: string): void {
+    this.warnings.push(message);
+    this.options.onWarning?.(message);
+  }
+
+  /** A search's or detection's outcome with the pending replay warnings added to its diagnostics. */
+  private withWarnings(value: unknown): unknown {
+    if (this.warnings.length === 0 || typeof value !== "object" || value === null || !Array.isArray((value as SearchOutcome).diagnostics)) return value;
+    const added = this.warnings.map((message) => diag("bad-record", { message }, undefined, { severity: "warning" }));
+    this.warnings = [];
+    const out = value as SearchOutcome;
+    return { ...out, diagnostics: [...added, ...out.diagnostics] };
   }
 
   /**
@@ -176,7 +231,7 @@ export class AsyncEngine {
 
   private start(): Worker {
     const url = this.options.workerUrl ?? new URL("./engine-worker.js", import.meta.url);
-    const { workerUrl: _u, graceMs: _g, ...engineOptions } = this.options;
+    const { workerUrl: _u, graceMs: _g, onWarning: _w, ...engineOptions } = this.options;
     const w = new Worker(url, { workerData: engineOptions });
     w.on("message", (m: AsyncResponse) => {
       const p = this.pending.get(m.id);
@@ -188,7 +243,7 @@ export class AsyncEngine {
       this.pending.delete(m.id);
       if (this.pending.size === 0) w.unref();
       if ("error" in m) p.reject(new Error(m.error));
-      else p.resolve(m.value);
+      else p.resolve(p.stopped ? this.withWarnings(m.value) : m.value);
     });
     w.on("error", (e: Error) => this.failAll(e));
     // A worker that ended by itself (a crash, out of memory) is replaced with the same setup, so
@@ -197,7 +252,7 @@ export class AsyncEngine {
       if (this.closed || this.worker !== w) return;
       this.failAll(new Error("the engine's worker stopped"));
       this.worker = this.start();
-      for (const s of this.setup) void this.call(s).catch(() => {});
+      this.replay();
     });
     // An idle worker does not keep the caller's process alive; a busy one does (call() refs it).
     w.unref();
@@ -216,7 +271,7 @@ export class AsyncEngine {
     this.pending.clear();
     void old.terminate();
     this.worker = this.start();
-    for (const s of this.setup) void this.call(s).catch(() => {});
+    this.replay();
     for (const [pid, p] of waiting) {
       if (pid === id && p.stopped) p.stopped(d);
       else if (p.stopped) p.stopped(diag("cancelled", { by: "the engine was restarted to stop another search" }));
@@ -228,6 +283,37 @@ export class AsyncEngine {
     for (const p of this.pending.values()) p.reject(e);
     this.pending.clear();
   }
+}
+
+/** The files a setup call reads, each with its size and modification time. */
+function filesOf(s: Setup): Map<string, string> {
+  const paths = s.op === "loadData" ? expand(s.paths, emptyReport(), s.ingest) : s.op === "loadMacros" ? walkPaths(s.paths, { skipHidden: true, followSymlinks: true }).files : s.op === "openIndex" ? walkPaths([s.dir], { followSymlinks: true }).files : [];
+  const out = new Map<string, string>();
+  for (const f of paths) {
+    try {
+      const st = statSync(f);
+      out.set(f, `${st.size} bytes, modified ${new Date(st.mtimeMs).toISOString()}`);
+    } catch {
+      // Gone between the walk and the stat: not there.
+    }
+  }
+  return out;
+}
+
+function compareFiles(before: ReadonlyMap<string, string>, now: ReadonlyMap<string, string>): string[] {
+  const out: string[] = [];
+  for (const [f, stamp] of before) {
+    const cur = now.get(f);
+    if (cur === undefined) out.push(`${f} has vanished since it was loaded (its events are no longer searched)`);
+    else if (cur !== stamp) out.push(`${f} has changed since it was loaded (${stamp} then, ${cur} now); it was read as it is now`);
+  }
+  for (const f of now.keys()) if (!before.has(f)) out.push(`${f} has appeared since the data was loaded; it was read too`);
+  return out;
+}
+
+function describeSetup(s: Setup): string {
+  const arg = s.op === "openIndex" ? s.dir : s.op === "defineMacros" ? `${s.defs.length} definition(s)` : s.paths.join(", ");
+  return `${s.op}(${arg})`;
 }
 
 /** The outcome of a search that was stopped from outside its worker. */

@@ -12,6 +12,7 @@
  *   templates and strings it refers to are defined.
  */
 import { constants, gunzipSync, inflateRawSync } from "node:zlib";
+import { readEvtxBytes } from "../adapters/evtx/reader.js";
 import { overlaps, type Range } from "./damage-map.js";
 
 export interface Unit {
@@ -94,19 +95,20 @@ function zipUnits(bytes: Buffer): Unit[] | undefined {
 
 const FILE_HEADER = 4096;
 const CHUNK = 65536;
-const RECORDS_START = 512;
 
+/**
+ * The records of an undamaged EVTX file by their EventRecordID (what the comparison finds in an
+ * event's `_raw`). The record header's identifier is no stand-in: exported and cleared logs
+ * renumber it (1…n for EventRecordIDs 31791…), so it is read from the rendered record.
+ */
 function evtxUnit(bytes: Buffer): Unit {
   const records = new Map<string, { range: Range; chunk: number }>();
-  for (let chunk = FILE_HEADER; chunk + RECORDS_START <= bytes.length; chunk += CHUNK) {
-    if (bytes.subarray(chunk, chunk + 8).toString("latin1") !== "ElfChnk\0") continue;
-    let p = chunk + RECORDS_START;
-    while (p + 24 <= Math.min(bytes.length, chunk + CHUNK) && bytes.readUInt32LE(p) === 0x00002a2a) {
-      const size = bytes.readUInt32LE(p + 4);
-      if (size < 24 || p + size > chunk + CHUNK) break;
-      records.set(String(bytes.readBigUInt64LE(p + 8)), { range: { start: p, end: p + size }, chunk });
-      p += size;
-    }
+  for (const item of readEvtxBytes(bytes)) {
+    if (item.kind !== "record") continue;
+    const id = /<EventRecordID>([^<]*)</.exec(item.xml)?.[1] ?? String(item.recordId);
+    const size = bytes.readUInt32LE(item.offset + 4);
+    const chunk = FILE_HEADER + Math.floor((item.offset - FILE_HEADER) / CHUNK) * CHUNK;
+    records.set(id, { range: { start: item.offset, end: item.offset + size }, chunk });
   }
   return { member: "", content: bytes, kind: "evtx", reach: (d) => d, evtxRecords: records };
 }

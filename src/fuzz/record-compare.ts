@@ -98,21 +98,37 @@ export function compareRecords(base: Baseline, damaged: Buffer, mutations: reado
     else byFp.set(r.fp, [i]);
   });
   const matched = new Set<number>();
-  base.records.forEach((r, k) => {
-    const i = byFp.get(r.fp)?.shift();
-    if (i !== undefined) {
-      matched.add(i);
-      c.equal++;
-      return;
-    }
+  // Identical records (a dataset may hold the same event twice) are interchangeable: when fewer
+  // come out than went in, the ones lost are those the damage reaches, whichever copy the
+  // emitted events would be paired with in file order.
+  const where = (k: number): "damage" | "chunk" | "elsewhere" | "unlocated" => {
     const p = base.places[k];
-    if (!p) c.unlocated++;
-    else if (overlaps(p.range, reach.get(p.unit) ?? [])) c.lostInDamage++;
-    else if (p.shared && overlaps(p.shared, reach.get(p.unit) ?? [])) {
-      c.lostInDamage++;
-      c.lostViaChunk++;
-    } else c.lostElsewhere++;
+    if (!p) return "unlocated";
+    if (overlaps(p.range, reach.get(p.unit) ?? [])) return "damage";
+    return p.shared && overlaps(p.shared, reach.get(p.unit) ?? []) ? "chunk" : "elsewhere";
+  };
+  const rank = { damage: 0, chunk: 1, unlocated: 2, elsewhere: 3 } as const;
+  const byOriginalFp = new Map<string, number[]>();
+  base.records.forEach((r, k) => {
+    const list = byOriginalFp.get(r.fp);
+    if (list) list.push(k);
+    else byOriginalFp.set(r.fp, [k]);
   });
+  for (const [fp, ks] of byOriginalFp) {
+    const out = byFp.get(fp) ?? [];
+    const pairs = Math.min(ks.length, out.length);
+    for (const i of out.splice(0, pairs)) matched.add(i);
+    c.equal += pairs;
+    const lost = ks.map(where).sort((a, b) => rank[a] - rank[b]).slice(0, ks.length - pairs);
+    for (const w of lost) {
+      if (w === "unlocated") c.unlocated++;
+      else if (w === "elsewhere") c.lostElsewhere++;
+      else {
+        c.lostInDamage++;
+        if (w === "chunk") c.lostViaChunk++;
+      }
+    }
+  }
   const originalFps = new Set(base.records.map((r) => r.fp));
   got.forEach((r, i) => {
     if (matched.has(i)) return;

@@ -6,13 +6,14 @@
  * the file header); the reason names the chunk, its file offset and the record. The report's
  * `bytes` and `inputBytes` both count the file's size (there is no decoded text to count).
  */
-import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
 import type { EventInput } from "../../store/event-store.js";
 import type { IngestOptions, IngestReport } from "../types.js";
 import { parseXmlRecord } from "../xml-record.js";
 import { winEvent } from "../win-event.js";
 import { FILE_HEADER_SIZE, hasEvtxMagic } from "./file-header.js";
 import { CHUNK_MAGIC } from "./chunk.js";
+import { findChunk } from "./carve.js";
 import { readEvtxFile, type EvtxItem } from "./reader.js";
 
 export const EVTX_FORMAT = "evtx";
@@ -27,20 +28,41 @@ export type EvtxReport = IngestReport & { inputBytes?: number };
 
 /**
  * True when the file starts with "ElfFile\0", or has its first chunk ("ElfChnk\0") at 4096 under a
- * damaged signature (false when it cannot be read: the caller reports that).
+ * damaged signature, or is binary (a NUL in its first 4 KiB, no gzip/zip/tar magic or BOM) with a
+ * valid chunk in its first 4 MiB: an EVTX file with bytes inserted before its header, which is
+ * then carved (reader.ts). False when it cannot be read: the caller reports that.
  */
 export function isEvtx(path: string): boolean {
   let fd: number | undefined;
   try {
     fd = openSync(path, "r");
-    const head = Buffer.alloc(8);
-    if (readSync(fd, head, 0, 8, 0) === 8 && hasEvtxMagic(head)) return true;
-    return readSync(fd, head, 0, 8, FILE_HEADER_SIZE) === 8 && head.equals(CHUNK_MAGIC);
+    const head = Buffer.alloc(FILE_HEADER_SIZE + 8);
+    const got = readSync(fd, head, 0, head.length, 0);
+    if (got >= 8 && hasEvtxMagic(head)) return true;
+    if (got === head.length && head.subarray(FILE_HEADER_SIZE).equals(CHUNK_MAGIC)) return true;
+    if (!mayHoldCarvedEvtx(head.subarray(0, got))) return false;
+    const f = fd;
+    const size = fstatSync(f).size;
+    return findChunk((buf, pos) => readSync(f, buf, 0, buf.length, pos), 0, CARVE_SNIFF_BYTES, size) !== undefined;
   } catch {
     return false;
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** How far into a binary file `isEvtx` looks for a chunk signature. */
+const CARVE_SNIFF_BYTES = 4 << 20;
+
+/** Binary content no other reader claims: worth searching for EVTX chunks. */
+function mayHoldCarvedEvtx(head: Buffer): boolean {
+  if (head.length < 8 || !head.includes(0)) return false;
+  const b0 = head[0];
+  const b1 = head[1];
+  if (b0 === 0x1f && b1 === 0x8b) return false; // gzip
+  if (b0 === 0x50 && b1 === 0x4b) return false; // zip
+  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff) || (b0 === 0xef && b1 === 0xbb)) return false; // BOM
+  return !(head.length >= 262 && head.toString("latin1", 257, 262) === "ustar");
 }
 
 /** Streams one EVTX file from disk into `sink`, chunk by chunk, adding to `report`. */

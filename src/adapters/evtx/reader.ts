@@ -9,6 +9,7 @@ import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { CHUNK_SIZE, FILE_HEADER_SIZE, parseFileHeader } from "./file-header.js";
 import { CHUNK_MAGIC, chunkRecords, inspectChunk, isEmptyChunk, RECORDS_START, recoverRecords, type ChunkHeader, type RecordSpan } from "./chunk.js";
 import { findFlippedBit } from "./bit-repair.js";
+import { findChunk, isZeroRange, type ReadAt } from "./carve.js";
 import { ChunkContext } from "./chunk-context.js";
 import { parseFragment } from "./binxml.js";
 import { renderXml } from "./render.js";
@@ -33,9 +34,6 @@ export interface EvtxError {
 
 export type EvtxItem = EvtxRecord | EvtxError;
 
-/** Reads `buf.length` bytes at `position` into `buf`; returns the count read. */
-type ReadAt = (buf: Buffer, position: number) => number;
-
 /** Records of an EVTX file on disk, one 64 KiB chunk in memory at a time. */
 export function* readEvtxFile(path: string): Generator<EvtxItem> {
   const fd = openSync(path, "r");
@@ -49,55 +47,104 @@ export function* readEvtxFile(path: string): Generator<EvtxItem> {
 /** Records of an EVTX image in memory (tests, small inputs). */
 export function* readEvtxBytes(bytes: Uint8Array): Generator<EvtxItem> {
   const src = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-  yield* readEvtx((buf, pos) => src.copy(buf, 0, pos, Math.min(pos + buf.length, src.length)), src.length);
+  yield* readEvtx((buf, pos) => (pos >= src.length ? 0 : src.copy(buf, 0, pos, Math.min(pos + buf.length, src.length))), src.length);
 }
 
+const hex = (n: number): string => `0x${n.toString(16)}`;
+
 function* readEvtx(readAt: ReadAt, size: number): Generator<EvtxItem> {
+  const start = yield* firstChunk(readAt, size);
+  if (start === undefined) return;
+  const carving = { started: start.carved };
+  let pos = start.at;
+  for (let chunk = 1; pos < size; chunk++) {
+    const buf = Buffer.alloc(CHUNK_SIZE);
+    const read = readAt(buf, pos);
+    if (read < CHUNK_SIZE && !buf.subarray(0, read).some((b) => b !== 0)) return;
+    // A damaged chunk ends where the next valid chunk starts (bytes lost inside it, or a copied
+    // fragment of a chunk): its image must not hold that chunk's records too.
+    const empty = isEmptyChunk(buf);
+    const c = empty ? undefined : inspectChunk(buf, read);
+    const intact = c !== undefined && typeof c !== "string" && c.damage === undefined;
+    const cut = empty || intact ? undefined : findChunk(readAt, pos + 1, pos + read, size);
+    yield* chunkItems(buf, chunk, pos, cut === undefined ? read : cut - pos, cut);
+    const expected = pos + CHUNK_SIZE;
+    if (cut === undefined && (read < CHUNK_SIZE || expected >= size)) return;
+    let next = cut ?? expected;
+    let from = expected;
+    if (cut === undefined && !hasChunkMagic(readAt, expected, size)) {
+      // The next chunk is not on the 64 KiB grid: look for it from where this chunk's bytes end.
+      from = intact ? pos + c.header.freeSpaceOffset : empty ? pos + 1 : expected;
+      const found = findChunk(readAt, from, size, size);
+      if (found === undefined) {
+        // Never-written chunk slots (zeros) to the end are a quiet end of the log.
+        if (!isZeroRange(readAt, expected, size)) {
+          yield { kind: "error", chunk: chunk + 1, offset: expected, reason: `chunk ${chunk + 1} at ${hex(expected)}: no "ElfChnk" signature, and no valid chunk in the ${size - expected} byte(s) after it; skipped` };
+        }
+        return;
+      }
+      next = found;
+    }
+    // Skipping whole never-written slots is not worth a warning either.
+    const emptySlots = next > expected && (next - expected) % CHUNK_SIZE === 0 && isZeroRange(readAt, expected, next);
+    if (next !== expected && !emptySlots) yield moved(chunk + 1, expected, next, cut === undefined ? from : pos + 1, carving);
+    pos = next;
+  }
+}
+
+/**
+ * Where the first chunk is: after the header block as the header says, at 4096 under a damaged
+ * header, else the first valid chunk anywhere in the file (carving; reported once). Yields the
+ * header's warnings; undefined when the file holds no chunk at all.
+ */
+function* firstChunk(readAt: ReadAt, size: number): Generator<EvtxItem, { at: number; carved: boolean } | undefined> {
   const head = Buffer.alloc(FILE_HEADER_SIZE);
   const header = parseFileHeader(head.subarray(0, readAt(head, 0)));
   // The chunks are self-contained: a damaged file header (a flipped bit in its signature, version
   // or block size) costs no record when the first chunk is where every EVTX file has it.
   const chunkAtDefault = hasChunkMagic(readAt, FILE_HEADER_SIZE, size);
-  if (typeof header === "string") {
-    yield { kind: "error", chunk: 0, offset: 0, reason: `file header: ${header}${chunkAtDefault ? ` (chunks read from ${FILE_HEADER_SIZE} anyway)` : ""}` };
-    if (!chunkAtDefault) return;
-  } else {
+  if (typeof header !== "string") {
     if (!header.crcOk) yield { kind: "error", chunk: 0, offset: 0, reason: "file header: CRC-32 mismatch (chunks read anyway)" };
     // A file cut short says so even when no chunk is left to be reported as cut.
     const expected = header.headerBlockSize + header.numberOfChunks * CHUNK_SIZE;
     if (size < expected) {
       yield { kind: "error", chunk: 0, offset: size, reason: `file is truncated: ${size} bytes, its header counts ${header.numberOfChunks} chunk(s) (${expected} bytes)` };
     }
+    if (hasChunkMagic(readAt, header.headerBlockSize, size)) return { at: header.headerBlockSize, carved: false };
+    if (chunkAtDefault) return { at: FILE_HEADER_SIZE, carved: false };
+    // A header alone, or followed by never-written chunk slots (zeros), is a quiet, empty log.
+    if (isZeroRange(readAt, header.headerBlockSize, size)) return undefined;
+  } else if (chunkAtDefault) {
+    yield { kind: "error", chunk: 0, offset: 0, reason: `file header: ${header} (chunks read from ${FILE_HEADER_SIZE} anyway)` };
+    return { at: FILE_HEADER_SIZE, carved: false };
   }
-  const first = typeof header !== "string" && (hasChunkMagic(readAt, header.headerBlockSize, size) || !chunkAtDefault) ? header.headerBlockSize : FILE_HEADER_SIZE;
-  let chunk = 0;
-  for (let off = first, prev = -1; off < size; prev = off, off += CHUNK_SIZE) {
-    chunk++;
-    const shifted = off === first ? undefined : shiftedChunk(readAt, off, prev, size);
-    if (shifted !== undefined) {
-      yield { kind: "error", chunk, offset: off, reason: `chunk ${chunk} at 0x${off.toString(16)}: no "ElfChnk" signature; the next one is ${shifted - off} byte(s) away (bytes added or lost before it), read from there` };
-      off = shifted;
-    }
-    const buf = Buffer.alloc(CHUNK_SIZE);
-    const got = readAt(buf, off);
-    if (got < CHUNK_SIZE && !buf.subarray(0, got).some((b) => b !== 0)) return;
-    yield* chunkItems(buf, chunk, off, got);
-    if (got < CHUNK_SIZE) return;
+  // From the start even under a valid header: bytes lost inside the header block move the first
+  // chunk before the block's end.
+  const from = 0;
+  const found = findChunk(readAt, from, size, size);
+  const problem = typeof header === "string" ? `file header: ${header}` : `file header: no "ElfChnk" signature after the header block (at ${hex(header.headerBlockSize)})`;
+  if (found === undefined) {
+    yield { kind: "error", chunk: 0, offset: 0, reason: problem };
+    return undefined;
   }
+  yield { kind: "error", chunk: 0, offset: from, reason: `${problem}; carving: scanned for "ElfChnk" chunk signatures from ${hex(from)}, the first valid chunk is at ${hex(found)}; chunks read from there` };
+  return { at: found, carved: true };
 }
 
 /**
- * Where the chunk expected at `off` really starts when bytes were added or lost before it (the
- * signature is within half a chunk of `off`), else undefined: without this one inserted byte cost
- * every later chunk.
+ * The warning for a chunk found away from the 64 KiB grid: within half a chunk it is bytes added
+ * or lost before it; farther it is carving (the first time said so, with the offset the scan
+ * started at: where the previous chunk's bytes end).
  */
-function shiftedChunk(readAt: ReadAt, off: number, prev: number, size: number): number | undefined {
-  if (hasChunkMagic(readAt, off, size)) return undefined;
-  const from = Math.max(prev + 1, off - CHUNK_SIZE / 2);
-  const window = Buffer.alloc(Math.min(size, off + CHUNK_SIZE / 2) - from);
-  const got = readAt(window, from);
-  const at = window.subarray(0, got).indexOf(CHUNK_MAGIC);
-  return at < 0 ? undefined : from + at;
+function moved(chunk: number, expected: number, at: number, from: number, carving: { started: boolean }): EvtxItem {
+  const where = `chunk ${chunk} at ${hex(expected)}: no "ElfChnk" signature`;
+  if (Math.abs(at - expected) <= CHUNK_SIZE / 2) {
+    return { kind: "error", chunk, offset: expected, reason: `${where}; the next one is ${at - expected} byte(s) away (bytes added or lost before it), read from there` };
+  }
+  const first = !carving.started;
+  carving.started = true;
+  const what = first ? `carving: scanned for "ElfChnk" chunk signatures from ${hex(from)}, the next valid chunk is at ${hex(at)}` : `the next valid chunk is at ${hex(at)}`;
+  return { kind: "error", chunk, offset: expected, reason: `${where}; ${what} (${at - expected} byte(s) from where it was expected); read from there` };
 }
 
 function hasChunkMagic(readAt: ReadAt, at: number, size: number): boolean {
@@ -110,9 +157,10 @@ function hasChunkMagic(readAt: ReadAt, at: number, size: number): boolean {
  * The records of one chunk image of which `got` bytes were read (`fileOffset` only labels
  * positions). A chunk with a CRC mismatch or cut short is read record by record: each record
  * whose header and size check out is decoded, each damaged stretch is reported with its offset,
- * and a summary says how many records were recovered.
+ * and a summary says how many records were recovered. `nextChunk` is where the next valid chunk
+ * starts when that cut this one short.
  */
-export function* chunkItems(buf: Buffer, chunk: number, fileOffset: number, got = buf.length): Generator<EvtxItem> {
+export function* chunkItems(buf: Buffer, chunk: number, fileOffset: number, got = buf.length, nextChunk?: number): Generator<EvtxItem> {
   const where = `chunk ${chunk} at 0x${fileOffset.toString(16)}`;
   if (isEmptyChunk(buf)) return;
   const c = inspectChunk(buf, got);
@@ -149,7 +197,7 @@ export function* chunkItems(buf: Buffer, chunk: number, fileOffset: number, got 
     kind: "error",
     chunk,
     offset: fileOffset,
-    reason: `${where}: ${c.damage}; records read one by one: ${recovered} recovered${verified}${unverified}, ${damaged} damaged skipped${cut ? "; the rest of the chunk is missing" : ""}`,
+    reason: `${where}: ${c.damage}; records read one by one: ${recovered} recovered${verified}${unverified}, ${damaged} damaged skipped${!cut ? "" : nextChunk === undefined ? "; the rest of the chunk is missing" : `; the next valid chunk starts at ${hex(nextChunk)} (bytes lost or added)`}`,
   };
 }
 
