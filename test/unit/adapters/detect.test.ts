@@ -63,3 +63,22 @@ describe("ingestPaths", () => {
     expect(report.skipped[0]!.reason).toMatch(/cannot read/);
   });
 });
+
+describe("JSON lines whose first line is damaged (data fuzz, issue 10)", () => {
+  const lines = Array.from({ length: 6 }, (_, i) => FDR.replace("1699350072204", String(1699350072204 + i)));
+
+  it.each([
+    ["first byte flipped", `z${lines[0]!.slice(1)}`],
+    ["first line cut to garbage", "\u0000\u0007garbage"],
+  ])("%s: still JSON, the other five records kept, the first skipped at line 1", (_label, first) => {
+    const text = [first, ...lines.slice(1)].join("\n") + "\n";
+    expect(detectFormat(text)?.name).toBe("json-events");
+    const { rows, report } = ingest(text, {}, "fdr.jsonl");
+    expect(rows).toHaveLength(5);
+    expect(report.skipped).toEqual([expect.objectContaining({ file: "fdr.jsonl", line: 1 })]);
+  });
+
+  it("plain text with a few braces is not taken for JSON", () => {
+    expect(detectFormat("hello\n{a}\nworld\nmore text\n{b}\n")?.name).toBeUndefined();
+  });
+});
