@@ -9,12 +9,11 @@ import { jsonHandler } from "./json-stream.js";
 import { fdrObjects, isFdrObject } from "./crowdstrike-fdr.js";
 import { nxlogObjects } from "./nxlog-json.js";
 
-/** Where FDR's key is looked for (every FDR line carries it, so the first lines decide). */
-const FDR_HEAD = 4096;
-
 export const jsonEvents: LogFormat = {
   name: "json-events",
-  recognises: (head) => head.json && (/"event_simpleName"\s*:/.test(head.text.slice(0, FDR_HEAD)) || /"EventID"\s*:/.test(head.text)),
+  // Anywhere in the head, not only its first lines: a file whose first 47 KB were zeroed (data
+  // fuzz) still holds FDR lines after them. Each line is decided on its own anyway.
+  recognises: (head) => head.json && (/"event_simpleName"\s*:/.test(head.text) || /"EventID"\s*:/.test(head.text)),
   open(ctx) {
     const fdr = fdrObjects(ctx);
     const nxlog = nxlogObjects(ctx, "unrecognised JSON record (no event_simpleName, no EventID+Channel)");

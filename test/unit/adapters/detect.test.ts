@@ -82,3 +82,11 @@ describe("JSON lines whose first line is damaged (data fuzz, issue 10)", () => {
     expect(detectFormat("hello\n{a}\nworld\nmore text\n{b}\n")?.name).toBeUndefined();
   });
 });
+
+it("FDR lines after 47 KB of zeroed bytes are still found (the key is looked for in the whole head)", () => {
+  const text = `{${"\u0000".repeat(47_000)}\n${Array.from({ length: 5 }, () => FDR).join("\n")}\n`;
+  expect(detectFormat(text)?.name).toBe("json-events");
+  const { rows, report } = ingest(text, {}, "zeroed.jsonl");
+  expect(rows).toHaveLength(5);
+  expect(report.skipped).toEqual([expect.objectContaining({ line: 1 })]);
+});
