@@ -45,7 +45,7 @@ interface Extent {
  * for a long search) made every garbage collection walk its ephemeron table, a third of the time
  * to parse a 200k-character search.
  */
-type MemoNode = CstNode & { $extent?: Extent | null; $lastBySource?: Map<number, SeqToken | null> };
+type MemoNode = CstNode & { $extent?: Extent | null; $lastSrc?: number; $lastTok?: SeqToken | null };
 
 function extent(e: CstElement): Extent | null {
   if (isToken(e)) return { first: e as SeqToken, last: e as SeqToken };
@@ -120,22 +120,30 @@ function spanOfExtent(e: CstElement, x: Extent | null): Span {
   return { start: first.startOffset, end: Math.max(firstEnd, lastEnd), source: first.src };
 }
 
-/** The last token under a node that comes from `src` (memoised on the node, per source). */
+/**
+ * The last token under a node that comes from `src`. A child whose first and last tokens both come
+ * from `src` answers with its last token (a macro body is spliced in whole, so nothing of `src`
+ * follows it inside the child); only children that straddle a macro boundary are walked. Memoised
+ * on the node for the one source asked (spans ask for their first token's source).
+ */
 function lastOfSource(e: CstElement, src: number): SeqToken | null {
   if (isToken(e)) return (e as SplToken).src === src ? (e as SeqToken) : null;
   const node = e as MemoNode;
-  const memo = (node.$lastBySource ??= new Map());
-  const known = memo.get(src);
-  if (known !== undefined) return known;
+  if (node.$lastSrc === src) return node.$lastTok ?? null;
+  const x = extent(node);
   let best: SeqToken | null = null;
-  const children = node.children;
-  for (const name in children) {
-    for (const c of children[name]!) {
-      const t = lastOfSource(c, src);
-      if (t && (!best || t.seq > best.seq)) best = t;
+  if (x && x.first.src === src && x.last.src === src) best = x.last;
+  else if (x) {
+    const children = node.children;
+    for (const name in children) {
+      for (const c of children[name]!) {
+        const t = lastOfSource(c, src);
+        if (t && (!best || t.seq > best.seq)) best = t;
+      }
     }
   }
-  memo.set(src, best);
+  node.$lastSrc = src;
+  node.$lastTok = best;
   return best;
 }
 
