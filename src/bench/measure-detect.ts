@@ -7,10 +7,13 @@
  * run that loads the library, builds the parser and runs `| makeresults` (no index, no data), and
  * `search_s` the rest (open the index, parse and run the seed). CPU seconds (user+sys, from GNU
  * time) are given beside wall seconds: on the shared team machine wall time mostly measures the
- * other jobs.
+ * other jobs. The CLI is the bundle (dist/bundle/main.js, what the `minispl` bin runs) when the
+ * build made one, else tsc's dist/cli/main.js; `startup_bundle_vs_tsc` times both
+ * (measure-startup.ts).
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { measureStartup } from "./measure-startup.js";
 import { runTask, spawnTimed } from "./spawn-task.js";
 import { MB, median, round, SLOW_MS } from "./stats.js";
 
@@ -37,7 +40,8 @@ async function timedNode(args: readonly string[]): Promise<Timed> {
 const seconds = (ms: readonly number[]): number => round(median(ms) / 1000, 3);
 
 export async function measureDetect(dist: string, dir: string, detection: string, runs: number): Promise<Record<string, unknown>> {
-  const cliJs = join(dist, "cli", "main.js");
+  const bundle = join(dist, "bundle", "main.js");
+  const cliJs = existsSync(bundle) ? bundle : join(dist, "cli", "main.js");
   const help = await spawnTimed(process.execPath, [cliJs, "detect", "--help"]);
   const cli = /--index\b/.test(help.stdout);
   if (!cli) return measureWithTask(dist, dir, detection, runs);
@@ -67,7 +71,7 @@ export async function measureDetect(dist: string, dir: string, detection: string
   }
   const cpus = cpu.length > 0 && startCpu.length > 0;
   return {
-    method: "node dist/cli/main.js detect <seed> --index <dir> --format json --quiet",
+    method: `node ${cliJs === bundle ? "dist/bundle/main.js" : "dist/cli/main.js"} detect <seed> --index <dir> --format json --quiet`,
     median_s: seconds(wall),
     runs_s: wall.map((w) => round(w / 1000, 3)),
     cpu_s: cpus ? seconds(cpu) : null,
@@ -80,6 +84,7 @@ export async function measureDetect(dist: string, dir: string, detection: string
       search_s: round(median(wall) / 1000 - median(startWall) / 1000, 3),
       ...(cpus ? { node_cpu_s: seconds(nodeCpu), startup_cpu_s: seconds(startCpu), search_cpu_s: round(median(cpu) / 1000 - median(startCpu) / 1000, 3) } : {}),
     },
+    startup_bundle_vs_tsc: await measureStartup(dist, runs),
   };
 }
 

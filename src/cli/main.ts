@@ -51,7 +51,11 @@ function exitCodeFor(e: unknown, debug: boolean): number {
   return EXIT.spl;
 }
 
-/** True when node was started on this file (directly or through the npm bin link), not when it is imported. */
+/**
+ * True when node was started on this file (directly, or through a link to it), not when it is
+ * imported: the bin (bin.ts) imports it and calls runMain itself. In dist/bundle/ this module is
+ * the entry chunk main.js, so the same comparison holds there.
+ */
 function startedAsScript(): boolean {
   const script = process.argv[1];
   if (script === undefined) return false;
@@ -62,4 +66,7 @@ function startedAsScript(): boolean {
   }
 }
 
-if (startedAsScript()) process.exitCode = await runMain(process.argv.slice(2));
+// Never in a worker thread: a worker inherits the process's argv, and one that loaded this module
+// (a bundle chunk importing main.js) would run the command line again. Imported only here:
+// node:worker_threads costs a few ms of every start.
+if (startedAsScript() && (await import("node:worker_threads")).isMainThread) process.exitCode = await runMain(process.argv.slice(2));

@@ -5,6 +5,7 @@
  */
 import { availableParallelism } from "node:os";
 import { Command, Option } from "commander";
+import { VERSION } from "./version.js";
 import type { ExplainOptions } from "./explain-command.js";
 import type { FieldsCommandOptions } from "./fields-command.js";
 import type { IndexCommandOptions } from "./index-command.js";
@@ -74,7 +75,7 @@ function withBudget(cmd: Command): Command {
 export function buildProgram(): Command {
   const program = new Command("minispl")
     .description("Run Splunk SPL detection searches offline on raw Windows, Sysmon and CrowdStrike events.")
-    .version("0.1.0")
+    .version(VERSION)
     // Before any subcommand is added, so every one inherits it: a usage error or --help throws a
     // CommanderError (runMain turns it into the exit code) instead of calling process.exit, which
     // would end a test runner that runs the CLI in-process.
