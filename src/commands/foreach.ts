@@ -6,8 +6,10 @@
  * `<<MATCHSEG1>>`…`<<MATCHSEG3>>` by the part matched by the first…third wildcard. Substitution
  * is textual, as in Splunk (it also reaches string literals: ESCU writes
  * `"<<MATCHSTR>> higher than average"`), so the template is printed back to SPL at check time
- * and each instance is compiled and run with `ctx.runText` over the current results. The field
- * list is taken once, from the results foreach receives.
+ * and each instance is compiled and run with `ctx.runText` over the current results; an instance
+ * whose values are plain identifiers reuses one parse of the template instead (foreach-fast.ts
+ * explains why that is the same search). The field list is taken once, from the results foreach
+ * receives.
  * Choices where the reference is silent: a pattern matches internal `_` fields only when it starts
  * with `_` (as wildcard field lists elsewhere leave `_time`/`_raw` alone); with several wildcards
  * `<<MATCHSTR>>` is their matches concatenated. Only the multifield mode is supported.
@@ -18,6 +20,7 @@ import type { Table } from "../table/table.js";
 import { escapeRegex, fieldPattern } from "../executor/wildcard.js";
 import { argsOf, readOptions, rejectKinds, textOf } from "./args.js";
 import { checkSubpipeline, subsearchValue } from "./combine-subsearch.js";
+import { foreachFastPath, instantiate, sentinelTemplate, type SentinelTemplate } from "./foreach-fast.js";
 import type { CommandDef } from "./types.js";
 
 export const foreach: CommandDef<"foreach"> = {
@@ -66,18 +69,35 @@ export const foreach: CommandDef<"foreach"> = {
     const tokens = [cmd.tokens.field, cmd.tokens.matchstr, ...cmd.tokens.matchseg];
     const tokenRe = new RegExp(tokens.map(escapeRegex).join("|"), "g");
     const matchers = cmd.patterns.map((p) => ({ re: fieldPattern(p), internal: p.startsWith("_") }));
+    /** The template parsed once with sentinels (foreach-fast.ts); built on first use, null when unusable. */
+    let fast: SentinelTemplate | null | undefined;
     return (input, ctx) => {
       let t: Table = input;
       for (const field of input.fields) {
         const m = matchField(field, matchers);
         if (!m) continue;
-        const values = new Map<string, string>([
-          [cmd.tokens.field, field],
-          [cmd.tokens.matchstr, m.join("")],
-          ...cmd.tokens.matchseg.map((tok, i): [string, string] => [tok, m[i] ?? ""]),
-        ]);
-        const text = cmd.template.replace(tokenRe, (tok) => values.get(tok) ?? tok);
-        t = ctx.runText(text, t);
+        // A token's value; when custom tokens coincide, the later one in this order wins.
+        const valueOf = (tok: string): string => {
+          for (let i = 2; i >= 0; i--) if (tok === cmd.tokens.matchseg[i]) return m[i] ?? "";
+          if (tok === cmd.tokens.matchstr) return m.join("");
+          return tok === cmd.tokens.field ? field : tok;
+        };
+        const textOf = (): string => cmd.template.replace(tokenRe, valueOf);
+        if (!foreachFastPath.enabled) {
+          t = ctx.runText(textOf(), t);
+          continue;
+        }
+        // The same instance without compiling its text (foreach-fast.ts), or its text when it cannot.
+        if (fast === undefined) fast = sentinelTemplate(cmd.template, tokens, tokenRe);
+        const pipeline = fast ? instantiate(fast, valueOf, textOf) : null;
+        const commands = pipeline ? ctx.checkPipeline(pipeline) : null;
+        if (commands) {
+          foreachFastPath.fast++;
+          t = ctx.run(commands, t);
+        } else {
+          foreachFastPath.textual++;
+          t = ctx.runText(textOf(), t);
+        }
       }
       return t;
     };

@@ -31,6 +31,11 @@ export interface ExecContext {
    * same macros, store and clock; errors are raised as SplRuntimeError.
    */
   runText(spl: string, input?: Table): Table;
+  /**
+   * Checks a pipeline built at run time without text (foreach's fast path, foreach.ts) as `runText`
+   * checks its parse: the typed commands, or null when the check reports an error.
+   */
+  checkPipeline(p: Pipeline): readonly Command[] | null;
   /** Lookup definitions and tables (`lookup`, `inputlookup`, `outputlookup`); empty unless given. */
   readonly lookups: LookupStore;
   /**

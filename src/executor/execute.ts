@@ -57,6 +57,10 @@ export function executePlan(plan: Plan, store: EventStore, opts: ExecuteOptions 
     warn: (d: Diagnostic) => diagnostics.push(d),
     run: (commands, input = Table.empty()) => runSteps(planPipeline(commands, planOpts).steps, input, ctx),
     runText: (spl, input = Table.empty()) => runSteps(compileText(spl, opts.macros, planOpts).steps, input, ctx),
+    checkPipeline: (p) => {
+      const checked = checkPipeline(p);
+      return checked.diagnostics.some((d) => d.severity === "error") ? null : checked.commands;
+    },
     lookups,
     writeLookup: (w) => {
       opts.writeLookup?.(w);
