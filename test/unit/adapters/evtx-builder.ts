@@ -244,3 +244,29 @@ export function eventDataTemplate(names: readonly string[], types: readonly numb
     b.end().eof();
   };
 }
+
+/**
+ * One chunk of Sysmon EID 1 records, one per row of `rows` (values of `names`, all strings), with
+ * EventRecordIDs from `firstId` and TimeCreated 18:12:00 + i s; one template for all records.
+ */
+export function sysmonChunk(names: readonly string[], rows: readonly (readonly string[])[], firstId: number): Buffer {
+  const b = new ChunkBuilder();
+  let def = 0;
+  let dataDef = 0;
+  rows.forEach((row, i) => {
+    b.record(BigInt(firstId + i), (r) => {
+      r.fragment();
+      const data = val.binXml((n) => {
+        n.fragment();
+        dataDef = n.template(dataDef || eventDataTemplate(names, names.map(() => VT.String)), row.map((x) => val.str(x)));
+      });
+      def = r.template(def || eventTemplate("Microsoft-Windows-Sysmon/Operational", "Microsoft-Windows-Sysmon"), [
+        val.guid("{5770385F-C22A-43E0-BF4C-06F5698FFBD9}"), val.u16(1), val.null(), val.u8(5), val.u8(4), val.u16(1), val.u8(0),
+        val.u64(0x8000000000000000n, VT.HexInt64), val.fileTime("2019-04-03T18:12:00.000Z", i), val.u64(BigInt(firstId + i)),
+        val.null(), val.null(), val.u32(1808), val.u32(2044), val.str("PC04.example.corp"), val.sid("S-1-5-18"), data,
+      ]);
+      r.eof();
+    });
+  });
+  return b.finish();
+}

@@ -10,7 +10,7 @@ import { ingestPaths, ingestText } from "../../../src/adapters/index.js";
 import { isEvtx } from "../../../src/adapters/evtx/ingest-evtx.js";
 import { readEvtxBytes } from "../../../src/adapters/evtx/reader.js";
 import type { Value } from "../../../src/values/value.js";
-import { ChunkBuilder, VT, eventDataTemplate, eventTemplate, evtxFile, val } from "./evtx-builder.js";
+import { ChunkBuilder, evtxFile, sysmonChunk as sharedSysmonChunk } from "./evtx-builder.js";
 
 const NAMES = ["RuleName", "UtcTime", "ProcessId", "Image", "CommandLine", "User", "ParentProcessId", "ParentImage", "ParentCommandLine"];
 const ROWS = [
@@ -19,25 +19,7 @@ const ROWS = [
 ];
 
 function sysmonChunk(firstId: number): Buffer {
-  const b = new ChunkBuilder();
-  let def = 0;
-  let dataDef = 0;
-  ROWS.forEach((row, i) => {
-    b.record(BigInt(firstId + i), (r) => {
-      r.fragment();
-      const data = val.binXml((n) => {
-        n.fragment();
-        dataDef = n.template(dataDef || eventDataTemplate(NAMES, NAMES.map(() => VT.String)), row.map((x) => val.str(x)));
-      });
-      def = r.template(def || eventTemplate("Microsoft-Windows-Sysmon/Operational", "Microsoft-Windows-Sysmon"), [
-        val.guid("{5770385F-C22A-43E0-BF4C-06F5698FFBD9}"), val.u16(1), val.null(), val.u8(5), val.u8(4), val.u16(1), val.u8(0),
-        val.u64(0x8000000000000000n, VT.HexInt64), val.fileTime("2019-04-03T18:12:00.000Z", i), val.u64(BigInt(firstId + i)),
-        val.null(), val.null(), val.u32(1808), val.u32(2044), val.str("PC04.example.corp"), val.sid("S-1-5-18"), data,
-      ]);
-      r.eof();
-    });
-  });
-  return b.finish();
+  return sharedSysmonChunk(NAMES, ROWS, firstId);
 }
 
 function rows(store: EventStore): Record<string, Value>[] {

@@ -14,7 +14,7 @@ import { isEvtx } from "../../../src/adapters/evtx/ingest-evtx.js";
 import { findChunk } from "../../../src/adapters/evtx/carve.js";
 import { ingestStream } from "../../../src/adapters/ingest.js";
 import { EventStore } from "../../../src/store/event-store.js";
-import { ChunkBuilder, VT, eventDataTemplate, eventTemplate, evtxFile, val } from "../adapters/evtx-builder.js";
+import { ChunkBuilder, evtxFile, sysmonChunk as sharedSysmonChunk } from "../adapters/evtx-builder.js";
 
 const HEAD = 4096;
 const CHUNK = 65536;
@@ -37,26 +37,8 @@ const hex = (n: number): string => `0x${n.toString(16)}`;
 /** Two Sysmon 1 records shaped like Windows writes them (templates, substitutions). */
 function sysmonChunk(firstId: number): Buffer {
   const names = ["UtcTime", "ProcessId", "Image", "CommandLine"];
-  const b = new ChunkBuilder();
-  let def = 0;
-  let dataDef = 0;
-  for (let i = 0; i < 2; i++) {
-    b.record(BigInt(firstId + i), (r) => {
-      r.fragment();
-      const row = ["2019-04-03 18:11:59.996", String(4000 + i), "C:\\Windows\\System32\\cmd.exe", `cmd.exe /c echo ${firstId + i}`];
-      const data = val.binXml((n) => {
-        n.fragment();
-        dataDef = n.template(dataDef || eventDataTemplate(names, names.map(() => VT.String)), row.map((x) => val.str(x)));
-      });
-      def = r.template(def || eventTemplate("Microsoft-Windows-Sysmon/Operational", "Microsoft-Windows-Sysmon"), [
-        val.guid("{5770385F-C22A-43E0-BF4C-06F5698FFBD9}"), val.u16(1), val.null(), val.u8(5), val.u8(4), val.u16(1), val.u8(0),
-        val.u64(0x8000000000000000n, VT.HexInt64), val.fileTime("2019-04-03T18:12:00.000Z", i), val.u64(BigInt(firstId + i)),
-        val.null(), val.null(), val.u32(1808), val.u32(2044), val.str("PC04.example.corp"), val.sid("S-1-5-18"), data,
-      ]);
-      r.eof();
-    });
-  }
-  return b.finish();
+  const rows = [0, 1].map((i) => ["2019-04-03 18:11:59.996", String(4000 + i), "C:\\Windows\\System32\\cmd.exe", `cmd.exe /c echo ${firstId + i}`]);
+  return sharedSysmonChunk(names, rows, firstId);
 }
 
 const xmlOf = (items: EvtxItem[]): string[] => items.flatMap((i) => (i.kind === "record" ? [i.xml] : []));
