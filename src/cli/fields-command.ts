@@ -10,6 +10,7 @@
  * src/adapters/field-origin.ts), judged on the first few events that carry the field.
  */
 import { existsSync } from "node:fs";
+import { isStdinPath } from "./load-files.js";
 import {
   BASE_FIELDS, BatchSink, datasetFieldOrigin, datasetView, EventStore, FieldOrigins, findDataset, ingestStream, rootOf, Table, uiTime, writeTextTable,
   type DatasetDef, type EventInput, type Value,
@@ -38,7 +39,8 @@ export function fieldsCommand(target: string, opts: FieldsCommandOptions, io: Io
     io.err("error: fields needs --data <path>...\n");
     return EXIT.spl;
   }
-  const missing = opts.data.filter((p) => !existsSync(p));
+  // `-` and /dev/stdin are standard input (adapters/stdin-input.ts), not paths to check.
+  const missing = opts.data.filter((p) => !isStdinPath(p) && !existsSync(p));
   for (const p of missing) io.err(`error: --data ${p}: no such file or directory\n`);
   if (missing.length > 0) return EXIT.input;
   const ds = findDataset(target);

@@ -5,6 +5,7 @@
  * are streamed through a BatchSink, so a 1 GB input is summarised in the memory of one batch.
  */
 import { existsSync } from "node:fs";
+import { isStdinPath } from "./load-files.js";
 import {
   BatchSink, DATAMODELS, datasetView, ingestStream, Table, writeTextTable,
   type EventInput, type EventSink, type EventStore, type StreamOptions, type StreamReport, type Value,
@@ -30,7 +31,8 @@ interface Summary {
 }
 
 export function ingestCommand(paths: readonly string[], opts: IngestCommandOptions, io: Io): number {
-  const missing = paths.filter((p) => !existsSync(p));
+  // `-` and /dev/stdin are standard input (adapters/stdin-input.ts), not paths to check.
+  const missing = paths.filter((p) => !isStdinPath(p) && !existsSync(p));
   for (const p of missing) io.err(`error: ${p}: no such file or directory\n`);
   if (missing.length > 0) return EXIT.input;
   const streamOpts = ingestOptions(opts, io);

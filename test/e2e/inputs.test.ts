@@ -51,6 +51,15 @@ describe("--data - (standard input)", () => {
     const r = piped(["search", "index=* EventCode=1", "--data", "-", "--max-events", "1", "-q"], SYSMON);
     expect(r.stdout.split("\n")[1]).toBe("minispl_file=<stdin>");
   });
+
+  it("ingest - and fields --data - read standard input too", () => {
+    const ingest = piped(["ingest", "-", "--format", "json"], SYSMON);
+    expect(ingest.code, ingest.stderr).toBe(0);
+    expect(JSON.parse(ingest.stdout)).toMatchObject({ events: 6 });
+    const fields = piped(["fields", "Endpoint.Processes", "--data", "-"], SYSMON);
+    expect(fields.code, fields.stderr).toBe(0);
+    expect(fields.stdout).toMatch(/process_name/);
+  });
 });
 
 describe("minispl_file", () => {
