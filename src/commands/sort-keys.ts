@@ -11,6 +11,9 @@ import type { Table } from "../table/table.js";
 import { compareAtoms, compareLexical, toText, type Atom, type Value } from "../values/value.js";
 import type { CheckContext } from "./types.js";
 
+/** A signed type wrapper read as one word: `-num(x)`, `+str(user)`. */
+const TYPED_WORD = /^([-+])(num|str|ip|auto)\(([^()]+)\)$/i;
+
 export function readSortKeys(values: readonly ArgValue[], node: CommandNode, ctx: CheckContext): SortKey[] {
   const keys: SortKey[] = [];
   let pendingDesc: boolean | null = null;
@@ -28,6 +31,12 @@ export function readSortKeys(values: readonly ArgValue[], node: CommandNode, ctx
       }
       const { field, desc } = signed(arg.text, pendingDesc);
       keys.push({ field, desc, mode: mode as SortKey["mode"] });
+    } else if (v.kind === "word" && TYPED_WORD.test(v.text)) {
+      // `-num(x)`: the sign glued to the type wrapper makes one word, not a call (the Search
+      // Reference's own syntax for sort: [+|-]num(field)).
+      const [, sign = "", mode = "", inner = ""] = TYPED_WORD.exec(v.text) ?? [];
+      const { field, desc } = signed(`${sign}${inner}`, pendingDesc);
+      keys.push({ field, desc, mode: mode.toLowerCase() as SortKey["mode"] });
     } else if (v.kind === "word" || v.kind === "string") {
       const { field, desc } = signed(v.text, pendingDesc);
       keys.push({ field, desc, mode: "auto" });
