@@ -19,28 +19,14 @@ import { pathToFileURL } from "node:url";
 import type { BrowserContext } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { ROOT, runCli } from "../support/cli.js";
+import { SCRCONS_DETECTION } from "../support/hunt-detections.js";
 
 const CHROMIUM = process.env.MINISPL_CHROMIUM ?? "/usr/bin/chromium";
 const OUT = join(ROOT, "test-output");
 
 /** Small detections beside samples/detections, over samples/data: two tactics, a drilldown. */
 const DETECTIONS: Record<string, string> = {
-  "scrcons.yml": `name: Scrcons Seen
-status: production
-type: TTP
-search: '| tstats count min(_time) as firstTime from datamodel=Endpoint.Processes where Processes.process_name=scrcons.exe by Processes.dest Processes.user | \`drop_dm_object_name(Processes)\` | \`security_content_ctime(firstTime)\`'
-drilldown_searches:
-- name: Results for $dest$
-  search: '%original_detection_search% | search dest = $dest$'
-tags:
-  mitre_attack_id: [T1047]
-  message: scrcons.exe on $dest$
-  risk_score: 50
-  observable:
-  - name: dest
-    type: Hostname
-    role: [Victim]
-`,
+  "scrcons.yml": SCRCONS_DETECTION,
   "mshta.yml": `name: Mshta Spawned
 status: production
 type: TTP

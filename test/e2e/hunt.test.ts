@@ -3,26 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, spawnCli } from "../support/cli.js";
+import { SCRCONS_DETECTION } from "../support/hunt-detections.js";
 
 /** A second detection (written here, with a drilldown) beside samples/detections, and an experimental one. */
 function detectionsDir(): string {
   const dir = mkdtempSync(join(tmpdir(), "minispl-hunt-"));
-  writeFileSync(join(dir, "scrcons.yml"), `name: Scrcons Seen
-status: production
-type: TTP
-search: '| tstats count min(_time) as firstTime from datamodel=Endpoint.Processes where Processes.process_name=scrcons.exe by Processes.dest Processes.user | \`drop_dm_object_name(Processes)\` | \`security_content_ctime(firstTime)\`'
-drilldown_searches:
-- name: Results for $dest$
-  search: '%original_detection_search% | search dest = $dest$'
-tags:
-  mitre_attack_id: [T1047]
-  message: scrcons.exe on $dest$
-  risk_score: 50
-  observable:
-  - name: dest
-    type: Hostname
-    role: [Victim]
-`);
+  writeFileSync(join(dir, "scrcons.yml"), SCRCONS_DETECTION);
   writeFileSync(join(dir, "draft.yml"), "name: Draft\nstatus: experimental\nsearch: '| makeresults'\ntags:\n  mitre_attack_id: [T1003]\n");
   writeFileSync(join(dir, "macro.yml"), "definition: index=*\ndescription: not a detection\nname: some_macro\n");
   return dir;
