@@ -8,6 +8,10 @@ import type { Expr, SearchExpr, SearchSubsearch } from "./nodes.js";
 import type { StreamCommand } from "./commands-stream.js";
 import type { CombineCommand } from "./commands-combine.js";
 import type { LookupCommand } from "./commands-lookup.js";
+import type { SeriesCommand } from "./commands-series.js";
+import type { MultiCommand } from "./commands-multi.js";
+import type { ReportCommand } from "./commands-report.js";
+import type { StoreCommand } from "./commands-store.js";
 
 interface Base {
   readonly span: Span;
@@ -149,7 +153,8 @@ export type CoreCommand =
   | IplocationCommand;
 
 /** Every command: the core set plus the groups declared in their own files. */
-export type Command = CoreCommand | StreamCommand | CombineCommand | LookupCommand;
+export type Command =
+  | CoreCommand | StreamCommand | CombineCommand | LookupCommand | SeriesCommand | MultiCommand | ReportCommand | StoreCommand;
 
 export type CommandKind = Command["kind"];
 export type CommandOf<K extends CommandKind> = Extract<Command, { kind: K }>;

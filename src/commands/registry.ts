@@ -6,6 +6,10 @@
 import type { CommandKind, CoreCommand } from "../ast/commands.js";
 import { COMBINE_COMMANDS } from "./registry-combine.js";
 import { LOOKUP_COMMANDS } from "./registry-lookup.js";
+import { SERIES_COMMANDS } from "./registry-series.js";
+import { MULTI_COMMANDS } from "./registry-multi.js";
+import { REPORT_COMMANDS } from "./registry-report.js";
+import { STORE_COMMANDS } from "./registry-store.js";
 import { STREAM_COMMANDS } from "./registry-stream.js";
 import { convert } from "./convert.js";
 import { dedup } from "./dedup.js";
@@ -27,7 +31,10 @@ const CORE_COMMANDS: { readonly [K in CoreCommand["kind"]]: CommandDef<K> } = {
   search, tstats, stats, rename, convert, eval: evalCommand, where, table, fields, sort, head, dedup, makeresults, iplocation,
 };
 
-export const COMMANDS: CommandTable = { ...CORE_COMMANDS, ...STREAM_COMMANDS, ...COMBINE_COMMANDS, ...LOOKUP_COMMANDS };
+export const COMMANDS: CommandTable = {
+  ...CORE_COMMANDS, ...STREAM_COMMANDS, ...COMBINE_COMMANDS, ...LOOKUP_COMMANDS,
+  ...SERIES_COMMANDS, ...MULTI_COMMANDS, ...REPORT_COMMANDS, ...STORE_COMMANDS,
+};
 
 /** Splunk commands ESCU uses (escu-corpus.md §3); those not registered are "not supported yet". */
 const KNOWN_SPLUNK_COMMANDS: readonly string[] = [
@@ -36,6 +43,10 @@ const KNOWN_SPLUNK_COMMANDS: readonly string[] = [
   "addtotals", "fromjson", "makemv", "rare", "replace", "top", "streamstats", "timechart", "extract", "multikv",
   "tail", "appendcols", "datamodel", "chart", "mvcombine", "nomv", "reverse", "uniq", "collect", "return", "format",
   "apply", "summary", "anomalydetection", "outlier", "cyberchef", "eval_math", "untable", "xyseries", "delta",
+  // A Splunk user's first week (issue 12), beyond ESCU's own list.
+  "fieldsummary", "metadata", "eventcount", "accum", "autoregress", "trendline", "filldown", "strcat", "fieldformat",
+  "rangemap", "reltime", "addinfo", "addcoltotals", "union", "multisearch", "set", "selfjoin", "gentimes", "cluster",
+  "savedsearch", "inputcsv", "outputcsv",
 ];
 
 export const NOT_YET_SUPPORTED: readonly string[] = KNOWN_SPLUNK_COMMANDS.filter((n) => !Object.hasOwn(COMMANDS, n));

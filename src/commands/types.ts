@@ -56,6 +56,15 @@ export interface ExecContext {
 /** One planned command: input table → output table. */
 export type Step = (input: Table, ctx: ExecContext) => Table;
 
+/**
+ * The proof that an option changes a result: `query` uses the option, `baseline` is the same
+ * search without it (or with its default); their rows differ. options.test.ts runs both.
+ */
+export interface OptionProof {
+  readonly query: string;
+  readonly baseline: string;
+}
+
 export interface CommandDef<K extends CommandKind> {
   readonly kind: K;
   readonly summary: string;
@@ -64,6 +73,11 @@ export interface CommandDef<K extends CommandKind> {
   readonly examples: readonly string[];
   /** A generating command produces rows without input and must come first (`| tstats`, `| makeresults`). */
   readonly generating?: boolean;
+  /**
+   * Every `key=` option check() accepts (the names it passes to readOptions), each with its proof.
+   * An option accepted without an entry here fails options.test.ts: never accept and ignore.
+   */
+  readonly options?: Readonly<Record<string, OptionProof>>;
   check(node: CommandNode, ctx: CheckContext): CommandOf<K> | null;
   plan(cmd: CommandOf<K>): Step;
 }

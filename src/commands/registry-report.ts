@@ -1,0 +1,8 @@
+/**
+ * Registry of one command group (see ast/commands-report.ts). The mapped type makes a kind of the
+ * group without an entry here a compile error.
+ */
+import type { ReportCommand } from "../ast/commands-report.js";
+import type { CommandDef } from "./types.js";
+
+export const REPORT_COMMANDS: { readonly [K in ReportCommand["kind"]]: CommandDef<K> } = {};

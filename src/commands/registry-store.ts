@@ -1,0 +1,8 @@
+/**
+ * Registry of one command group (see ast/commands-store.ts). The mapped type makes a kind of the
+ * group without an entry here a compile error.
+ */
+import type { StoreCommand } from "../ast/commands-store.js";
+import type { CommandDef } from "./types.js";
+
+export const STORE_COMMANDS: { readonly [K in StoreCommand["kind"]]: CommandDef<K> } = {};
