@@ -33,7 +33,7 @@ import { filterMacroName, parseDetection, runnableSearch } from "../detections/d
 import { loadMacroFiles } from "../engine/macro-files.js";
 import { compile, EventStore, ingestText, runSearch } from "../index.js";
 import { tokenize } from "../lexer/lexer.js";
-import { parseIp } from "../lookups/cidr.js";
+import { parseIp } from "../values/ip.js";
 import { builtinMacros } from "../macros/builtins.js";
 import { oneLine } from "../output/cell-text.js";
 import type { SeqToken } from "../parser/cst-helpers.js";

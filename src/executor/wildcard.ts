@@ -1,6 +1,7 @@
 /**
  * Search-language value matching: `*` wildcards and case-insensitive comparison
- * (spl-semantics.md §5.1), plus CIDR values (§5.3). Patterns compile once per distinct text.
+ * (spl-semantics.md §5.1), plus CIDR values (§5.3), IPv4 and IPv6 alike (values/ip.ts, the one
+ * reading of addresses that cidrmatch() and CIDR lookups use). Patterns compile once per distinct text.
  * Wildcards are matched by values/glob-match.ts, in time linear in the value: the values come from
  * the machine under investigation, and the backtracking regex `^a.*b.*c$` used before let one
  * crafted event stall a detection. Which strings match is unchanged: exactly those the regex
@@ -8,6 +9,7 @@
  * regex as its oracle.
  */
 import { foldedSegment, literalSegment, matchGlob } from "../values/glob-match.js";
+import { inSubnet, parseSubnet } from "../values/ip.js";
 
 const cache = new Map<string, (s: string) => boolean>();
 
@@ -25,8 +27,9 @@ export function valueMatcher(pattern: string, caseSensitive = false): (s: string
 
 function build(pattern: string, caseSensitive: boolean): (s: string) => boolean {
   if (/^\*+$/.test(pattern)) return () => true;
-  const cidr = parseCidr(pattern);
-  if (cidr) return (s) => s.toLowerCase() === pattern.toLowerCase() || inCidr(s, cidr);
+  // Only `address/bits` is a CIDR term: a bare address stays an exact (case-insensitive) match.
+  const cidr = pattern.includes("/") ? parseSubnet(pattern) : null;
+  if (cidr) return (s) => s.toLowerCase() === pattern.toLowerCase() || inSubnet(s, cidr);
   if (!pattern.includes("*")) {
     if (caseSensitive) return (s) => s === pattern;
     const p = pattern.toLowerCase();
@@ -113,32 +116,4 @@ function globCaptures(parts: readonly string[], s: string): string[] | null {
     prevEnd = (starts[j] as number) + (parts[j] as string).length;
   }
   return caps;
-}
-
-interface Cidr {
-  readonly base: number;
-  readonly mask: number;
-}
-
-function parseIpv4(s: string): number | null {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(s.trim());
-  if (!m) return null;
-  const parts = m.slice(1).map(Number);
-  if (parts.some((p) => p > 255)) return null;
-  return (((parts[0] as number) << 24) | ((parts[1] as number) << 16) | ((parts[2] as number) << 8) | (parts[3] as number)) >>> 0;
-}
-
-function parseCidr(s: string): Cidr | null {
-  const m = /^([\d.]+)\/(\d{1,2})$/.exec(s);
-  if (!m) return null;
-  const ip = parseIpv4(m[1] as string);
-  const bits = Number(m[2]);
-  if (ip === null || bits > 32) return null;
-  const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
-  return { base: (ip & mask) >>> 0, mask };
-}
-
-function inCidr(s: string, c: Cidr): boolean {
-  const ip = parseIpv4(s);
-  return ip !== null && ((ip & c.mask) >>> 0) === c.base;
 }

@@ -8,7 +8,7 @@
  */
 import { toList } from "../values/value.js";
 import { anyValue, atomsEqual, first, text, truth } from "./args.js";
-import { inCidr } from "./ip.js";
+import { inCidr } from "../values/ip.js";
 import { likeRegex } from "./regex.js";
 import { safeRegex, warnBudget } from "./safe-regex.js";
 import type { FunctionDef } from "./types.js";

@@ -6,7 +6,7 @@
  */
 import { formatNumber, toNumber, type Atom } from "../values/value.js";
 import { isNumberLike, lift, num, text } from "./args.js";
-import { maskIpv4 } from "./ip.js";
+import { maskIpv4 } from "../values/ip.js";
 import { sprintf } from "./printf.js";
 import type { FunctionDef } from "./types.js";
 

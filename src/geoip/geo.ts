@@ -7,7 +7,7 @@
  * simply have no city or region.
  */
 import type { MmdbValue } from "./decoder.js";
-import { parseIp } from "./ip.js";
+import { parseIp } from "../values/ip.js";
 import { MmdbReader } from "./reader.js";
 
 /** One location. A part the record does not have is null. */

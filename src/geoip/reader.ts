@@ -6,7 +6,7 @@
  * when it is opened; a damaged record found during a lookup raises an MmdbError.
  */
 import { Decoder, describe, MmdbError, type MmdbValue } from "./decoder.js";
-import { mappedIpv4, parseIp } from "./ip.js";
+import { mappedIpv4, parseIp } from "../values/ip.js";
 import { readMetadata, type MmdbMetadata } from "./metadata.js";
 
 const SEPARATOR = 16;
@@ -68,7 +68,7 @@ export class MmdbReader {
   find(ip: string): { offset: number; prefixLength: number } | null {
     const parsed = parseIp(ip);
     if (!parsed) throw new TypeError(`not an IP address: ${JSON.stringify(ip)}`);
-    let addr = parsed;
+    let addr = parsed.bytes;
     if (addr.length === 16 && this.metadata.ipVersion === 4) {
       const v4 = mappedIpv4(addr);
       if (!v4) return null;

@@ -10,7 +10,7 @@
  * The first field narrows the candidates through a hash index; results are memoised per distinct
  * input, so a million events with a thousand distinct process names do a thousand searches.
  */
-import { inSubnet, parseSubnet, type Subnet } from "./cidr.js";
+import { inSubnet, parseSubnet, type Subnet } from "../values/ip.js";
 import type { LookupDefinition, MatchKind } from "./definition.js";
 import type { LookupTable } from "./table.js";
 import { wildcardTest } from "../executor/wildcard.js";

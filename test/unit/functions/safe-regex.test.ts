@@ -6,7 +6,6 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EventStore, runSearch } from "../../../src/index.js";
 import { setBacktrackBudget } from "../../../src/functions/backtrack-runner.js";
-import { withoutZone } from "../../../src/functions/ip.js";
 import { pcreToRe2 } from "../../../src/functions/pcre-to-re2.js";
 import { translatePcre } from "../../../src/functions/regex.js";
 import { SafeRegex, safeRegex } from "../../../src/functions/safe-regex.js";
@@ -127,10 +126,8 @@ describe("hostile patterns finish, in every command and function", () => {
 });
 
 describe("other value regexes that were quadratic", () => {
-  it("IPv6 zone stripping: what /%.*$/ removed, on random and hostile values", () => {
-    const s = fc.array(fc.constantFrom("%", "a", ":", "\n", "\r", "\u2028"), { maxLength: 10 }).map((xs) => xs.join(""));
-    fc.assert(fc.property(s, (x) => withoutZone(x) === x.replace(/%.*$/, "")), { seed: 20_240_510, numRuns: 2000 });
-    expect(withoutZone(`${"%".repeat(500_000)}\n`)).toBe(`${"%".repeat(500_000)}\n`);
+  it("IPv6 zone stripping on a hostile value", () => {
+    expect(rows(`| makeresults | eval ok=if(cidrmatch("fe80::/10", "${"%".repeat(500_000)}"), "y", "n") | table ok`)).toEqual([{ ok: "n" }]);
     expect(rows(`| makeresults | eval ok=if(cidrmatch("fe80::/10", "fe80::1%eth0"), "y", "n") | table ok`)).toEqual([{ ok: "y" }]);
   });
 });

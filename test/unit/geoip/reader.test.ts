@@ -5,7 +5,6 @@
  */
 import { describe, expect, it } from "vitest";
 import { MmdbError } from "../../../src/geoip/decoder.js";
-import { mappedIpv4, parseIp } from "../../../src/geoip/ip.js";
 import { MmdbReader } from "../../../src/geoip/reader.js";
 import { sampleCityMmdb, u16, writeMmdb, type MmdbWriteOptions } from "../../support/mmdb-writer.js";
 
@@ -97,31 +96,6 @@ it("text that is not an IP address is a TypeError", () => {
   for (const bad of ["", "london", "81.2.69", "81.2.69.256", "1:2:3", "2001:db8:::1"]) expect(() => r.lookup(bad), bad).toThrow(TypeError);
 });
 
-describe("IP address text", () => {
-  it.each([
-    ["81.2.69.160", [81, 2, 69, 160]],
-    [" 10.0.0.1 ", [10, 0, 0, 1]],
-    ["::", new Array<number>(16).fill(0)],
-    ["::1", [...new Array<number>(15).fill(0), 1]],
-    ["2001:db8::", [0x20, 0x01, 0x0d, 0xb8, ...new Array<number>(12).fill(0)]],
-    ["1:2:3:4:5:6:7:8", [0, 1, 0, 2, 0, 3, 0, 4, 0, 5, 0, 6, 0, 7, 0, 8]],
-    ["1:2:3:4:5:6:1.2.3.4", [0, 1, 0, 2, 0, 3, 0, 4, 0, 5, 0, 6, 1, 2, 3, 4]],
-    ["::ffff:1.2.3.4", [...new Array<number>(10).fill(0), 255, 255, 1, 2, 3, 4]],
-    ["FE80::1%eth0", [0xfe, 0x80, ...new Array<number>(13).fill(0), 1]],
-  ])("%s", (text, bytes) => {
-    expect([...(parseIp(text) ?? [])]).toEqual(bytes);
-  });
-
-  it.each(["", "1.2.3", "1.2.3.4.5", "01.2.3.4", "256.1.1.1", "1.2.3.-1", "a.b.c.d", "1::2::3", "1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:7", "12345::", "1.2.3.4::", "::1.2.3.4:5", "1:2:3:4:5:6:7::8", "host.example.com"])(
-    "refuses %j",
-    (text) => expect(parseIp(text)).toBeNull(),
-  );
-
-  it("mappedIpv4", () => {
-    expect([...(mappedIpv4(parseIp("::ffff:1.2.3.4") as Uint8Array) ?? [])]).toEqual([1, 2, 3, 4]);
-    expect(mappedIpv4(parseIp("::1.2.3.4") as Uint8Array)).toBeNull();
-  });
-});
 
 describe("bad files give an MmdbError saying what was wrong", () => {
   const open = (b: Uint8Array) => () => new MmdbReader(b);
