@@ -37,6 +37,9 @@ export { endsInEvents } from "./plan/ends-in-events.js";
 export type { Command } from "./ast/commands.js";
 export type { LogicalPlan, PlanNode, ScanNode, EventScan, DatasetScan, CommandNode, Op } from "./plan/nodes.js";
 export { executePlan, type ExecuteOptions } from "./executor/execute.js";
+// inputcsv/outputcsv's folder and savedsearch's saved searches (ExecuteOptions.csv, .savedSearches).
+export { memoryCsvFolder, csvNameProblem, type CsvFolder } from "./executor/csv-folder.js";
+export { savedSearchList, detectionSavedSearches, NO_SAVED_SEARCHES, type SavedSearch, type SavedSearches } from "./executor/saved-searches.js";
 export { Table } from "./table/table.js";
 export { EventStore } from "./store/event-store.js";
 export { MacroTable, type MacroDef } from "./macros/macro-table.js";

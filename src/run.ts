@@ -5,6 +5,7 @@
 import type { Command } from "./ast/commands.js";
 import type { Pipeline } from "./ast/nodes.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
+import { SplRuntimeError } from "./diagnostics/diagnostic.js";
 import { internalError } from "./diagnostics/internal-error.js";
 import { checkPipeline } from "./executor/check.js";
 import { executePlan, type ExecuteOptions } from "./executor/execute.js";
@@ -56,5 +57,12 @@ export function runSearch(text: string, store: EventStore, opts: FrontendOptions
   if (!compiled.plan) return { ...compiled, table: null };
   const exec = executePlan(compiled.plan, store, { ...opts, ...(opts.macros ? { macros: opts.macros } : {}) });
   const failed = exec.diagnostics.some((d) => d.severity === "error");
-  return { ...compiled, table: failed ? null : exec.table, diagnostics: [...compiled.diagnostics, ...exec.diagnostics] };
+  if (failed) return { ...compiled, table: null, diagnostics: [...compiled.diagnostics, ...exec.diagnostics] };
+  // The results as shown: `fieldformat` formats apply now, after every command saw the values.
+  try {
+    return { ...compiled, table: exec.table.rendered(), diagnostics: [...compiled.diagnostics, ...exec.diagnostics] };
+  } catch (e) {
+    const d = e instanceof SplRuntimeError ? e.diagnostic : internalError(e, "running", compiled.pipeline?.span);
+    return { ...compiled, table: null, diagnostics: [...compiled.diagnostics, ...exec.diagnostics, d] };
+  }
 }

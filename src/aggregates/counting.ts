@@ -1,8 +1,13 @@
 /**
- * Counting aggregates: count, dc (distinct_count), estdc and mode. `count(x)` counts the values
+ * Counting aggregates: count, dc (distinct_count), estdc, estdc_error and mode. `count(x)` counts the values
  * added (one per value of a multivalue field); bare `count` counts events and is handled by the
- * executor. estdc is Splunk's estimate of dc; with every value in memory minispl returns the exact
- * distinct count. mode breaks ties by first occurrence (docs silent; a choice).
+ * executor. estdc is Splunk's estimate of dc; the Aggregate functions page: "if the actual number
+ * of distinct values returned by a search is below 1000, the Splunk software does not estimate …
+ * It uses the actual distinct value count instead". minispl keeps every value and always returns
+ * the actual count, so estdc_error ("the theoretical error of the estimated count … a ratio of
+ * absolute_value(estimate_distinct_count - real_distinct_count)/real_distinct_count") is 0.
+ * Values are compared as strings ("The string values 1.0 and 1 are considered distinct values").
+ * mode breaks ties by first occurrence (docs silent; a choice).
  */
 import type { Atom } from "../values/value.js";
 import { keyOf } from "./numeric.js";
@@ -52,5 +57,13 @@ export const COUNTING_AGGREGATES: readonly AggregateDef[] = [
   count,
   distinct("dc", ["distinct_count"], "Number of distinct values (compared as strings)."),
   distinct("estdc", [], "Estimated distinct count (minispl: exact)."),
+  {
+    name: "estdc_error", signature: "estdc_error(<field>)",
+    summary: "Theoretical error ratio of estdc (0: minispl's estdc is the exact count).",
+    examples: [{ input: ["a", "b", "a"], result: 0 }, { input: [], result: null }],
+    init: () => ({ n: 0 }),
+    add: (s: { n: number }) => { s.n += 1; },
+    result: (s: { n: number }) => (s.n === 0 ? null : 0),
+  } satisfies AggregateDef<{ n: number }>,
   mode,
 ];

@@ -1,9 +1,11 @@
 /**
- * min, max and range. Values are read as numbers when they can be; when at least one value is
- * numeric, min/max are the numeric extremes and non-numeric values are ignored, otherwise they are
- * the lexicographic extremes of the strings (Aggregate functions: "If the values in the field are
- * non-numeric, the minimum value is found using lexicographical ordering"). How Splunk mixes the
- * two is not documented; numbers-first is a choice. ESCU: stats min 597, max 575 (mostly _time).
+ * min, max and range. Values are read as numbers when they can be ("1", "1.0" and "01" are the
+ * same number), else as strings. Mixed values follow the order the Aggregate functions page gives
+ * for max and min: "sorted in numeric and then lexicographical order with all numbers sorted
+ * before non-numeric items" (1, c, a, 2, 100, b, 4, 9 → 1, 2, 4, 9, 100, a, b, c). So min is the
+ * smallest number when there is one, and max is the lexicographically largest string when there
+ * is one. range takes the numeric values only ("The values in the field must be numeric").
+ * ESCU: stats min 597, max 575 (mostly _time).
  */
 import { compareLexical, type Atom } from "../values/value.js";
 import { numberOf } from "./numeric.js";
@@ -34,17 +36,17 @@ function add(s: Extremes, v: Atom): void {
 /** The extreme-value aggregates. */
 export const EXTREME_AGGREGATES: readonly AggregateDef[] = [
   {
-    name: "min", signature: "min(<field>)", summary: "Smallest value: numeric if any value is numeric, else lexicographic.",
+    name: "min", signature: "min(<field>)", summary: "Smallest value: numbers sort before strings, strings lexicographically.",
     examples: [{ input: [5, "3", 10, "abc"], result: 3 }, { input: ["b", "a", "c"], result: "a" }],
     init, add, result: (s: Extremes) => (s.numeric ? s.lo : s.loText),
   } satisfies AggregateDef<Extremes>,
   {
-    name: "max", signature: "max(<field>)", summary: "Largest value: numeric if any value is numeric, else lexicographic.",
-    examples: [{ input: [5, "30", 10, "abc"], result: 30 }, { input: ["b", "a", "c"], result: "c" }],
-    init, add, result: (s: Extremes) => (s.numeric ? s.hi : s.hiText),
+    name: "max", signature: "max(<field>)", summary: "Largest value: numbers sort before strings, strings lexicographically.",
+    examples: [{ input: [5, "30", 10], result: 30 }, { input: ["1", "c", "a", "2", "100", "b", "4", "9"], result: "c" }],
+    init, add, result: (s: Extremes) => (s.hiText !== null ? s.hiText : s.numeric ? s.hi : null),
   } satisfies AggregateDef<Extremes>,
   {
-    name: "range", signature: "range(<field>)", summary: "max - min of the numeric values.",
+    name: "range", signature: "range(<field>)", summary: "max - min of the numeric values.", numeric: true,
     examples: [{ input: [5, 1, 9], result: 8 }],
     init, add, result: (s: Extremes) => (s.numeric ? s.hi - s.lo : null),
   } satisfies AggregateDef<Extremes>,

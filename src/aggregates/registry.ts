@@ -9,6 +9,7 @@ import { EXTREME_AGGREGATES } from "./extremes.js";
 import { MOMENT_AGGREGATES } from "./moments.js";
 import { ORDERING_AGGREGATES } from "./ordering.js";
 import { PERCENTILE_AGGREGATES } from "./percentiles.js";
+import { RATE_AGGREGATES } from "./rate.js";
 import type { AggregateDef } from "./types.js";
 import { VALUES_AGGREGATES } from "./values-list.js";
 
@@ -44,7 +45,7 @@ export function lookupAggregate(name: string): { def: AggregateDef; param?: numb
 }
 
 for (const group of [
-  COUNTING_AGGREGATES, VALUES_AGGREGATES, EXTREME_AGGREGATES, MOMENT_AGGREGATES, PERCENTILE_AGGREGATES, ORDERING_AGGREGATES,
+  COUNTING_AGGREGATES, VALUES_AGGREGATES, EXTREME_AGGREGATES, MOMENT_AGGREGATES, PERCENTILE_AGGREGATES, ORDERING_AGGREGATES, RATE_AGGREGATES,
 ]) {
   for (const def of group) register(def);
 }

@@ -15,6 +15,11 @@ export interface AggregateDef<S = unknown> {
   readonly examples: readonly AggregateExample[];
   /** Takes an optional numeric parameter in its name, e.g. perc95 / p95 / exactperc99. */
   readonly parameterised?: boolean;
+  /**
+   * Reads its values as numbers and ignores the rest (sum, avg, perc…): the aggregates that
+   * `allnum=true` (stats, eventstats, streamstats) turns off for a field with a non-numeric value.
+   */
+  readonly numeric?: boolean;
   init(param?: number): S;
   add(state: S, v: Atom, time: number): void;
   result(state: S): Value;

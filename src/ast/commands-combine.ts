@@ -6,6 +6,7 @@
 import type { Span } from "../source/source-text.js";
 import type { AggregateSpec, Command } from "./commands.js";
 import type { Expr, SearchExpr } from "./nodes.js";
+import type { TimechartExtras, XyseriesExtras } from "./commands-report.js";
 
 interface Base {
   readonly span: Span;
@@ -27,6 +28,11 @@ export interface JoinCommand extends Base {
   readonly usetime: boolean;
   readonly earlier: boolean;
   readonly subsearch: Subpipeline;
+  /**
+   * `left=L right=R where L.a=R.b …`: every field of each side is named `<alias>.<field>` and
+   * `on` pairs the left and right fields (unprefixed) that must be equal.
+   */
+  readonly aliases?: { readonly left: string; readonly right: string; readonly on: readonly (readonly [string, string])[] };
 }
 
 /** `append [maxout=N] [subsearch]`. */
@@ -58,14 +64,20 @@ export interface ForeachCommand extends Base {
   readonly template: string;
   /** The token texts replaced per field: `<<FIELD>>`, `<<MATCHSTR>>`, `<<MATCHSEG1>>`..3 unless renamed by options. */
   readonly tokens: { readonly field: string; readonly matchstr: string; readonly matchseg: readonly string[] };
+  /** multifield (the default): per field; the others iterate over the values of `patterns[0]`. */
+  readonly mode: "multifield" | "multivalue" | "json_array" | "auto_collections";
+  /** `<<ITEM>>` and `<<ITER>>` unless renamed (itemstr=, iterstr=): the value and its 0-based index. */
+  readonly itemTokens: { readonly item: string; readonly iter: string };
 }
 
 /** `map search="… $field$ …" [maxsearches=N]` (or `map [subsearch]`). */
 export interface MapCommand extends Base {
   readonly kind: "map";
-  /** SPL text with `$field$` tokens. */
+  /** SPL text with `$field$` tokens (empty when `saved` names the search). */
   readonly search: string;
   readonly maxsearches: number;
+  /** `map <savedsearch>`: the saved search run per result, its `$field$` tokens filled the same way. */
+  readonly saved?: { readonly name: string; readonly span: Span };
 }
 
 /** A transaction boundary: a search expression (search semantics) or an eval expression. */
@@ -84,7 +96,19 @@ export interface TransactionCommand extends Base {
   readonly startswith?: TxnFilter;
   readonly endswith?: TxnFilter;
   readonly keepevicted: boolean;
-  readonly mvlist: boolean;
+  /** true: every field as a list; false: sets; a field list: those fields as lists. */
+  readonly mvlist: boolean | readonly string[];
+  /** An event none of whose field values the open transaction has yet opens a new one (true) or joins it (false). */
+  readonly connected: boolean;
+  /** startswith/endswith events must also share a field value with the transaction. */
+  readonly unifyends: boolean;
+  /** LRU eviction limits of the open pool (transactions, events in them). */
+  readonly maxopentxn: number;
+  readonly maxopenevents: number;
+  /** Rendering: `_raw` as a multivalue field (mvraw), the `_raw` joiner (delim), list fillers (nullstr). */
+  readonly mvraw: boolean;
+  readonly delim: string;
+  readonly nullstr: string;
 }
 
 /** Options shared by top and rare. */
@@ -109,7 +133,7 @@ export interface RareCommand extends TopOptions {
   readonly kind: "rare";
 }
 
-export interface TimechartCommand extends Base {
+export interface TimechartCommand extends Base, TimechartExtras {
   readonly kind: "timechart";
   /** Bucket span in seconds; undefined = chosen from the data (at most 100 buckets). */
   readonly bucketSpan?: number;
@@ -128,7 +152,10 @@ export interface TimechartCommand extends Base {
 /** `| from datamodel:"M.D"`: the dataset's events, datamodel fields without a prefix. */
 export interface FromCommand extends Base {
   readonly kind: "from";
+  /** The `<Model>.<Dataset>` of `from datamodel:…`; empty for the other dataset types. */
   readonly datamodel: string;
+  /** `from lookup:<name>` (a lookup table's rows) or `from savedsearch:<name>` (its results). */
+  readonly dataset?: { readonly type: "lookup" | "savedsearch"; readonly name: string; readonly span: Span };
 }
 
 /** `| datamodel M D search|flat`: the dataset's events; `search` prefixes datamodel fields. */
@@ -147,7 +174,7 @@ export interface UntableCommand extends Base {
 }
 
 /** `xyseries <x-field> <y-name-field> <y-data-field>...`. */
-export interface XyseriesCommand extends Base {
+export interface XyseriesCommand extends Base, XyseriesExtras {
   readonly kind: "xyseries";
   readonly x: string;
   readonly yname: string;

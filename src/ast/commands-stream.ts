@@ -7,6 +7,7 @@
  */
 import type { Span } from "../source/source-text.js";
 import type { AggregateSpec } from "./commands.js";
+import type { Expr } from "./nodes.js";
 
 interface Base {
   readonly span: Span;
@@ -59,6 +60,8 @@ export interface BinOptions extends Base {
   /** `span=`; absent: derived from `bins`. */
   readonly binSpan?: BinSpan;
   readonly bins?: number;
+  /** `minspan=`: the smallest span an automatic (bins-derived) span may take, in seconds or units. */
+  readonly minspan?: number;
   readonly start?: number;
   readonly end?: number;
   /** `aligntime=`: an epoch or a time modifier such as `@d+3h`, resolved at run time. */
@@ -85,6 +88,8 @@ export interface EventstatsCommand extends Base {
   readonly kind: "eventstats";
   readonly aggregates: readonly AggregateSpec[];
   readonly by: readonly string[];
+  /** `allnum=true`: numeric aggregates of a field with a non-numeric value give null. */
+  readonly allnum?: boolean;
 }
 
 export interface StreamstatsCommand extends Base {
@@ -101,6 +106,12 @@ export interface StreamstatsCommand extends Base {
   readonly resetOnChange: boolean;
   /** Time window in seconds over `_time` (results in descending or ascending time order). */
   readonly timeWindow?: number;
+  /** `reset_before="(<eval-expression>)"`: reset every statistic before a result where it is true. */
+  readonly resetBefore?: Expr;
+  /** `reset_after="(<eval-expression>)"`: reset every statistic after a result where it is true. */
+  readonly resetAfter?: Expr;
+  /** `allnum=true`: numeric aggregates of a field with a non-numeric value give null. */
+  readonly allnum?: boolean;
 }
 
 export interface MvexpandCommand extends Base {
@@ -158,6 +169,10 @@ export interface ExtractOptions extends Base {
   readonly mvAdd: boolean;
   /** Replace non-alphanumeric key characters with `_` (CLEAN_KEYS). */
   readonly cleanKeys: boolean;
+  /** `maxchars`: how many characters of `_raw` are looked at (default 10240). */
+  readonly maxchars: number;
+  /** `auto=false`: no automatic key=value extraction (only explicit delimiters extract). */
+  readonly auto: boolean;
 }
 
 export interface ExtractCommand extends ExtractOptions {
@@ -212,6 +227,10 @@ export interface MultikvCommand extends Base {
   /** Keep only rows containing one of these terms (`filter …`). */
   readonly filter: readonly string[];
   readonly rmorig: boolean;
+  /** Copy the original event's fields to each extracted result (copyattrs, default true). */
+  readonly copyattrs: boolean;
+  /** Several tables in one `_raw`, each after an empty line (multitable, default true). */
+  readonly multitable: boolean;
 }
 
 export type StreamCommand =

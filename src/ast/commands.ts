@@ -41,7 +41,8 @@ export interface SearchCommand extends Base {
 
 export interface TstatsCommand extends Base {
   readonly kind: "tstats";
-  readonly datamodel: string;
+  /** `from datamodel=<Model.Dataset>`; null: over the indexes' events (no FROM clause). */
+  readonly datamodel: string | null;
   readonly nodename?: string;
   readonly where: SearchExpr | null;
   readonly aggregates: readonly AggregateSpec[];
@@ -57,6 +58,10 @@ export interface StatsCommand extends Base {
   readonly kind: "stats";
   readonly aggregates: readonly AggregateSpec[];
   readonly by: readonly string[];
+  /** `allnum=true`: numeric aggregates of a field with a non-numeric value give null. */
+  readonly allnum?: boolean;
+  /** `dedup_splitvals=true`: a repeated value of a multivalue BY field counts once. */
+  readonly dedupSplitvals?: boolean;
 }
 
 export interface RenameCommand extends Base {
@@ -123,6 +128,8 @@ export interface DedupCommand extends Base {
   readonly fields: readonly string[];
   readonly keepempty: boolean;
   readonly consecutive: boolean;
+  /** keepevents=true: duplicates stay, with the dedup fields removed (dedup reference). */
+  readonly keepevents: boolean;
   readonly sortby: readonly SortKey[];
 }
 

@@ -19,6 +19,8 @@ export interface NodeBase {
 export interface ExprLiteral extends NodeBase {
   readonly kind: "literal";
   readonly value: string | number;
+  /** A number's text when it says more than the value (`8.250`, `0.20`): its precision (values/numeric-precision.ts). */
+  readonly raw?: string;
 }
 /** A field reference (`process_name`, `'Processes.dest'`). */
 export interface ExprField extends NodeBase {

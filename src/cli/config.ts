@@ -44,6 +44,7 @@ export const SETTINGS: readonly Spec[] = [
   { key: "data", attr: "data", env: "MINISPL_DATA", kind: "paths" },
   { key: "index", attr: "index", env: "MINISPL_INDEX", kind: "path" },
   { key: "detections", attr: "detections", kind: "paths" },
+  { key: "csv-dir", attr: "csvDir", env: "MINISPL_CSV_DIR", kind: "path" },
   { key: "tz", attr: "tz", env: "MINISPL_TZ", kind: "value", parse: parseTz },
   { key: "format", attr: "format", kind: "value", parse: parseFormat },
   { key: "max-events", attr: "maxEvents", kind: "value", parse: parseMaxEvents },

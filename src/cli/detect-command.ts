@@ -53,7 +53,8 @@ export function detectCommand(paths: readonly string[], opts: CommonOptions & De
     }
   }
   if (skipped > 0 && !opts.quiet) io.err(`${notDetectionsNote(skipped)}\n`);
-  const run = prepareRun(opts, io);
+  // The detections run here are also what `| savedsearch <name>` finds (with any --detections).
+  const run = prepareRun(opts, io, detections);
   if (!run) return EXIT.input;
   const { store, macros, exec } = run;
   if (opts.notables) {

@@ -35,6 +35,10 @@ export interface CommonOptions {
   escu?: string;
   /** `--config <file>` (a path) or `--no-config` (false): which minispl.yaml is read; config.ts has used it by the time an action runs. */
   config?: string | false;
+  /** `--csv-dir <dir>`: the folder inputcsv reads and outputcsv writes (cli/csv-dir.ts). */
+  csvDir?: string;
+  /** `--detections <path...>`: detections `| savedsearch <name>` can run (hunt: also the ones it runs). */
+  detections?: string[];
 }
 
 export function collect(value: string, previous: string[] = []): string[] {
@@ -122,9 +126,10 @@ export function withConfig(program: Command): Command {
     cmd.option("--no-config", "read no minispl.yaml (MINISPL_* variables still apply)");
   }
   program.addHelpText("after", `
-Settings: --escu, --macros, --lookups, --data, --index, --detections, --tz, --format, --max-events and
---fields default to minispl.yaml (this folder or a parent, else ~/.config/minispl/) and MINISPL_ESCU,
-MINISPL_MACROS, MINISPL_LOOKUPS, MINISPL_DATA, MINISPL_INDEX, MINISPL_TZ; a flag wins over both.
+Settings: --escu, --macros, --lookups, --data, --index, --detections, --csv-dir, --tz, --format,
+--max-events and --fields default to minispl.yaml (this folder or a parent, else ~/.config/minispl/)
+and MINISPL_ESCU, MINISPL_MACROS, MINISPL_LOOKUPS, MINISPL_DATA, MINISPL_INDEX, MINISPL_CSV_DIR,
+MINISPL_TZ; a flag wins over both.
 \`minispl config\` shows what applies and where it comes from.`);
   return program.hook("preAction", async (_program, action) => {
     if (action.name() === "config") return;

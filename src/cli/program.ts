@@ -25,6 +25,7 @@ async function processIo(): Promise<Io> {
 const DEBUG_HELP = "print the JavaScript stack trace of an internal error (otherwise one line says what failed)";
 const FOLLOW_HELP = "read files that symlinks inside the given folders lead to outside them (otherwise skipped with a warning)";
 const FOLLOW = "--follow-symlinks";
+const SAVED_HELP = "detection YAML files or folders that `| savedsearch <name>` can run, by name or `ESCU - <name> - Rule` (repeatable; --escu gives <root>/detections)";
 const OUTPUT_HELP = "write the results to this file instead of stdout (any --format; created or replaced)";
 
 /**
@@ -52,7 +53,8 @@ function withCommon(cmd: Command): Command {
     .option("--no-cache", "load --data into memory instead of through the cached index ($XDG_CACHE_HOME/minispl)")
     .option("-q, --quiet", "no progress or summary lines on stderr")
     .option(FOLLOW, FOLLOW_HELP)
-    .option("--debug", DEBUG_HELP);
+    .option("--debug", DEBUG_HELP)
+    .option("--csv-dir <dir>", "the folder inputcsv reads and outputcsv writes (plain file names only; default: in memory for this run)");
 }
 
 /**
@@ -83,6 +85,7 @@ export function buildProgram(): Command {
   withBudget(withCommon(program.command("search [spl]")))
     .description("run one SPL search over the events (or a detection's search: --detection)")
     .option("--detection <file.yml>", "run this ESCU detection's search as detect does (its _filter macro defined), shown as a search")
+    .option("--detections <path...>", SAVED_HELP, collect, [])
     .option("--fields <names>", "fields listed under each event when the search ends in events (comma-separated, * wildcards; default every field the event has)", parseFieldList)
     .option("--max-events <n>", "events printed when the search ends in events (default 100 on a terminal, else all; 0: all)", parseMaxEvents)
     .option("--output <file>", OUTPUT_HELP)
@@ -102,6 +105,7 @@ Examples:
   withBudget(withCommon(program.command("detect <detection...>")))
     .description("run ESCU detection YAML files (or folders of them) exactly as written")
     .option("--only-fired", "print only the detections that returned results (a summary line on stderr counts them all)")
+    .option("--detections <path...>", SAVED_HELP, collect, [])
     .option("--notables", "print one notable per result: message, risk events (also added to the Risk datamodel) and executed drilldowns")
     .option("--output <file>", OUTPUT_HELP)
     .addHelpText("after", `
@@ -204,6 +208,8 @@ Examples:
     .option("--now <time>", "fix the search's \"now\" (epoch seconds or ISO-8601)", parseNow)
     .option("--sourcetype <sourcetype>", "force the sourcetype of every loaded file")
     .option("--source <source>", "force the source of every loaded event")
+    .option("--csv-dir <dir>", "the folder inputcsv reads and outputcsv writes (default: in memory for the session)")
+    .option("--detections <path...>", SAVED_HELP, collect, [])
     .option("--time", "show the elapsed time under each result (default on a terminal; .time on|off)")
     .option("-q, --quiet", "no banner")
     .option(FOLLOW, FOLLOW_HELP)

@@ -18,6 +18,9 @@ import { EXIT } from "./exit-codes.js";
 import { geoipOptions } from "./geoip.js";
 import { loadMacros } from "./load-files.js";
 import { lookupOptions } from "./lookups.js";
+import { memoryCsvFolder } from "../index.js";
+import { diskCsvFolder, isCsvDir } from "./csv-dir.js";
+import { cliSavedSearches } from "./saved-searches.js";
 import type { CommonOptions } from "./options.js";
 
 const ROLE = "minispl-repl-engine";
@@ -63,7 +66,11 @@ function makeEngine(opts: ReplOptions): { engine: LocalEngine | null; reply: Rep
   const lookups = lookupOptions(opts.lookups, say, { followSymlinks: opts.followSymlinks === true });
   const geoip = lookups ? geoipOptions(opts.geoip, say, opts.quiet) : null;
   if (!lookups || !geoip) return { engine: null, reply: { out: "", err, ok: false } };
-  const run = { tz: opts.tz, ...lookups, ...geoip, ...(opts.now !== undefined ? { now: opts.now } : {}) };
+  if (opts.csvDir !== undefined && !isCsvDir(opts.csvDir)) return { engine: null, reply: { out: "", err: `${err}error: --csv-dir ${opts.csvDir}: no such folder\n`, ok: false } };
+  // One CSV folder and one saved-search set for the whole session: outputcsv then inputcsv works across prompts.
+  const csv = opts.csvDir !== undefined ? diskCsvFolder(opts.csvDir) : memoryCsvFolder({}, "memory for this session (no --csv-dir folder)");
+  const savedSearches = cliSavedSearches([], opts.detections ?? [], macros.table, { followSymlinks: opts.followSymlinks === true });
+  const run = { tz: opts.tz, ...lookups, ...geoip, csv, savedSearches, ...(opts.now !== undefined ? { now: opts.now } : {}) };
   const ingest = { ...(opts.sourcetype ? { sourcetype: opts.sourcetype } : {}), ...(opts.source ? { source: opts.source } : {}), ...(opts.followSymlinks ? { followSymlinks: true } : {}) };
   try {
     const budget = (cancel: { cancelFlag?: Int32Array; cancelledBy?: string }) => cliBudget(opts, cancel);

@@ -19,6 +19,13 @@ export const addtotals: CommandDef<"addtotals"> = {
   summary: "Adds the sum of the numeric fields of each result (and optionally a totals row).",
   usage: "addtotals [row=<bool>] [col=<bool>] [labelfield=<field>] [label=<string>] [fieldname=<field>] [<field>...]",
   examples: ["| makeresults | eval a=1, b=2, c=\"x\" | addtotals", "| makeresults count=2 | eval a=1 | addtotals fieldname=Score col=t labelfield=name a"],
+  options: {
+    row: { query: "| makeresults | eval a=1, b=2 | addtotals row=false", baseline: "| makeresults | eval a=1, b=2 | addtotals" },
+    col: { query: "| makeresults | eval a=1, b=2 | addtotals col=true", baseline: "| makeresults | eval a=1, b=2 | addtotals" },
+    labelfield: { query: "| makeresults count=2 | eval a=1, name=\"x\" | addtotals col=true labelfield=name", baseline: "| makeresults count=2 | eval a=1, name=\"x\" | addtotals col=true" },
+    label: { query: "| makeresults count=2 | eval a=1, name=\"x\" | addtotals col=true labelfield=name label=Sum", baseline: "| makeresults count=2 | eval a=1, name=\"x\" | addtotals col=true labelfield=name" },
+    fieldname: { query: "| makeresults | eval a=1, b=2 | addtotals fieldname=sum", baseline: "| makeresults | eval a=1, b=2 | addtotals" },
+  },
   check(node, ctx) {
     rejectKinds(node, ["by", "where"], ctx);
     const opts = readOptions(node, ["row", "col", "labelfield", "label", "fieldname"], ctx);

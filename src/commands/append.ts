@@ -3,16 +3,22 @@
  * help.splunk.com/splunk-enterprise/spl-search-reference/9.4/search-commands/append): runs the
  * subsearch and adds its results after the current ones; fields are the union of both. maxout
  * keeps the first N subsearch results (default 50,000, the subsearch-options default documented
- * for appendcols; the append page gives no number). Time options are accepted and ignored:
- * minispl's subsearches read the whole store.
+ * for appendcols; the append page gives no number). The time options (maxtime, timeout,
+ * extendtimerange) concern a server's dispatch; each gets a warning that it has no effect here.
  */
 import type { CommandNode } from "../ast/nodes.js";
 import { Table } from "../table/table.js";
-import { intValue, readOptions, rejectKinds, type OptionArg } from "./args.js";
+import { intValue, readOptions, rejectKinds, warnNoEffect, type OptionArg } from "./args.js";
 import { readSubsearch, rejectOtherPositionals } from "./combine-subsearch.js";
 import type { CheckContext, CommandDef } from "./types.js";
 
 export const APPEND_MAXOUT = 50_000;
+
+/** maxtime/timeout/extendtimerange of append/appendcols concern a server's dispatch: a warning each. */
+export function warnSubsearchTime(opts: ReadonlyMap<string, OptionArg>, node: CommandNode, ctx: CheckContext): void {
+  for (const k of ["maxtime", "timeout"]) warnNoEffect(opts.get(k), node, ctx, "a subsearch runs under the whole search's time budget (--timeout); minispl has no separate subsearch limit");
+  warnNoEffect(opts.get("extendtimerange"), node, ctx, "minispl has no time-range picker: the subsearch already sees every loaded event");
+}
 
 /** `maxout=<int>` of append/appendcols, default APPEND_MAXOUT. */
 export function readMaxout(o: OptionArg | undefined, node: CommandNode, ctx: CheckContext): number {
@@ -24,9 +30,16 @@ export const append: CommandDef<"append"> = {
   summary: "Adds the results of a subsearch after the current results.",
   usage: "append [maxout=<int>] [ <subsearch> ]",
   examples: ['| makeresults | eval n=1 | append [| makeresults | eval n=2]'],
+  options: {
+    maxout: { query: "| makeresults | append maxout=1 [| makeresults count=3]", baseline: "| makeresults | append [| makeresults count=3]" },
+    maxtime: { query: "| makeresults | append maxtime=10 [| makeresults]", warning: "maxtime= has no effect" },
+    timeout: { query: "| makeresults | append timeout=10 [| makeresults]", warning: "timeout= has no effect" },
+    extendtimerange: { query: "| makeresults | append extendtimerange=true [| makeresults]", warning: "extendtimerange= has no effect" },
+  },
   check(node, ctx) {
     rejectKinds(node, ["by", "where"], ctx);
     const opts = readOptions(node, ["extendtimerange", "maxtime", "maxout", "timeout"], ctx);
+    warnSubsearchTime(opts, node, ctx);
     rejectOtherPositionals(node, ctx);
     const maxout = readMaxout(opts.get("maxout"), node, ctx);
     const subsearch = readSubsearch(node, ctx);

@@ -10,7 +10,7 @@
 import { Table } from "../table/table.js";
 import type { Value } from "../values/value.js";
 import { boolOption, readOptions, rejectKinds } from "./args.js";
-import { firstRows, readMaxout } from "./append.js";
+import { firstRows, readMaxout, warnSubsearchTime } from "./append.js";
 import { readSubsearch, rejectOtherPositionals } from "./combine-subsearch.js";
 import type { CommandDef } from "./types.js";
 
@@ -19,9 +19,16 @@ export const appendcols: CommandDef<"appendcols"> = {
   summary: "Merges the i-th subsearch result into the i-th current result, field by field.",
   usage: "appendcols [override=<bool>] [maxout=<int>] [ <subsearch> ]",
   examples: ['| makeresults | eval a=1 | appendcols [| makeresults | eval b=2]'],
+  options: {
+    override: { query: "| makeresults | eval a=1 | appendcols override=true [| makeresults | eval a=2]", baseline: "| makeresults | eval a=1 | appendcols [| makeresults | eval a=2]" },
+    maxout: { query: "| makeresults count=2 | eval a=1 | appendcols maxout=1 [| makeresults count=2 | eval b=2]", baseline: "| makeresults count=2 | eval a=1 | appendcols [| makeresults count=2 | eval b=2]" },
+    maxtime: { query: "| makeresults | appendcols maxtime=10 [| makeresults | eval b=1]", warning: "maxtime= has no effect" },
+    timeout: { query: "| makeresults | appendcols timeout=10 [| makeresults | eval b=1]", warning: "timeout= has no effect" },
+  },
   check(node, ctx) {
     rejectKinds(node, ["by", "where"], ctx);
     const opts = readOptions(node, ["override", "maxtime", "maxout", "timeout"], ctx);
+    warnSubsearchTime(opts, node, ctx);
     rejectOtherPositionals(node, ctx);
     const maxout = readMaxout(opts.get("maxout"), node, ctx);
     const subsearch = readSubsearch(node, ctx);

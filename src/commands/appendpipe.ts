@@ -7,7 +7,7 @@
  */
 import { diag } from "../diagnostics/diagnostic.js";
 import { Table } from "../table/table.js";
-import { argsOf, boolOption, readOptions, rejectKinds } from "./args.js";
+import { argsOf, boolOption, readOptions, rejectKinds, warnNoEffect } from "./args.js";
 import { readSubsearch } from "./combine-subsearch.js";
 import type { CommandDef } from "./types.js";
 
@@ -19,10 +19,14 @@ export const appendpipe: CommandDef<"appendpipe"> = {
     '| makeresults count=3 | eval n=1 | appendpipe [| stats sum(n) as total]',
     '| makeresults | eval user="bob" | stats count by user | appendpipe [| eval user="TOTAL"]',
   ],
+  options: {
+    run_in_preview: { query: "| makeresults | appendpipe run_in_preview=false [| stats count]", warning: "run_in_preview= has no effect" },
+  },
   check(node, ctx) {
     rejectKinds(node, ["by", "where"], ctx);
     const opts = readOptions(node, ["run_in_preview"], ctx);
     boolOption(opts.get("run_in_preview"), node, ctx, true);
+    warnNoEffect(opts.get("run_in_preview"), node, ctx, "minispl shows no preview: the subpipeline always runs on the final results");
     for (const p of argsOf(node, "positional")) {
       if (p.value.kind !== "subsearch") ctx.report(diag("bad-argument", { command: "appendpipe", message: "expected a [subpipeline]" }, p.span));
     }

@@ -12,7 +12,9 @@
  * Without span, `bins` (default 100) picks the span: for time from the span thresholds of the
  * timechart usage page, for numbers the smallest power of ten giving at most `bins` bins over
  * [min(start, data), max(end, data)] (the docs do not state the numeric rule; a choice).
- * Values that are not numbers are left as they are (docs silent). `minspan` is accepted and ignored.
+ * Values that are not numbers are left as they are (docs silent). `minspan` ("the smallest span
+ * granularity to use automatically inferring span from the data time range") bounds that automatic
+ * span from below; it does nothing when span= is given.
  */
 import { DateTime } from "luxon";
 import type { BinOptions, BinSpan } from "../ast/commands-stream.js";
@@ -22,6 +24,7 @@ import type { Table } from "../table/table.js";
 import { zoneFor } from "../values/time-format.js";
 import { relativeTime } from "../values/time-modifier.js";
 import { formatNumber, parseNumber, toNumber, type Value } from "../values/value.js";
+import { lsdOfValue, settleNumber } from "../values/numeric-precision.js";
 import { argsOf, intValue, readOptions, rejectKinds, textOf } from "./args.js";
 import type { CheckContext, CommandDef, ExecContext } from "./types.js";
 
@@ -71,6 +74,11 @@ function checkBin(node: CommandNode, ctx: CheckContext): BinOptions | null {
   }
   const binsOpt = opts.get("bins");
   const bins = binsOpt ? (intValue(binsOpt.value, node, ctx, "bins") ?? undefined) : undefined;
+  const minOpt = opts.get("minspan");
+  const minText = minOpt ? textOf(minOpt.value, node, ctx, "a span such as 5m") : null;
+  const minSpan = minText === null ? null : parseBinSpan(minText);
+  if (minOpt && !minSpan) ctx.report(diag("bad-argument", { command: node.name, message: `bad minspan "${minText ?? ""}"` }, minOpt.value.span));
+  const minspan = minSpan === null ? undefined : spanUnits(minSpan);
   const alignOpt = opts.get("aligntime");
   const aligntime = alignOpt ? (textOf(alignOpt.value, node, ctx, "a time") ?? undefined) : undefined;
   const pos = argsOf(node, "positional");
@@ -84,7 +92,7 @@ function checkBin(node: CommandNode, ctx: CheckContext): BinOptions | null {
   return {
     field, span: node.span,
     ...(first?.alias ? { as: first.alias.name } : {}),
-    ...(span ? { binSpan: span } : {}), ...(bins !== undefined ? { bins } : {}),
+    ...(span ? { binSpan: span } : {}), ...(bins !== undefined ? { bins } : {}), ...(minspan !== undefined ? { minspan } : {}),
     ...(start !== undefined ? { start } : {}), ...(end !== undefined ? { end } : {}),
     ...(aligntime !== undefined ? { aligntime } : {}),
   };
@@ -95,6 +103,14 @@ export const bin: CommandDef<"bin"> = {
   summary: "Puts numeric or time values into discrete bins (e.g. _time into 5-minute spans).",
   usage: "bin [span=<span>] [bins=<n>] [start=<n>] [end=<n>] [aligntime=<time>] <field> [AS <newfield>]",
   examples: ["| makeresults | eval _time=1700000123 | bin span=5m _time", "| makeresults | eval size=23 | bin span=10 size AS range"],
+  options: {
+    span: { query: "| makeresults | eval x=23 | bin span=10 x", baseline: "| makeresults | eval x=23 | bin span=5 x" },
+    bins: { query: "| makeresults count=50 | streamstats count AS x | bin bins=2 x", baseline: "| makeresults count=50 | streamstats count AS x | bin x" },
+    minspan: { query: "| makeresults count=50 | streamstats count AS x | bin minspan=100 x", baseline: "| makeresults count=50 | streamstats count AS x | bin x" },
+    start: { query: "| makeresults count=5 | streamstats count AS x | bin bins=2 start=-1000 x", baseline: "| makeresults count=5 | streamstats count AS x | bin bins=2 x" },
+    end: { query: "| makeresults count=5 | streamstats count AS x | bin bins=2 end=1000 x", baseline: "| makeresults count=5 | streamstats count AS x | bin bins=2 x" },
+    aligntime: { query: "| makeresults | eval _time=1700000123 | bin span=5m aligntime=1700000110 _time", baseline: "| makeresults | eval _time=1700000123 | bin span=5m _time" },
+  },
   check(node, ctx) {
     const o = checkBin(node, ctx);
     return o ? { ...o, kind: "bin" } : null;
@@ -109,6 +125,14 @@ export const bucket: CommandDef<"bucket"> = {
   summary: "Older name of bin: puts numeric or time values into discrete bins.",
   usage: "bucket [span=<span>] [bins=<n>] [start=<n>] [end=<n>] [aligntime=<time>] <field> [AS <newfield>]",
   examples: ["| makeresults | eval _time=1700000123 | bucket span=2m _time"],
+  options: {
+    span: { query: "| makeresults | eval x=23 | bucket span=10 x", baseline: "| makeresults | eval x=23 | bucket span=5 x" },
+    bins: { query: "| makeresults count=50 | streamstats count AS x | bucket bins=2 x", baseline: "| makeresults count=50 | streamstats count AS x | bucket x" },
+    minspan: { query: "| makeresults count=50 | streamstats count AS x | bucket minspan=100 x", baseline: "| makeresults count=50 | streamstats count AS x | bucket x" },
+    start: { query: "| makeresults count=5 | streamstats count AS x | bucket bins=2 start=-1000 x", baseline: "| makeresults count=5 | streamstats count AS x | bucket bins=2 x" },
+    end: { query: "| makeresults count=5 | streamstats count AS x | bucket bins=2 end=1000 x", baseline: "| makeresults count=5 | streamstats count AS x | bucket bins=2 x" },
+    aligntime: { query: "| makeresults | eval _time=1700000123 | bucket span=5m aligntime=1700000110 _time", baseline: "| makeresults | eval _time=1700000123 | bucket span=5m _time" },
+  },
   check(node, ctx) {
     const o = checkBin(node, ctx);
     return o ? { ...o, kind: "bucket" } : null;
@@ -134,15 +158,27 @@ function runBin(cmd: BinOptions, input: Table, ctx: ExecContext): Table {
       case "days": return dayBin(x, span.days, ctx.fn.tz);
       case "months": return monthBin(x, span.months, ctx.fn.tz);
       case "number": {
-        const lo = Math.floor(x / span.size) * span.size;
-        return `${formatNumber(lo)}-${formatNumber(lo + span.size)}`;
+        // Bounds to the span's decimals: 3 × 0.1 is 0.30000000000000004 in binary, the bin "0.3-0.4".
+        const p = lsdOfValue(span.size);
+        const lo = settleNumber(Math.floor(x / span.size) * span.size, p);
+        return `${formatNumber(lo)}-${formatNumber(settleNumber(lo + span.size, p))}`;
       }
     }
   });
   return input.withColumn(cmd.as ?? cmd.field, out);
 }
 
-/** The span `bins` (default 100) implies over the data range. */
+/** A span in seconds (time spans; a month counts 30 days, as the step table does) or in units. */
+function spanUnits(s: BinSpan): number {
+  switch (s.kind) {
+    case "number": return s.size;
+    case "seconds": return s.seconds;
+    case "days": return s.days * 86400;
+    case "months": return s.months * 2592000;
+  }
+}
+
+/** The span `bins` (default 100) implies over the data range, never below `minspan`. */
 function autoSpan(cmd: BinOptions, nums: readonly number[], isTime: boolean): BinSpan {
   const bins = Math.max(1, cmd.bins ?? 100);
   let lo = cmd.start ?? Number.POSITIVE_INFINITY;
@@ -154,10 +190,12 @@ function autoSpan(cmd: BinOptions, nums: readonly number[], isTime: boolean): Bi
   }
   const range = Number.isFinite(lo) && Number.isFinite(hi) ? hi - lo : 0;
   if (isTime) {
-    const step = TIME_STEPS.find((s) => range / s <= bins) ?? 2592000;
+    const min = cmd.minspan ?? 0;
+    const step = TIME_STEPS.find((s) => s >= min && range / s <= bins) ?? Math.max(2592000, min);
     return step >= 86400 ? { kind: "days", days: step / 86400 } : { kind: "seconds", seconds: step };
   }
-  const size = range <= 0 ? 1 : 10 ** Math.ceil(Math.log10(range / bins));
+  let size = range <= 0 ? 1 : 10 ** Math.ceil(Math.log10(range / bins));
+  while (cmd.minspan !== undefined && size < cmd.minspan) size *= 10;
   return { kind: "number", size };
 }
 

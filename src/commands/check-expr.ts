@@ -8,19 +8,25 @@ import { safeRegex } from "../functions/safe-regex.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import { FUNCTIONS } from "../functions/registry.js";
 import { resolveFunction } from "../functions/resolve.js";
+import { unsupportedFunctionReason } from "../functions/unsupported.js";
 import type { CheckContext } from "./types.js";
 
 export function checkExpr(e: Expr, ctx: CheckContext): void {
   switch (e.kind) {
     case "call": {
       const def = resolveFunction(e.name);
-      if (!def) {
+      const unsupported = def ? undefined : unsupportedFunctionReason(e.name);
+      if (unsupported !== undefined) {
+        ctx.report(diag("unsupported-function", { name: e.name, reason: unsupported }, e.nameSpan));
+      } else if (!def) {
         ctx.report(diag("unknown-function", { name: e.name }, e.nameSpan, { hints: didYouMean(e.name, FUNCTIONS.keys()) }));
       } else if (e.args.length < def.minArgs || e.args.length > def.maxArgs) {
         const expected = def.minArgs === def.maxArgs ? String(def.minArgs)
           : def.maxArgs === Number.POSITIVE_INFINITY ? `at least ${def.minArgs}` : `${def.minArgs} to ${def.maxArgs}`;
         ctx.report(diag("function-arity", { name: e.name, expected, got: e.args.length }, e.span, { hints: [def.signature] }));
       }
+      const bad = def?.checkArgs?.(e.args);
+      if (bad) ctx.report(diag("bad-argument", { command: `${e.name}()`, message: bad.message }, bad.at.span));
       checkLiteralRegex(e, ctx);
       e.args.forEach((a) => checkExpr(a, ctx));
       return;

@@ -21,6 +21,9 @@ export const convert: CommandDef<"convert"> = {
   summary: "Converts field values: epoch ↔ time strings (ctime/mktime) and number clean-ups.",
   usage: 'convert [timeformat="<format>"] <fn>(<field>) [AS <name>]...',
   examples: ['| makeresults | eval t=1602155026.615 | convert timeformat="%Y-%m-%dT%H:%M:%S" ctime(t)'],
+  options: {
+    timeformat: { query: "| makeresults | eval t=1602155026 | convert timeformat=\"%Y\" ctime(t)", baseline: "| makeresults | eval t=1602155026 | convert ctime(t)" },
+  },
   check(node, ctx) {
     rejectKinds(node, ["by", "where"], ctx);
     const opts = readOptions(node, ["timeformat"], ctx);

@@ -5,7 +5,8 @@
  * return a field named dmdataset.server, the flat mode returns a field named server"); minispl
  * prefixes with the root dataset name, as tstats addresses fields. Returning the model's JSON (no
  * search mode) and `acceleration_search` are not supported. summariesonly, allow_old_summaries and
- * strict_fields are accepted and ignored (all data counts as summarised, spl-semantics.md §1.3).
+ * strict_fields cannot change a result here: all data counts as summarised, in its current version
+ * (spl-semantics.md §1.3), and every field of the dataset is searched (options.test.ts: moot).
  */
 import { diag } from "../diagnostics/diagnostic.js";
 import { argsOf, readOptions, rejectKinds, textOf } from "./args.js";
@@ -18,6 +19,11 @@ export const datamodel: CommandDef<"datamodel"> = {
   summary: "Searches a datamodel dataset: its events with the datamodel fields (prefixed in search mode).",
   usage: "| datamodel <Model> <Dataset> search|flat [summariesonly=<bool>]",
   examples: ["| datamodel Endpoint Processes search | stats count by Processes.process_name", "| datamodel Endpoint Processes flat | stats count"],
+  options: {
+    summariesonly: { moot: "every loaded event counts as summarised, in its current version, so summary-only and old-summary choices select the same events" },
+    allow_old_summaries: { moot: "every loaded event counts as summarised, in its current version, so summary-only and old-summary choices select the same events" },
+    strict_fields: { moot: "minispl's datamodel rows already carry every field of the event as well as the dataset fields, which is what strict_fields=false asks for; strict_fields=true only limits which extra fields a search may name" },
+  },
   check(node, ctx) {
     rejectKinds(node, ["by", "where"], ctx);
     readOptions(node, ["summariesonly", "allow_old_summaries", "strict_fields"], ctx);

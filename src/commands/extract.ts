@@ -8,14 +8,16 @@
  * 50) caps the pairs per result. Clean keys (default true, CLEAN_KEYS): non-alphanumeric characters
  * become `_`, leading underscores are dropped. As with MV_ADD in transforms.conf, a field that
  * already has a value keeps it, unless mv_add=true appends the new value. Named extractors
- * (transforms.conf stanzas) are not supported; maxchars, reload, segment and auto are accepted and ignored.
+ * (transforms.conf stanzas) are not supported. `maxchars` (default 10240) is "how many characters to look
+ * into the event"; `auto=false` turns the automatic key=value extraction off. `reload` (re-read
+ * props.conf/transforms.conf) and `segment` (note pair locations) act on a Splunk server only: a warning.
  */
 import type { CommandNode } from "../ast/nodes.js";
 import type { ExtractOptions } from "../ast/commands-stream.js";
 import { diag } from "../diagnostics/diagnostic.js";
 import type { Table } from "../table/table.js";
 import { mv, toList, type Atom } from "../values/value.js";
-import { argsOf, boolOption, intValue, readOptions, rejectKinds, textOf } from "./args.js";
+import { argsOf, boolOption, intValue, readOptions, rejectKinds, textOf, warnNoEffect } from "./args.js";
 import { ColumnWriter, texts } from "./stream-columns.js";
 import type { CheckContext, CommandDef } from "./types.js";
 
@@ -37,7 +39,12 @@ function checkExtract(node: CommandNode, ctx: CheckContext): ExtractOptions {
   const kvdelim = text("kvdelim");
   boolOption(opts.get("reload"), node, ctx, false);
   boolOption(opts.get("segment"), node, ctx, false);
+  warnNoEffect(opts.get("reload"), node, ctx, "minispl reads no props.conf or transforms.conf to reload");
+  warnNoEffect(opts.get("segment"), node, ctx, "pair locations are a Splunk-internal annotation minispl does not keep");
+  const mc = opts.get("maxchars");
   return {
+    maxchars: mc ? (intValue(mc.value, node, ctx, "maxchars") ?? 10240) : 10240,
+    auto: boolOption(opts.get("auto"), node, ctx, true),
     limit: l ? (intValue(l.value, node, ctx, "limit") ?? 50) : 50,
     mvAdd: boolOption(opts.get("mv_add"), node, ctx, false),
     cleanKeys: boolOption(opts.get("clean_keys"), node, ctx, true),
@@ -51,6 +58,17 @@ export const extract: CommandDef<"extract"> = {
   summary: "Extracts key=value pairs from _raw into fields (also known as kv).",
   usage: 'extract [pairdelim="<chars>"] [kvdelim="<chars>"] [limit=<int>] [mv_add=<bool>] [clean_keys=<bool>]',
   examples: ['| makeresults | eval _raw="user=ann action=\\"log on\\"" | extract', '| makeresults | eval _raw="a:1;b:2" | extract pairdelim=";" kvdelim=":"'],
+  options: {
+    pairdelim: { query: "| makeresults | eval _raw=\"a:1;b:2\" | extract pairdelim=\";\" kvdelim=\":\"", baseline: "| makeresults | eval _raw=\"a:1;b:2\" | extract kvdelim=\":\"" },
+    kvdelim: { query: "| makeresults | eval _raw=\"a:1 b:2\" | extract kvdelim=\":\"", baseline: "| makeresults | eval _raw=\"a:1 b:2\" | extract" },
+    limit: { query: "| makeresults | eval _raw=\"a=1 b=2 c=3\" | extract limit=1", baseline: "| makeresults | eval _raw=\"a=1 b=2 c=3\" | extract" },
+    maxchars: { query: "| makeresults | eval _raw=\"a=1 b=2 c=3\" | extract maxchars=4", baseline: "| makeresults | eval _raw=\"a=1 b=2 c=3\" | extract" },
+    mv_add: { query: "| makeresults | eval _raw=\"a=1 a=2\" | extract mv_add=true", baseline: "| makeresults | eval _raw=\"a=1 a=2\" | extract" },
+    clean_keys: { query: "| makeresults | eval _raw=\"a-b=1\" | extract clean_keys=false", baseline: "| makeresults | eval _raw=\"a-b=1\" | extract" },
+    auto: { query: "| makeresults | eval _raw=\"a=1 b=2 c=3\" | extract auto=false", baseline: "| makeresults | eval _raw=\"a=1 b=2 c=3\" | extract" },
+    reload: { query: "| makeresults | eval _raw=\"a=1\" | extract reload=true", warning: "reload= has no effect" },
+    segment: { query: "| makeresults | eval _raw=\"a=1\" | extract segment=true", warning: "segment= has no effect" },
+  },
   check(node, ctx) {
     return { ...checkExtract(node, ctx), kind: "extract" };
   },
@@ -64,6 +82,17 @@ export const kv: CommandDef<"kv"> = {
   summary: "Another name of extract: key=value pairs from _raw into fields.",
   usage: 'kv [pairdelim="<chars>"] [kvdelim="<chars>"] [limit=<int>] [mv_add=<bool>] [clean_keys=<bool>]',
   examples: ['| makeresults | eval _raw="src=10.0.0.1 dest=10.0.0.2" | kv'],
+  options: {
+    pairdelim: { query: "| makeresults | eval _raw=\"a:1;b:2\" | kv pairdelim=\";\" kvdelim=\":\"", baseline: "| makeresults | eval _raw=\"a:1;b:2\" | kv kvdelim=\":\"" },
+    kvdelim: { query: "| makeresults | eval _raw=\"a:1 b:2\" | kv kvdelim=\":\"", baseline: "| makeresults | eval _raw=\"a:1 b:2\" | kv" },
+    limit: { query: "| makeresults | eval _raw=\"a=1 b=2 c=3\" | kv limit=1", baseline: "| makeresults | eval _raw=\"a=1 b=2 c=3\" | kv" },
+    maxchars: { query: "| makeresults | eval _raw=\"a=1 b=2 c=3\" | kv maxchars=4", baseline: "| makeresults | eval _raw=\"a=1 b=2 c=3\" | kv" },
+    mv_add: { query: "| makeresults | eval _raw=\"a=1 a=2\" | kv mv_add=true", baseline: "| makeresults | eval _raw=\"a=1 a=2\" | kv" },
+    clean_keys: { query: "| makeresults | eval _raw=\"a-b=1\" | kv clean_keys=false", baseline: "| makeresults | eval _raw=\"a-b=1\" | kv" },
+    auto: { query: "| makeresults | eval _raw=\"a=1 b=2 c=3\" | kv auto=false", baseline: "| makeresults | eval _raw=\"a=1 b=2 c=3\" | kv" },
+    reload: { query: "| makeresults | eval _raw=\"a=1\" | kv reload=true", warning: "reload= has no effect" },
+    segment: { query: "| makeresults | eval _raw=\"a=1\" | kv segment=true", warning: "segment= has no effect" },
+  },
   check(node, ctx) {
     return { ...checkExtract(node, ctx), kind: "kv" };
   },
@@ -77,7 +106,7 @@ function runExtract(cmd: ExtractOptions, input: Table): Table {
   if (!raw) return input;
   const out = new ColumnWriter(input);
   for (let r = 0; r < input.length; r++) {
-    const pairs = texts(raw[r] ?? null).flatMap((s) => pairsOf(s, cmd)).slice(0, cmd.limit);
+    const pairs = texts(raw[r] ?? null).flatMap((s) => pairsOf(s.slice(0, cmd.maxchars), cmd)).slice(0, cmd.limit);
     const found = new Map<string, Atom[]>();
     for (const [k0, v] of pairs) {
       const k = cmd.cleanKeys ? k0.replace(/[^A-Za-z0-9_]/g, "_").replace(/^_+/, "") : k0;
@@ -97,6 +126,7 @@ function runExtract(cmd: ExtractOptions, input: Table): Table {
 
 function pairsOf(s: string, cmd: ExtractOptions): [string, string][] {
   if (cmd.pairdelim === undefined && cmd.kvdelim === undefined) {
+    if (!cmd.auto) return [];
     return [...s.matchAll(AUTO)].map((m) => [m[1]!, unquote(m[2] ?? "")]);
   }
   const pd = cmd.pairdelim ?? " ";

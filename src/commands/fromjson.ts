@@ -18,6 +18,9 @@ export const fromjson: CommandDef<"fromjson"> = {
   summary: "Turns the top-level keys of a JSON object in a field into fields (arrays become multivalue).",
   usage: "fromjson <field> [prefix=<string>]",
   examples: ['| makeresults | eval object=json_object("name", "Albert", "age", 63) | fromjson object prefix=json_'],
+  options: {
+    prefix: { query: "| makeresults | eval o=json_object(\"a\", 1) | fromjson o prefix=j_", baseline: "| makeresults | eval o=json_object(\"a\", 1) | fromjson o" },
+  },
   check(node, ctx) {
     rejectKinds(node, ["by", "where"], ctx);
     const opts = readOptions(node, ["prefix"], ctx);

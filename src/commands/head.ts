@@ -16,6 +16,11 @@ export const head: CommandDef<"head"> = {
   summary: "Keeps the first n results (default 10), or the results while an expression holds.",
   usage: "head [<n>] | head limit=<n> | head (<eval-expression>) [keeplast=<bool>] [null=<bool>]",
   examples: ["| makeresults count=5 | head 2", "| makeresults count=3 | eval n=1 | head (n < 2)"],
+  options: {
+    limit: { query: "| makeresults count=5 | head limit=2", baseline: "| makeresults count=5 | head" },
+    keeplast: { query: "| makeresults count=3 | streamstats count AS n | head (n < 2) keeplast=true", baseline: "| makeresults count=3 | streamstats count AS n | head (n < 2)" },
+    null: { query: "| makeresults count=3 | streamstats count AS n | eval m=if(n=1, null(), 1) | head (if(n=1, null(), n<3)) null=true", baseline: "| makeresults count=3 | streamstats count AS n | eval m=if(n=1, null(), 1) | head (if(n=1, null(), n<3))" },
+  },
   check(node, ctx) {
     rejectKinds(node, ["by", "where"], ctx);
     const opts = readOptions(node, ["limit", "keeplast", "null"], ctx);

@@ -28,6 +28,12 @@ export const inputlookup: CommandDef<"inputlookup"> = {
     '| makeresults | eval user="bob", role="admin" | outputlookup users.csv | inputlookup append=true users.csv where role=ADMIN',
     "| inputlookup missing_table.csv",
   ],
+  options: {
+    append: { query: "| makeresults count=3 | streamstats count AS n | fields - _time | outputlookup t.csv | inputlookup append=true t.csv", baseline: "| makeresults count=3 | streamstats count AS n | fields - _time | outputlookup t.csv" },
+    strict: { query: "| makeresults | inputlookup append=true strict=true nope.csv", baseline: "| makeresults | inputlookup append=true nope.csv" },
+    start: { query: "| makeresults count=3 | streamstats count AS n | fields - _time | outputlookup t.csv | where n=0 | inputlookup append=true start=1 t.csv", baseline: "| makeresults count=3 | streamstats count AS n | fields - _time | outputlookup t.csv | where n=0 | inputlookup append=true t.csv" },
+    max: { query: "| makeresults count=3 | streamstats count AS n | fields - _time | outputlookup t.csv | where n=0 | inputlookup append=true max=1 t.csv", baseline: "| makeresults count=3 | streamstats count AS n | fields - _time | outputlookup t.csv | where n=0 | inputlookup append=true t.csv" },
+  },
   check(node, ctx) {
     rejectKinds(node, ["by"], ctx);
     const opts = readOptions(node, ["append", "strict", "start", "max"], ctx);

@@ -31,6 +31,11 @@ export const iplocation: CommandDef<"iplocation"> = {
     '| makeresults | eval src="81.2.69.160" | iplocation src',
     '| makeresults | eval dest="2001:db8::1" | iplocation prefix=dest_ allfields=true lang=de dest',
   ],
+  options: {
+    prefix: { query: "| makeresults | eval src=\"81.2.69.160\" | iplocation prefix=s_ src", baseline: "| makeresults | eval src=\"81.2.69.160\" | iplocation src" },
+    allfields: { query: "| makeresults | eval src=\"81.2.69.160\" | iplocation allfields=true src", baseline: "| makeresults | eval src=\"81.2.69.160\" | iplocation src" },
+    lang: { query: "| makeresults | eval src=\"81.2.69.160\" | iplocation lang=es src", baseline: "| makeresults | eval src=\"81.2.69.160\" | iplocation src" },
+  },
   check(node, ctx) {
     rejectKinds(node, ["by", "where"], ctx);
     const opts = readOptions(node, ["prefix", "allfields", "lang"], ctx);

@@ -11,7 +11,7 @@
  *  - no field list: every field the two result sets share is a join field.
  * At most 50,000 subsearch rows take part ("A maximum of 50,000 rows in the right-side dataset").
  * Values match as exact text (case-sensitive, UNVERIFIED); a result missing a join field matches
- * nothing. The SPL2-style `left=L right=R where …` form is not supported.
+ * nothing. The alias form `left=L right=R where L.a=R.b [subsearch]` is read in join-aliases.ts.
  */
 import { diag } from "../diagnostics/diagnostic.js";
 import { Table } from "../table/table.js";
@@ -21,24 +21,30 @@ import { readSubsearch } from "./combine-subsearch.js";
 import type { SearchBudget } from "../executor/budget.js";
 import type { Span } from "../source/source-text.js";
 import type { CommandDef } from "./types.js";
+import { prefixFields, readAliases } from "./join-aliases.js";
 
 export const JOIN_MAX_SUBSEARCH_ROWS = 50_000;
 
 export const join: CommandDef<"join"> = {
   kind: "join",
   summary: "Merges each result with the subsearch results that have the same values in the join fields.",
-  usage: "join [type=inner|outer|left] [max=<int>] [overwrite=<bool>] [usetime=<bool> earlier=<bool>] <field>... [ <subsearch> ]",
+  usage: "join [type=inner|outer|left] [max=<int>] [overwrite=<bool>] [usetime=<bool> earlier=<bool>] (<field>... | left=<L> right=<R> where <L>.<field>=<R>.<field>...) [ <subsearch> ]",
   examples: [
     '| makeresults | eval user="bob", dept="it" | join user [| makeresults | eval user="bob", phone="123"]',
     '| makeresults | eval user="eve" | join type=left user [| makeresults | eval user="bob", phone="123"]',
   ],
+  options: {
+    type: { query: "| makeresults | eval user=\"eve\" | join type=left user [| makeresults count=2 | streamstats count AS n | eval user=\"bob\", phone=n]", baseline: "| makeresults | eval user=\"eve\" | join user [| makeresults count=2 | streamstats count AS n | eval user=\"bob\", phone=n]" },
+    max: { query: "| makeresults | eval user=\"bob\" | join max=0 user [| makeresults count=2 | streamstats count AS n | eval user=\"bob\", phone=n]", baseline: "| makeresults | eval user=\"bob\" | join user [| makeresults count=2 | streamstats count AS n | eval user=\"bob\", phone=n]" },
+    overwrite: { query: "| makeresults | eval user=\"bob\", phone=\"x\" | join overwrite=false user [| makeresults count=2 | streamstats count AS n | eval user=\"bob\", phone=n]", baseline: "| makeresults | eval user=\"bob\", phone=\"x\" | join user [| makeresults count=2 | streamstats count AS n | eval user=\"bob\", phone=n]" },
+    usetime: { query: "| makeresults | eval user=\"bob\", _time=100 | join usetime=true user [| makeresults | eval user=\"bob\", phone=1, _time=200]", baseline: "| makeresults | eval user=\"bob\", _time=100 | join user [| makeresults | eval user=\"bob\", phone=1, _time=200]" },
+    earlier: { query: "| makeresults | eval user=\"bob\", _time=100 | join usetime=true earlier=false user [| makeresults | eval user=\"bob\", phone=1, _time=200]", baseline: "| makeresults | eval user=\"bob\", _time=100 | join usetime=true user [| makeresults | eval user=\"bob\", phone=1, _time=200]" },
+    left: { query: "| makeresults | eval user=\"bob\" | fields - _time | join left=L right=R where L.user=R.user [| makeresults | eval user=\"bob\", phone=1 | fields - _time]", baseline: "| makeresults | eval user=\"bob\" | fields - _time | join left=M right=R where M.user=R.user [| makeresults | eval user=\"bob\", phone=1 | fields - _time]" },
+    right: { query: "| makeresults | eval user=\"bob\" | fields - _time | join left=L right=R where L.user=R.user [| makeresults | eval user=\"bob\", phone=1 | fields - _time]", baseline: "| makeresults | eval user=\"bob\" | fields - _time | join left=L right=S where L.user=S.user [| makeresults | eval user=\"bob\", phone=1 | fields - _time]" },
+  },
   check(node, ctx) {
-    rejectKinds(node, ["by", "where"], ctx);
+    rejectKinds(node, ["by"], ctx);
     const opts = readOptions(node, ["type", "max", "overwrite", "usetime", "earlier", "left", "right"], ctx);
-    for (const k of ["left", "right"]) {
-      const o = opts.get(k);
-      if (o) ctx.report(diag("bad-argument", { command: "join", message: "the left=/right= … where form is not supported; list the join fields instead" }, o.span));
-    }
     let type: "inner" | "left" = "inner";
     const typeOpt = opts.get("type");
     if (typeOpt) {
@@ -56,10 +62,19 @@ export const join: CommandDef<"join"> = {
       const t = textOf(p.value, node, ctx, "a join field");
       if (t !== null) fields.push(...t.split(",").map((s) => s.trim()).filter(Boolean));
     }
-    const subsearch = readSubsearch(node, ctx);
+    const aliasForm = opts.has("left") || opts.has("right") || argsOf(node, "where").length > 0;
+    const alias = aliasForm ? readAliases(node, opts.get("left"), opts.get("right"), ctx) : null;
+    if (aliasForm && !alias) return null;
+    if (alias && fields.length > 0) {
+      ctx.report(diag("bad-argument", { command: "join", message: "give the join fields either as a field list or in the where clause, not both" }, node.span));
+      return null;
+    }
+    const subsearch = alias?.subsearch && argsOf(node, "positional").every((p) => p.value.kind !== "subsearch")
+      ? ctx.checkPipeline(alias.subsearch)
+      : readSubsearch(node, ctx);
     if (!subsearch) return null;
     return {
-      kind: "join", type, max, fields, subsearch,
+      kind: "join", type, max, fields, subsearch, ...(alias ? { aliases: alias.aliases } : {}),
       overwrite: boolOption(opts.get("overwrite"), node, ctx, true),
       usetime: boolOption(opts.get("usetime"), node, ctx, false),
       earlier: boolOption(opts.get("earlier"), node, ctx, true),
@@ -73,6 +88,11 @@ export const join: CommandDef<"join"> = {
         ctx.warn(diag("runtime-error", { message: `join: the subsearch returned ${sub.length} rows; only the first ${JOIN_MAX_SUBSEARCH_ROWS} are joined` }, cmd.span, { severity: "warning" }));
         sub = sub.select(Array.from({ length: JOIN_MAX_SUBSEARCH_ROWS }, (_, i) => i));
       }
+      if (cmd.aliases) {
+        const { left, right, on } = cmd.aliases;
+        const spec = { ...cmd, fields: on.map(([l]) => `${left}.${l}`), subFields: on.map(([, r]) => `${right}.${r}`), timeFields: [`${left}._time`, `${right}._time`] as const };
+        return joinTables(prefixFields(input, left), prefixFields(sub, right), spec, { budget: ctx.budget, span: cmd.span });
+      }
       return joinTables(input, sub, cmd, { budget: ctx.budget, span: cmd.span });
     };
   },
@@ -85,6 +105,10 @@ interface JoinSpec {
   readonly overwrite: boolean;
   readonly usetime: boolean;
   readonly earlier: boolean;
+  /** The subsearch's join fields when they are named differently from `fields` (the alias form). */
+  readonly subFields?: readonly string[];
+  /** The main and subsearch time fields for usetime (default `_time`). */
+  readonly timeFields?: readonly [string, string];
 }
 
 /**
@@ -93,9 +117,10 @@ interface JoinSpec {
  */
 export function joinTables(main: Table, sub: Table, spec: JoinSpec, guard?: { budget: SearchBudget; span: Span }): Table {
   const keys = spec.fields.length ? spec.fields : main.fields.filter((f) => sub.has(f));
+  const subKeys = spec.subFields ?? keys;
   const index = new Map<string, number[]>();
   for (let r = 0; r < sub.length; r++) {
-    const k = keyOf(sub, keys, r);
+    const k = keyOf(sub, subKeys, r);
     if (k === null) continue;
     const list = index.get(k);
     if (list) list.push(r);
@@ -113,8 +138,8 @@ export function joinTables(main: Table, sub: Table, spec: JoinSpec, guard?: { bu
     }
     for (const f of newFields) (cols.get(f) as Value[]).push(s === null ? null : sub.get(f, s));
   };
-  const mainTime = main.column("_time");
-  const subTime = sub.column("_time");
+  const mainTime = main.column(spec.timeFields?.[0] ?? "_time");
+  const subTime = sub.column(spec.timeFields?.[1] ?? "_time");
   let length = 0;
   for (let m = 0; m < main.length; m++) {
     const k = keyOf(main, keys, m);

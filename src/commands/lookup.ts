@@ -3,12 +3,12 @@
  *  [OUTPUT | OUTPUTNEW <lookup-destfield> [AS <event-destfield>]…]` (SPL Search Reference,
  * lookup). The generic command shape delivers the fields as positionals (with AS aliases) and
  * OUTPUT/OUTPUTNEW as a bare word among them; a quoted "OUTPUT" is a field name. `local` and
- * `update` only concern distributed and real-time searches, so they are checked and ignored.
+ * `update` only concern distributed and real-time searches: each gets a warning that it has no effect.
  * Matching and output rules: lookup-run.ts.
  */
 import type { LookupFieldPair } from "../ast/commands-lookup.js";
 import { diag } from "../diagnostics/diagnostic.js";
-import { argsOf, boolOption, readOptions, rejectKinds, textOf } from "./args.js";
+import { argsOf, boolOption, readOptions, rejectKinds, textOf, warnNoEffect } from "./args.js";
 import { runLookup } from "./lookup-run.js";
 import { tableName } from "./lookup-shared.js";
 import type { CommandDef } from "./types.js";
@@ -21,11 +21,17 @@ export const lookup: CommandDef<"lookup"> = {
     '| makeresults | eval host="web1", owner="alice" | outputlookup owners.csv | eval host="web1", owner=null() | lookup owners.csv host OUTPUT owner',
     '| makeresults | eval process_name="cmd.exe" | lookup is_windows_system_file filename AS process_name OUTPUTNEW systemFile',
   ],
+  options: {
+    local: { query: "| makeresults | eval host=\"h\" | outputlookup o.csv | lookup local=true o.csv host", warning: "local= has no effect" },
+    update: { query: "| makeresults | eval host=\"h\" | outputlookup o.csv | lookup update=true o.csv host", warning: "update= has no effect" },
+  },
   check(node, ctx) {
     rejectKinds(node, ["by", "where"], ctx);
     const opts = readOptions(node, ["local", "update"], ctx);
     boolOption(opts.get("local"), node, ctx, false);
     boolOption(opts.get("update"), node, ctx, false);
+    warnNoEffect(opts.get("local"), node, ctx, "there are no indexers: every lookup already runs on this machine");
+    warnNoEffect(opts.get("update"), node, ctx, "it reloads lookups during real-time searches, which minispl does not run");
     const table = tableName(node, ctx);
     const inputs: LookupFieldPair[] = [];
     const outputs: LookupFieldPair[] = [];

@@ -4,6 +4,7 @@
  * (default a single space), or takes each match of `tokenizer` (its first capturing group when it
  * has one) as a value. Empty values are dropped unless allowempty=true. setsv=true keeps the field
  * single-valued (Splunk then holds both forms at once; this engine keeps the original text).
+ * "The makemv command does not apply to internal fields": `makemv _raw` is an error.
  */
 import { diag, SplRuntimeError } from "../diagnostics/diagnostic.js";
 import { safeRegex, warnBudget } from "../functions/safe-regex.js";
@@ -12,10 +13,18 @@ import { argsOf, boolOption, readOptions, rejectKinds, textOf } from "./args.js"
 import { texts } from "./stream-columns.js";
 import type { CommandDef } from "./types.js";
 
+const S = '| makeresults | eval s="a b,,c"';
+
 export const makemv: CommandDef<"makemv"> = {
   kind: "makemv",
   summary: "Splits a field's value into a multivalue field by a delimiter or a tokenizer regex.",
   usage: "makemv [delim=<string> | tokenizer=<regex>] [allowempty=<bool>] [setsv=<bool>] <field>",
+  options: {
+    delim: { query: `${S} | makemv delim="," s`, baseline: `${S} | makemv s` },
+    tokenizer: { query: `${S} | makemv tokenizer="([a-z]+)" s`, baseline: `${S} | makemv s` },
+    allowempty: { query: `${S} | makemv delim="," allowempty=true s`, baseline: `${S} | makemv delim="," s` },
+    setsv: { query: `${S} | makemv delim="," setsv=true s`, baseline: `${S} | makemv delim="," s` },
+  },
   examples: ['| makeresults | eval s="a b c" | makemv s', '| makeresults | eval s="a,,b" | makemv delim="," allowempty=t s', '| makeresults | eval s="x1y22" | makemv tokenizer="(\\d+)" s'],
   check(node, ctx) {
     rejectKinds(node, ["by", "where"], ctx);
@@ -27,6 +36,10 @@ export const makemv: CommandDef<"makemv"> = {
       return null;
     }
     const field = textOf(pos[0].value, node, ctx, "a field name");
+    if (field?.startsWith("_")) {
+      ctx.report(diag("bad-argument", { command: "makemv", message: `does not apply to internal fields such as ${field}` }, pos[0].span));
+      return null;
+    }
     const d = opts.get("delim");
     const delim = (d ? textOf(d.value, node, ctx, "a delimiter") : null) ?? " ";
     const tk = opts.get("tokenizer");

@@ -16,7 +16,7 @@ import { Table } from "../table/table.js";
 import { parseCsv } from "../lookups/csv.js";
 import { lookupToTable } from "../lookups/table.js";
 import type { Atom, Value } from "../values/value.js";
-import { boolOption, intValue, readOptions, rejectKinds, textOf } from "./args.js";
+import { boolOption, intValue, readOptions, rejectKinds, textOf, warnNoEffect } from "./args.js";
 import type { CheckContext, CommandDef } from "./types.js";
 
 export const makeresults: CommandDef<"makeresults"> = {
@@ -25,9 +25,20 @@ export const makeresults: CommandDef<"makeresults"> = {
   summary: "Generates results: n empty ones stamped with the current time, or rows given as CSV or JSON.",
   usage: '| makeresults [count=<n>] [annotate=<bool>] [format=csv|json data="<rows>"]',
   examples: ["| makeresults count=3", '| makeresults format=csv data="user,count\nalice,3\nbob,5"', "| makeresults format=json data=\"[{\\\"user\\\": \\\"alice\\\", \\\"roles\\\": [\\\"a\\\", \\\"b\\\"]}]\""],
+  options: {
+    count: { query: "| makeresults count=2", baseline: "| makeresults" },
+    annotate: { query: "| makeresults annotate=true", baseline: "| makeresults" },
+    format: { query: "| makeresults format=csv data=\"a\\n1\"", baseline: "| makeresults format=json data=\"[{\\\"a\\\": 2}]\"" },
+    data: { query: "| makeresults format=csv data=\"a\\n1\"", baseline: "| makeresults format=csv data=\"a\\n2\"" },
+    splunk_server: { query: "| makeresults splunk_server=local", warning: "splunk_server= has no effect" },
+    splunk_server_group: { query: "| makeresults splunk_server_group=dmc_group", warning: "splunk_server_group= has no effect" },
+  },
   check(node, ctx) {
     rejectKinds(node, ["positional", "by", "where"], ctx);
     const opts = readOptions(node, ["count", "annotate", "format", "data", "splunk_server", "splunk_server_group"], ctx);
+    for (const k of ["splunk_server", "splunk_server_group"]) {
+      warnNoEffect(opts.get(k), node, ctx, "there is one search head and no peers: results are made here");
+    }
     const c = opts.get("count");
     const count = c ? intValue(c.value, node, ctx, "count") ?? 1 : 1;
     const data = readData(node, opts, ctx);

@@ -1,5 +1,6 @@
 /**
- * `map search="<search with $field$ tokens>" [maxsearches=N]` or `map [ <search> ] [maxsearches=N]`
+ * `map search="<search with $field$ tokens>" [maxsearches=N]`, `map [ <search> ] [maxsearches=N]` or
+ * `map <saved search name> [maxsearches=N]` (a loaded detection, ExecContext.savedSearch)
  * (map reference, help.splunk.com/splunk-enterprise/spl-search-reference/9.4/search-commands/map):
  * "a looping operator that runs a search repeatedly for each input event or result": for each
  * input result, `$field$` is replaced by that result's value of the field and the search is run;
@@ -15,20 +16,26 @@
  * outputs are joined once at the end rather than copied again after every search.
  */
 import { printPipeline } from "../ast/print.js";
-import { diag } from "../diagnostics/diagnostic.js";
+import { diag, SplRuntimeError } from "../diagnostics/diagnostic.js";
 import { Table } from "../table/table.js";
 import { toText, type Value } from "../values/value.js";
 import { argsOf, intValue, readOptions, rejectKinds, textOf } from "./args.js";
 import { checkSubpipeline } from "./combine-subsearch.js";
-import type { CommandDef } from "./types.js";
+import type { CommandDef, ExecContext } from "./types.js";
+import type { Span } from "../source/source-text.js";
+import { didYouMean } from "../diagnostics/suggest.js";
 
 const TOKEN = /\$([^$\s]+)\$/g;
 
 export const map: CommandDef<"map"> = {
   kind: "map",
   summary: "Runs a search once per input result, with $field$ tokens filled from that result.",
-  usage: 'map search="<search with $field$ tokens>" [maxsearches=<int>]',
+  usage: 'map (search="<search with $field$ tokens>" | [<search>] | <saved search>) [maxsearches=<int>]',
   examples: ['| makeresults | eval n=5 | map search="| makeresults | eval doubled=$n$*2"'],
+  options: {
+    search: { query: "| makeresults | eval n=5 | map search=\"| makeresults | eval d=$n$*2\"", baseline: "| makeresults | eval n=5 | map search=\"| makeresults | eval d=$n$*3\"" },
+    maxsearches: { query: "| makeresults count=3 | streamstats count AS n | map maxsearches=1 search=\"| makeresults | eval d=$n$\"", baseline: "| makeresults count=3 | streamstats count AS n | map search=\"| makeresults | eval d=$n$\"" },
+  },
   check(node, ctx) {
     rejectKinds(node, ["by", "where"], ctx);
     const opts = readOptions(node, ["search", "maxsearches"], ctx);
@@ -36,19 +43,25 @@ export const map: CommandDef<"map"> = {
     const maxsearches = maxOpt ? intValue(maxOpt.value, node, ctx, "maxsearches") ?? 10 : 10;
     const searchOpt = opts.get("search");
     let search: string | null = searchOpt ? textOf(searchOpt.value, node, ctx, "a quoted search") : null;
+    let saved: { name: string; span: Span } | undefined;
     for (const p of argsOf(node, "positional")) {
-      if (p.value.kind !== "subsearch" || search !== null) {
-        ctx.report(diag("bad-argument", { command: "map", message: 'expected search="…" or one [search]' }, p.span));
+      // `map <savedsplunkoption>`: "Name of a saved search to run for each input result" (Syntax).
+      if ((p.value.kind === "word" || p.value.kind === "string") && search === null && saved === undefined) {
+        saved = { name: p.value.text, span: p.value.span };
+        continue;
+      }
+      if (p.value.kind !== "subsearch" || search !== null || saved !== undefined) {
+        ctx.report(diag("bad-argument", { command: "map", message: 'expected search="…", one [search] or the name of a saved search' }, p.span));
         continue;
       }
       if (!checkSubpipeline(p.value, ctx)) return null;
       search = printPipeline(p.value.pipeline);
     }
-    if (search === null) {
-      ctx.report(diag("bad-argument", { command: "map", message: 'needs search="<search>" (saved searches are not supported)' }, node.nameSpan));
+    if (search === null && saved === undefined) {
+      ctx.report(diag("bad-argument", { command: "map", message: 'needs search="<search>", a [search] or the name of a saved search' }, node.nameSpan));
       return null;
     }
-    return { kind: "map", search, maxsearches, span: node.span };
+    return { kind: "map", search: search ?? "", maxsearches, ...(saved ? { saved } : {}), span: node.span };
   },
   plan(cmd) {
     return (input, ctx) => {
@@ -59,9 +72,8 @@ export const map: CommandDef<"map"> = {
       let rows = 0;
       for (let r = 0; r < Math.min(input.length, cmd.maxsearches); r++) {
         ctx.budget.check(cmd.span);
-        const text = fill(cmd.search, input, r);
-        if (text === null) continue;
-        const t = ctx.runText(text);
+        const t = cmd.saved ? runSaved(cmd.saved, input, r, ctx) : runFilled(cmd.search, input, r, ctx);
+        if (t === null) continue;
         rows += t.length;
         ctx.budget.rows(rows, "map", cmd.span);
         outputs.push(t);
@@ -70,6 +82,25 @@ export const map: CommandDef<"map"> = {
     };
   },
 };
+
+function runFilled(search: string, input: Table, r: number, ctx: ExecContext): Table | null {
+  const text = fill(search, input, r);
+  return text === null ? null : ctx.runText(text);
+}
+
+/** The saved search for row r, its text filled as `search=` is; null when a token's field is missing. */
+function runSaved(saved: { name: string; span: Span }, input: Table, r: number, ctx: ExecContext): Table | null {
+  let missing = false;
+  const out = ctx.savedSearch(saved.name, (spl) => {
+    const text = fill(spl, input, r);
+    if (text === null) missing = true;
+    return text ?? "| makeresults count=0";
+  });
+  if (out === null) {
+    throw new SplRuntimeError(diag("runtime-error", { message: `map: no loaded saved search is named "${saved.name}"` }, saved.span, { hints: didYouMean(saved.name, ctx.savedSearchNames()) }));
+  }
+  return missing ? null : out;
+}
 
 /** The tables one after the other, copied once (Table.concat in the loop copied O(n²) rows). */
 function concatAll(tables: readonly Table[]): Table {

@@ -2,7 +2,8 @@
  * `mvexpand <field> [limit=<int>]`: mvexpand reference: "Expands the values of a multivalue field
  * into separate events, one event for each value in the multivalue field"; `limit` caps the values
  * expanded per result (the rest are dropped). A single value stays one result. A result without the
- * field is dropped (UNVERIFIED: the commonly reported behaviour, docs silent).
+ * field is dropped (UNVERIFIED: the commonly reported behaviour, docs silent). "The mvexpand command
+ * can't be applied to internal fields": `mvexpand _raw` is an error.
  *
  * Memory (mvexpand reference, "Limits": "If this attempt exceeds the configured maximum on any
  * chunk, the chunk is truncated and a warning message is emitted"; limits.conf `[mvexpand]
@@ -23,6 +24,9 @@ export const mvexpand: CommandDef<"mvexpand"> = {
   kind: "mvexpand",
   summary: "Turns each value of a multivalue field into a result of its own.",
   usage: "mvexpand <field> [limit=<int>]",
+  options: {
+    limit: { query: '| makeresults | eval x=split("a,b,c", ",") | mvexpand x limit=2', baseline: '| makeresults | eval x=split("a,b,c", ",") | mvexpand x' },
+  },
   examples: ['| makeresults | eval x=split("a,b,c", ",") | mvexpand x', '| makeresults | eval x=split("a,b,c", ",") | mvexpand x limit=2'],
   check(node, ctx) {
     rejectKinds(node, ["by", "where"], ctx);
@@ -34,6 +38,10 @@ export const mvexpand: CommandDef<"mvexpand"> = {
       return null;
     }
     const field = textOf(pos[0].value, node, ctx, "a field name");
+    if (field?.startsWith("_")) {
+      ctx.report(diag("bad-argument", { command: "mvexpand", message: `can't be applied to internal fields such as ${field}` }, pos[0].span));
+      return null;
+    }
     const l = opts.get("limit");
     const limit = l ? (intValue(l.value, node, ctx, "limit") ?? undefined) : undefined;
     return field === null ? null : { kind: "mvexpand", field, ...(limit !== undefined && limit > 0 ? { limit } : {}), span: node.span };

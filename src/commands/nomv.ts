@@ -1,15 +1,21 @@
 /**
- * `nomv <field>`: nomv reference: "Converts values of the specified multivalue field into one single
- * value. Separates the values using a new line "\n" delimiter."
+ * `nomv <field>` (nomv reference,
+ * help.splunk.com/splunk-enterprise/spl-search-reference/10.0/search-commands/nomv): "Converts values
+ * of the specified multivalue field into one single value. Separates the values using a new line
+ * "\n" delimiter." Right after `mvcombine` it shows mvcombine's single value version instead, whose
+ * values are separated by mvcombine's delim (a space by default): mvcombine reference, "To see
+ * the output of the delim argument, you must use the nomv command immediately after the mvcombine
+ * command" (`mvcombine delim="," host | nomv host` gives `www1,www2,www3`).
  */
 import { diag } from "../diagnostics/diagnostic.js";
 import { isMulti, toText, type Value } from "../values/value.js";
 import { argsOf, rejectKinds, textOf } from "./args.js";
+import { singleValueDelim } from "./single-value.js";
 import type { CommandDef } from "./types.js";
 
 export const nomv: CommandDef<"nomv"> = {
   kind: "nomv",
-  summary: "Joins the values of a multivalue field into one value, one per line.",
+  summary: "Joins the values of a multivalue field into one value, one per line (mvcombine's delim right after mvcombine).",
   usage: "nomv <field>",
   examples: ['| makeresults | eval x=split("a,b", ",") | nomv x'],
   check(node, ctx) {
@@ -27,7 +33,8 @@ export const nomv: CommandDef<"nomv"> = {
     return (input) => {
       const col = input.column(cmd.field);
       if (!col || !col.some((v) => v !== null && isMulti(v))) return input;
-      return input.withColumn(cmd.field, col.map((v): Value => (v !== null && isMulti(v) ? v.map((a) => toText(a)).join("\n") : v)));
+      const delim = singleValueDelim(input, cmd.field) ?? "\n";
+      return input.withColumn(cmd.field, col.map((v): Value => (v !== null && isMulti(v) ? v.map((a) => toText(a)).join(delim) : v)));
     };
   },
 };

@@ -10,12 +10,12 @@
  * - a multivalue field is written as one space-delimited value.
  * Where the write lands is the ExecContext's business (memory; the CLI adds a CSV file in the
  * first --lookups directory). createinapp/create_context choose Splunk app directories, which do
- * not exist offline: they are checked and ignored. key_field, allow_updates and
- * output_format=splunk_mv_csv are KV-store/multivalue features minispl does not write.
+ * not exist offline: each gets a warning. key_field, allow_updates and output_format=splunk_mv_csv
+ * are KV-store/multivalue features minispl does not write: "not supported".
  */
 import { diag, SplRuntimeError } from "../diagnostics/diagnostic.js";
 import { appendRows, EMPTY_LOOKUP, tableToLookup, type LookupTable } from "../lookups/table.js";
-import { boolOption, intValue, readOptions, rejectKinds, textOf } from "./args.js";
+import { boolOption, intValue, readOptions, rejectKinds, textOf, warnNoEffect } from "./args.js";
 import { rejectExtraPositionals, tableName } from "./lookup-shared.js";
 import type { CommandDef } from "./types.js";
 
@@ -27,15 +27,30 @@ export const outputlookup: CommandDef<"outputlookup"> = {
     '| makeresults | eval user="bob", role="admin" | outputlookup users.csv',
     '| makeresults count=3 | eval n=1 | outputlookup append=true max=2 counts.csv',
   ],
+  options: {
+    append: { query: "| makeresults | eval a=1 | outputlookup x.csv | outputlookup append=true x.csv | where a=0 | inputlookup append=true x.csv", baseline: "| makeresults | eval a=1 | outputlookup x.csv | outputlookup x.csv | where a=0 | inputlookup append=true x.csv" },
+    create_empty: { query: "| makeresults | eval a=1 | outputlookup x.csv | where a=2 | outputlookup create_empty=true x.csv | inputlookup append=true strict=true x.csv", baseline: "| makeresults | eval a=1 | outputlookup x.csv | where a=2 | outputlookup x.csv | inputlookup append=true strict=true x.csv" },
+    override_if_empty: { query: "| makeresults | eval a=1 | outputlookup x.csv | where a=2 | outputlookup override_if_empty=false x.csv | inputlookup append=true x.csv", baseline: "| makeresults | eval a=1 | outputlookup x.csv | where a=2 | outputlookup x.csv | inputlookup append=true x.csv" },
+    max: { query: "| makeresults count=3 | outputlookup max=1 x.csv | where a=0 | inputlookup append=true x.csv", baseline: "| makeresults count=3 | outputlookup x.csv | where a=0 | inputlookup append=true x.csv" },
+    createinapp: { query: "| makeresults | outputlookup createinapp=true x.csv", warning: "createinapp= has no effect" },
+    create_context: { query: "| makeresults | outputlookup create_context=user x.csv", warning: "create_context= has no effect" },
+    output_format: { moot: "splunk_sv_csv, the default, is the only format minispl writes (splunk_mv_csv is rejected), so the only accepted value is the default" },
+  },
   check(node, ctx) {
     rejectKinds(node, ["by", "where"], ctx);
     const opts = readOptions(node, [
-      "append", "create_empty", "override_if_empty", "max", "createinapp", "create_context", "output_format", "key_field", "allow_updates",
-    ], ctx);
+      "append", "create_empty", "override_if_empty", "max", "createinapp", "create_context", "output_format",
+    ], ctx, {
+      key_field: "it updates KV-store records, which minispl does not have",
+      allow_updates: "it updates KV-store records, which minispl does not have",
+    });
     const append = boolOption(opts.get("append"), node, ctx, false);
     const createEmpty = boolOption(opts.get("create_empty"), node, ctx, false);
     const overrideIfEmpty = boolOption(opts.get("override_if_empty"), node, ctx, true);
     boolOption(opts.get("createinapp"), node, ctx, true);
+    for (const k of ["createinapp", "create_context"]) {
+      warnNoEffect(opts.get(k), node, ctx, "there are no Splunk app directories offline: the table goes to memory and the first --lookups directory");
+    }
     let ok = true;
     const allowed = (key: string, values: readonly string[]) => {
       const o = opts.get(key);
@@ -47,13 +62,6 @@ export const outputlookup: CommandDef<"outputlookup"> = {
     };
     allowed("create_context", ["app", "user", "system"]);
     allowed("output_format", ["splunk_sv_csv"]);
-    for (const key of ["key_field", "allow_updates"]) {
-      const o = opts.get(key);
-      if (o) {
-        ctx.report(diag("bad-argument", { command: "outputlookup", message: `${key} updates KV-store records, which minispl does not support` }, o.keySpan));
-        ok = false;
-      }
-    }
     const maxOpt = opts.get("max");
     const max = maxOpt ? intValue(maxOpt.value, node, ctx, "max") : null;
     const table = tableName(node, ctx);

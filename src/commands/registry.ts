@@ -25,6 +25,7 @@ import { stats } from "./stats.js";
 import { table } from "./table.js";
 import { tstats } from "./tstats.js";
 import type { CommandDef, CommandTable } from "./types.js";
+import { splunkCommandNames } from "../parser/command-syntax.js";
 import { where } from "./where.js";
 
 const CORE_COMMANDS: { readonly [K in CoreCommand["kind"]]: CommandDef<K> } = {
@@ -36,34 +37,59 @@ export const COMMANDS: CommandTable = {
   ...SERIES_COMMANDS, ...MULTI_COMMANDS, ...REPORT_COMMANDS, ...STORE_COMMANDS,
 };
 
-/** Splunk commands ESCU uses (escu-corpus.md §3); those not registered are "not supported yet". */
+/**
+ * Splunk commands minispl knows of: the search reference's list (parser/command-syntax.ts) and the
+ * app commands ESCU uses (escu-corpus.md §3). Those not registered are reported as "not
+ * supported: <reason>", never as "unknown".
+ */
 const KNOWN_SPLUNK_COMMANDS: readonly string[] = [
-  "lookup", "rex", "bucket", "bin", "join", "eventstats", "fillnull", "spath", "inputlookup", "regex", "foreach",
-  "mvexpand", "iplocation", "outputlookup", "mstats", "append", "appendpipe", "transaction", "xmlkv", "map", "from",
-  "addtotals", "fromjson", "makemv", "rare", "replace", "top", "streamstats", "timechart", "extract", "multikv",
-  "tail", "appendcols", "datamodel", "chart", "mvcombine", "nomv", "reverse", "uniq", "collect", "return", "format",
-  "apply", "summary", "anomalydetection", "outlier", "cyberchef", "eval_math", "untable", "xyseries", "delta",
-  // A Splunk user's first week (issue 12), beyond ESCU's own list.
-  "fieldsummary", "metadata", "eventcount", "accum", "autoregress", "trendline", "filldown", "strcat", "fieldformat",
-  "rangemap", "reltime", "addinfo", "addcoltotals", "union", "multisearch", "set", "selfjoin", "gentimes", "cluster",
-  "savedsearch", "inputcsv", "outputcsv",
+  ...splunkCommandNames(), "apply", "summary", "anomalydetection", "cyberchef", "eval_math", "fit", "score",
+  "runshellscript", "dump",
 ];
 
-export const NOT_YET_SUPPORTED: readonly string[] = KNOWN_SPLUNK_COMMANDS.filter((n) => !Object.hasOwn(COMMANDS, n));
+export const NOT_YET_SUPPORTED: readonly string[] = [...new Set(KNOWN_SPLUNK_COMMANDS)].filter((n) => !Object.hasOwn(COMMANDS, n)).sort();
 
-/** Why a known command does not run: app commands say which app they need. */
-const REASONS: Readonly<Record<string, string>> = {
-  apply: "it applies a model of Splunk's Machine Learning Toolkit (MLTK), which minispl does not have",
-  summary: "it describes a model of Splunk's Machine Learning Toolkit (MLTK), which minispl does not have",
-  anomalydetection: "it needs Splunk's Machine Learning Toolkit anomaly models, which minispl does not have",
+const SERVER = "it acts on a Splunk server";
+const MLTK = "it needs Splunk's Machine Learning Toolkit (MLTK), which minispl does not have";
+const SUMMARY_INDEX = "it writes summary-index statistics for a Splunk server's scheduled searches; run the non-si command instead";
+const METRICS = "it works on metrics indexes, which minispl does not store (it holds events only)";
+const UI = "it only changes how Splunk Web draws results; minispl's output has no such view";
+
+/**
+ * Why a known command does not run. Those deliberately left out (server, app, UI and metrics
+ * commands) say why; the README's "Not supported" list is this table (registry.test.ts).
+ */
+export const UNSUPPORTED_REASONS: Readonly<Record<string, string>> = {
+  apply: MLTK, summary: MLTK, anomalydetection: MLTK, fit: MLTK, score: MLTK,
   outlier: "it is a Machine Learning Toolkit-style command minispl does not implement",
   cyberchef: "it comes from the CyberChef for Splunk app, which minispl does not have",
-  mstats: "it reads metrics indexes, which minispl does not store (it holds events only)",
+  eval_math: "it comes from a Splunkbase app minispl does not have",
+  mstats: METRICS, mcollect: METRICS, meventcollect: METRICS, mpreview: METRICS, msearch: METRICS,
+  rest: `${SERVER}'s REST API, and there is no server`,
+  sendemail: "it sends email from a Splunk server; minispl runs offline and sends nothing",
+  script: "it runs a script installed in a Splunk app; minispl never executes external programs",
+  runshellscript: "it runs a shell script for a Splunk alert; minispl never executes external programs",
+  dump: "it exports a Splunk server's search results to files on that server (use outputcsv)",
+  delete: "it marks indexed events as deleted on a Splunk server; minispl's inputs are read-only files",
+  dbinspect: "it reports a Splunk server's index buckets, which minispl does not have",
+  loadjob: "it loads the artifacts of a job that ran on a Splunk server",
+  history: "it lists the searches a Splunk server ran",
+  localop: "it forces the rest of a distributed search onto the search head; minispl has one process",
+  redistribute: "it spreads a search over a Splunk server's intermediate reducers",
+  require: "it fails a Splunk search that returns no events; minispl shows the empty result instead",
+  tscollect: "it writes a Splunk server's tsidx namespaces, which minispl does not have",
+  walklex: "it lists the terms of a Splunk server's index lexicon, which minispl does not keep",
+  typeahead: "it reads a Splunk server's index lexicon for search-bar suggestions",
+  metasearch: "it reads a Splunk server's index metadata (use metadata or tstats)",
+  searchtxn: "it uses transaction types defined in a Splunk server's transactiontypes.conf",
+  sichart: SUMMARY_INDEX, sirare: SUMMARY_INDEX, sistats: SUMMARY_INDEX, sitimechart: SUMMARY_INDEX, sitop: SUMMARY_INDEX,
+  gauge: UI, highlight: UI, iconify: UI, abstract: UI,
+  rtorder: "it buffers real-time search results, and minispl does not run real-time searches",
 };
 
 /** The reason shown for a known command minispl does not run. */
 export function unsupportedReason(name: string): string {
-  return REASONS[name] ?? "not implemented yet";
+  return UNSUPPORTED_REASONS[name] ?? "not implemented yet";
 }
 
 export function lookupCommand(name: string): CommandDef<CommandKind> | undefined {

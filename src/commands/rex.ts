@@ -30,6 +30,12 @@ export const rex: CommandDef<"rex"> = {
     '| makeresults | eval ip="10.1.2.3" | rex field=ip max_match=0 "(?<octet>\\d+)"',
     '| makeresults | eval s="a-b-c" | rex field=s mode=sed "s/-/_/g"',
   ],
+  options: {
+    field: { query: "| makeresults | eval f=\"ab12\", _raw=\"zz99\" | rex field=f \"(?<d>\\\\d+)\"", baseline: "| makeresults | eval f=\"ab12\", _raw=\"zz99\" | rex \"(?<d>\\\\d+)\"" },
+    max_match: { query: "| makeresults | eval _raw=\"1 2\" | rex max_match=0 \"(?<d>\\\\d)\"", baseline: "| makeresults | eval _raw=\"1 2\" | rex \"(?<d>\\\\d)\"" },
+    offset_field: { query: "| makeresults | eval _raw=\"a1\" | rex offset_field=off \"(?<d>\\\\d)\"", baseline: "| makeresults | eval _raw=\"a1\" | rex \"(?<d>\\\\d)\"" },
+    mode: { query: "| makeresults | eval _raw=\"a1\" | rex mode=sed \"s/a/b/\"", baseline: "| makeresults | eval _raw=\"a1\"" },
+  },
   check(node, ctx) {
     rejectKinds(node, ["by", "where"], ctx);
     const opts = readOptions(node, ["field", "max_match", "offset_field", "mode"], ctx);

@@ -12,6 +12,9 @@ export const sort: CommandDef<"sort"> = {
   summary: "Sorts results by fields (numbers numerically, other values lexicographically).",
   usage: "sort [<count>] [-|+]<field>... [limit=<n>] [desc]",
   examples: ["| makeresults | eval n=2 | sort - n", "| makeresults | eval n=1 | sort 0 n"],
+  options: {
+    limit: { query: "| makeresults count=3 | streamstats count AS n | sort limit=1 n", baseline: "| makeresults count=3 | streamstats count AS n | sort n" },
+  },
   check(node, ctx) {
     rejectKinds(node, ["by", "where"], ctx);
     const opts = readOptions(node, ["limit"], ctx);

@@ -29,6 +29,11 @@ export const spath: CommandDef<"spath"> = {
     `| makeresults | eval _raw="{\\"user\\":{\\"name\\":\\"ann\\"},\\"tags\\":[\\"x\\",\\"y\\"]}" | spath`,
     `| makeresults | eval x="<a><b k='1'>t</b></a>" | spath input=x path=a.b{@k} output=k`,
   ],
+  options: {
+    input: { query: "| makeresults | eval j=\"{\\\"a\\\": 1}\", _raw=\"{\\\"b\\\": 2}\" | spath input=j", baseline: "| makeresults | eval j=\"{\\\"a\\\": 1}\", _raw=\"{\\\"b\\\": 2}\" | spath" },
+    output: { query: "| makeresults | eval _raw=\"{\\\"a\\\": 1}\" | spath output=x path=a", baseline: "| makeresults | eval _raw=\"{\\\"a\\\": 1}\" | spath path=a" },
+    path: { query: "| makeresults | eval _raw=\"{\\\"a\\\": 1, \\\"b\\\": 2}\" | spath path=a", baseline: "| makeresults | eval _raw=\"{\\\"a\\\": 1, \\\"b\\\": 2}\" | spath" },
+  },
   check(node, ctx) {
     rejectKinds(node, ["by", "where"], ctx);
     const opts = readOptions(node, ["input", "output", "path"], ctx);

@@ -1,79 +1,102 @@
 /**
- * `timechart [span=<time>] [limit=[top|bottom]N] [useother=] [usenull=] [otherstr=] [nullstr=] [cont=]
+ * `timechart [span=<time>] [bins=<n>] [minspan=<time>] [limit=[top|bottom]N] [agg=<fn>]
+ * [useother=] [usenull=] [otherstr=] [nullstr=] [cont=] [format=|sep=] [dedup_splitvals=]
  * <aggregate>... [by <field>]` (timechart reference,
  * help.splunk.com/splunk-enterprise/spl-search-reference/9.4/search-commands/timechart): one row per
  * `_time` bucket of `span` seconds, one column per aggregate (named as in stats), or with a split
  * field one column per split value ("each distinct value of the split-by field becomes a series").
- * limit (default 10, 0 = all) keeps the series that rank highest by the sum of their values
- * (agg=sum), the rest is added up in an OTHER column when useother=true (the default); rows with
- * no split value go to a NULL column when usenull=true (the default). With cont=true (the default)
+ * The split options (limit, agg, useother, usenull, otherstr, nullstr, format, sep,
+ * dedup_splitvals) are chart's too and live in split-series.ts. With cont=true (the default)
  * empty buckets between the first and last are filled: count gives 0 there, avg etc. no value.
- * Choices where the reference is silent or depends on the time picker: buckets are aligned on
- * multiples of the span since the epoch (UTC); without span= the span is the smallest of
- * 1s,5s,10s,30s,1m,5m,10m,30m,1h,1d,30d (the documented span thresholds) giving at most 100 buckets
- * over the data (bins=100 is the default); series columns are in lexicographic order, OTHER last.
+ * Without span= the span is the smallest of the documented span thresholds (1s, 5s, 10s, 30s, 1m,
+ * 5m, 10m, 30m, 1h, 1d, 30d) that is at least `minspan` ("the span that is used for the search
+ * must be equal to or greater than one of the span threshold values") and gives at most `bins`
+ * buckets over the data (bins default 100: "It guarantees that there are no more than this number
+ * of bins").
+ * Besides aggregates it takes eval expressions over aggregates (`eval(avg(CPU) * avg(MEM))`, see
+ * chart-eval.ts) and the per-time-unit functions: "per_hour() converts the field value so that it
+ * is a rate per hour, or sum()/<hours in the span>. If your chart span ends up being 30m, it is
+ * sum()*2".
+ * Choices where the reference depends on the time picker: buckets are aligned on multiples of the
+ * span since the epoch (UTC) and span the data, not the search's time range, so `partial` and
+ * `fixedrange` (which are about that range) are reported as not supported.
  */
-import type { AggregateSpec } from "../ast/commands.js";
 import type { TimechartCommand } from "../ast/commands-combine.js";
 import { diag } from "../diagnostics/diagnostic.js";
-import { bindAggregate } from "../executor/bind-aggregate.js";
-import { compileExpr } from "../executor/compile-expr.js";
-import { truthy } from "../executor/eval-ops.js";
 import type { BoundAggregate } from "../executor/grouping.js";
 import { Table } from "../table/table.js";
 import type { FnContext } from "../functions/types.js";
-import { compareLexical, toList, toNumber, toText, type Atom, type EvalValue, type Value } from "../values/value.js";
-import { aggregateSpec, argsOf, boolOption, byFields, readOptions, rejectKinds, textOf } from "./args.js";
-import { checkExpr } from "./check-expr.js";
+import { toNumber, type Value } from "../values/value.js";
+import { argsOf, boolOption, byFields, intValue, readOptions, rejectKinds, textOf } from "./args.js";
+import { columnAggregate, readColumns } from "./chart-eval.js";
 import { parseSpan } from "./span.js";
+import { SPLIT_OPTIONS, bindAggregates, pivot, readSplitOptions, seriesColumns, splitReader } from "./split-series.js";
 import type { CommandDef } from "./types.js";
 
-const OPTIONS = ["span", "limit", "useother", "usenull", "otherstr", "nullstr", "cont", "partial", "fixedrange", "bins", "minspan", "agg", "format", "sep", "dedup_splitvals"];
+const OPTIONS = ["span", "cont", "bins", "minspan", ...SPLIT_OPTIONS];
+const UNSUPPORTED = {
+  partial: "it trims bins at the edges of the search's time range, which timechart is not given; buckets span the data",
+  fixedrange: "it extends buckets to the search's time range, which timechart is not given; buckets span the data (as fixedrange=false)",
+};
 const SPAN_LADDER = [1, 5, 10, 30, 60, 300, 600, 1800, 3600, 86400, 2592000];
 const MAX_BUCKETS = 1_000_000;
+const SRC = "makeresults count=4 | streamstats count AS n | eval _time=n*600, host=if(n<3, \"a\", \"b\")";
 
 export const timechart: CommandDef<"timechart"> = {
   kind: "timechart",
   summary: "Aggregates results per _time bucket, optionally one column per value of a split field.",
-  usage: "timechart [span=<time>] [limit=<int>] [useother=<bool>] [usenull=<bool>] [cont=<bool>] <aggregate>... [by <field>]",
+  usage: "timechart [span=<time>] [bins=<n>] [minspan=<time>] [limit=[top|bottom]<int>] [agg=<fn>] [useother=<bool>] [usenull=<bool>] [otherstr=<s>] [nullstr=<s>] [cont=<bool>] [format=<s>|sep=<s>] [dedup_splitvals=<bool>] <aggregate>... [by <field>]",
   examples: ["| makeresults count=3 | timechart span=1h count", '| makeresults | eval host="a" | timechart span=5m count by host'],
+  options: {
+    span: { query: `| ${SRC} | timechart span=20m count`, baseline: `| ${SRC} | timechart count` },
+    cont: { query: `| ${SRC} | where n!=2 | timechart span=10m cont=false count`, baseline: `| ${SRC} | where n!=2 | timechart span=10m count` },
+    bins: { query: `| ${SRC} | timechart bins=2 count`, baseline: `| ${SRC} | timechart count` },
+    minspan: { query: `| ${SRC} | timechart minspan=15m count`, baseline: `| ${SRC} | timechart count` },
+    limit: { query: `| ${SRC} | timechart span=1h limit=1 count by host`, baseline: `| ${SRC} | timechart span=1h count by host` },
+    agg: {
+      query: `| ${SRC} | eval host=if(n<4, "a", "b") | timechart span=10m limit=1 agg=max sum(n) by host`,
+      baseline: `| ${SRC} | eval host=if(n<4, "a", "b") | timechart span=10m limit=1 sum(n) by host`,
+    },
+    useother: { query: `| ${SRC} | timechart span=1h limit=1 useother=f count by host`, baseline: `| ${SRC} | timechart span=1h limit=1 count by host` },
+    usenull: { query: `| ${SRC} | eval host=if(n=1, null(), host) | timechart span=1h usenull=f count by host`, baseline: `| ${SRC} | eval host=if(n=1, null(), host) | timechart span=1h count by host` },
+    otherstr: { query: `| ${SRC} | timechart span=1h limit=1 otherstr=rest count by host`, baseline: `| ${SRC} | timechart span=1h limit=1 count by host` },
+    nullstr: { query: `| ${SRC} | eval host=if(n=1, null(), host) | timechart span=1h nullstr=none count by host`, baseline: `| ${SRC} | eval host=if(n=1, null(), host) | timechart span=1h count by host` },
+    format: { query: `| ${SRC} | timechart span=1h format="$VAL$-$AGG$" count max(n) by host`, baseline: `| ${SRC} | timechart span=1h count max(n) by host` },
+    sep: { query: `| ${SRC} | timechart span=1h sep=_ count max(n) by host`, baseline: `| ${SRC} | timechart span=1h count max(n) by host` },
+    dedup_splitvals: {
+      query: `| ${SRC} | eval host=mvappend(host, host) | timechart span=1h dedup_splitvals=t count by host`,
+      baseline: `| ${SRC} | eval host=mvappend(host, host) | timechart span=1h count by host`,
+    },
+  },
   check(node, ctx) {
     rejectKinds(node, ["where"], ctx);
-    const opts = readOptions(node, OPTIONS, ctx);
-    const aggregates: AggregateSpec[] = [];
-    for (const p of argsOf(node, "positional")) {
-      const spec = aggregateSpec(p, node, ctx, true);
-      if (spec?.evalExpr) checkExpr(spec.evalExpr, ctx);
-      if (spec) aggregates.push(spec);
-    }
-    if (aggregates.length === 0) {
-      ctx.report(diag("bad-argument", { command: "timechart", message: "needs an aggregate, e.g. count" }, node.nameSpan));
-      return null;
-    }
+    const opts = readOptions(node, OPTIONS, ctx, UNSUPPORTED);
     const by = byFields(node);
+    const columns = readColumns(node, argsOf(node, "positional"), ctx, by.length > 0, true);
+    if (columns === null) return null;
+    const aggregates = columns.flatMap((c) => (c.kind === "eval" ? c.parts : [c.spec]));
     for (const extra of by.slice(1)) ctx.report(diag("bad-argument", { command: "timechart", message: "takes a single split-by field" }, extra.span));
-    const spanOpt = opts.get("span");
-    const spanText = spanOpt ? textOf(spanOpt.value, node, ctx, "a time span") : null;
-    const span = spanText === null ? undefined : parseSpan(spanText) ?? undefined;
-    if (spanOpt && span === undefined) ctx.report(diag("bad-argument", { command: "timechart", message: `bad span "${spanText ?? ""}"` }, spanOpt.value.span));
-    const limitOpt = opts.get("limit");
-    const limitText = limitOpt ? textOf(limitOpt.value, node, ctx, "a limit")?.toLowerCase() ?? "10" : "10";
-    const lm = /^(top|bottom)?(\d+)$/.exec(limitText);
-    if (!lm) ctx.report(diag("bad-argument", { command: "timechart", message: `limit must be N, topN or bottomN, got "${limitText}"` }, limitOpt?.value.span ?? node.span));
-    const text = (key: string, dflt: string) => {
+    const seconds = (key: string): number | undefined => {
       const o = opts.get(key);
-      return (o ? textOf(o.value, node, ctx) : null) ?? dflt;
+      if (!o) return undefined;
+      const t = textOf(o.value, node, ctx, "a time span");
+      const v = t === null ? null : parseSpan(t);
+      if (v === null) ctx.report(diag("bad-argument", { command: "timechart", message: `bad ${key} "${t ?? ""}"` }, o.value.span));
+      return v ?? undefined;
     };
+    const span = seconds("span");
+    const minspan = seconds("minspan");
+    const binsOpt = opts.get("bins");
+    const bins = binsOpt ? intValue(binsOpt.value, node, ctx, "bins") ?? 100 : 100;
+    if (bins < 1) ctx.report(diag("bad-argument", { command: "timechart", message: "bins must be at least 1" }, binsOpt?.value.span ?? node.span));
     return {
       kind: "timechart", aggregates,
       ...(span !== undefined ? { bucketSpan: span } : {}),
+      ...(minspan !== undefined ? { minspan } : {}),
+      ...(columns.some((c) => c.kind !== "agg") ? { columns } : {}),
       ...(by[0] ? { by: by[0].name } : {}),
-      limit: lm ? Number(lm[2]) : 10,
-      bottom: lm?.[1] === "bottom",
-      useother: boolOption(opts.get("useother"), node, ctx, true),
-      usenull: boolOption(opts.get("usenull"), node, ctx, true),
-      otherstr: text("otherstr", "OTHER"),
-      nullstr: text("nullstr", "NULL"),
+      ...readSplitOptions(node, opts, ctx),
+      bins: Math.max(1, bins),
       cont: boolOption(opts.get("cont"), node, ctx, true),
       span: node.span,
     } satisfies TimechartCommand;
@@ -83,104 +106,45 @@ export const timechart: CommandDef<"timechart"> = {
   },
 };
 
-type Cells = Map<number, Map<string, unknown[]>>;
-
 function chart(input: Table, cmd: TimechartCommand, fn: FnContext): Table {
-  const aggs = bind(input, cmd.aggregates, fn);
   const times = Array.from({ length: input.length }, (_, r) => toNumber(input.get("_time", r)));
   const valid = times.filter((t) => Number.isFinite(t));
   if (valid.length === 0) return Table.empty();
   const lo = valid.reduce((a, b) => Math.min(a, b));
   const hi = valid.reduce((a, b) => Math.max(a, b));
-  const span = cmd.bucketSpan ?? SPAN_LADDER.find((s) => (Math.floor(hi / s) - Math.floor(lo / s)) < 100) ?? 2592000;
+  const span = cmd.bucketSpan ?? autoSpan(lo, hi, cmd);
+  const bound = bindAggregates(input, cmd.aggregates, fn);
+  const bySpec = new Map(cmd.aggregates.map((s, i) => [s, bound[i] as BoundAggregate]));
+  const columns = cmd.columns ?? cmd.aggregates.map((spec) => ({ kind: "agg" as const, spec }));
+  const aggs = columns.map((c) => columnAggregate(c, bySpec, fn, span));
   const bucketOf = (t: number) => Math.floor(t / span) * span;
-  const seriesOf = (r: number): string[] => {
-    if (cmd.by === undefined) return [""];
-    const vals = toList(input.get(cmd.by, r)).map((v) => toText(v) ?? "");
-    return vals.length ? vals : cmd.usenull ? [cmd.nullstr] : [];
-  };
-  const cells: Cells = new Map();
-  const feed = (b: number, s: string, r: number) => {
-    let row = cells.get(b);
-    if (!row) cells.set(b, (row = new Map()));
-    let st = row.get(s);
-    if (!st) row.set(s, (st = aggs.map((a) => a.init())));
-    aggs.forEach((a, i) => a.add((st as unknown[])[i], r));
-  };
-  for (let r = 0; r < input.length; r++) {
+  const split = cmd.by === undefined ? null : splitReader(input.column(cmd.by), cmd);
+  const keyOf = new Map<number, readonly string[]>();
+  const p = pivot(input.length, aggs, (r) => {
     const t = times[r] as number;
-    if (!Number.isFinite(t)) continue;
-    for (const s of seriesOf(r)) feed(bucketOf(t), s, r);
-  }
-  let series = [...new Set([...cells.values()].flatMap((m) => [...m.keys()]))];
-  let other = false;
-  if (cmd.by !== undefined && cmd.limit > 0 && series.length > cmd.limit) {
-    const kept = rank(series, cells, aggs[0] as BoundAggregate, cmd.bottom).slice(0, cmd.limit);
-    const dropped = new Set(series.filter((s) => !kept.includes(s)));
-    for (const row of cells.values()) for (const s of dropped) row.delete(s);
-    series = kept;
-    if (cmd.useother) {
-      other = true;
-      for (let r = 0; r < input.length; r++) {
-        const t = times[r] as number;
-        if (Number.isFinite(t) && seriesOf(r).some((s) => dropped.has(s))) feed(bucketOf(t), cmd.otherstr, r);
-      }
-    }
-  }
-  series.sort(compareLexical);
-  if (other) series.push(cmd.otherstr);
-  return toTable(cells, series, aggs, cmd, span, bucketOf(lo), bucketOf(hi));
+    if (!Number.isFinite(t)) return [];
+    const b = bucketOf(t);
+    let k = keyOf.get(b);
+    if (!k) keyOf.set(b, (k = [String(b)]));
+    return k;
+  }, split, cmd);
+  return toTable(p, aggs, cmd, span, bucketOf(lo), bucketOf(hi));
 }
 
-function bind(input: Table, specs: readonly AggregateSpec[], fn: FnContext): BoundAggregate[] {
-  const time = (r: number) => toNumber(input.get("_time", r));
-  return specs.map((a) => {
-    if (a.evalExpr) {
-      const f = compileExpr(a.evalExpr, input, fn);
-      return bindAggregate(a, (r) => atoms(f(r)), time, (r) => truthy(f(r)));
-    }
-    const field = a.field;
-    return bindAggregate(a, field === null ? null : (r) => toList(input.get(field, r)), time);
-  });
+/** The smallest span threshold ≥ minspan giving at most `bins` buckets over [lo, hi]. */
+function autoSpan(lo: number, hi: number, cmd: TimechartCommand): number {
+  const ladder = SPAN_LADDER.filter((s) => s >= (cmd.minspan ?? 0));
+  const fits = ladder.find((s) => Math.floor(hi / s) - Math.floor(lo / s) + 1 <= cmd.bins);
+  return fits ?? ladder[ladder.length - 1] ?? cmd.minspan ?? 2592000;
 }
 
-function atoms(v: EvalValue): Atom[] {
-  return typeof v === "boolean" ? [] : toList(v);
-}
-
-/** Series names ordered by the sum of the first aggregate over all buckets (descending, or ascending for bottom). */
-function rank(series: string[], cells: Cells, agg: BoundAggregate, bottom: boolean): string[] {
-  const score = new Map(series.map((s) => [s, 0]));
-  for (const row of cells.values()) {
-    for (const [s, st] of row) {
-      const v = toNumber(agg.result(st[0]));
-      if (Number.isFinite(v)) score.set(s, (score.get(s) ?? 0) + v);
-    }
-  }
-  return [...series].sort((a, b) => (bottom ? 1 : -1) * ((score.get(a) ?? 0) - (score.get(b) ?? 0)) || compareLexical(a, b));
-}
-
-function toTable(cells: Cells, series: readonly string[], aggs: readonly BoundAggregate[], cmd: TimechartCommand, span: number, first: number, last: number): Table {
-  let buckets = [...cells.keys()].sort((a, b) => a - b);
+function toTable(p: ReturnType<typeof pivot>, aggs: readonly BoundAggregate[], cmd: TimechartCommand, span: number, first: number, last: number): Table {
+  let buckets = [...p.cells.keys()].map(Number).sort((a, b) => a - b);
   if (cmd.cont && (last - first) / span <= MAX_BUCKETS) {
     buckets = [];
     for (let b = first; b <= last; b += span) buckets.push(b);
   }
-  const columns: { name: string; series: string; agg: number }[] = [];
-  for (const s of series) {
-    aggs.forEach((a, i) => {
-      const name = cmd.by === undefined ? a.spec.as : aggs.length === 1 ? s : `${a.spec.as}: ${s}`;
-      columns.push({ name, series: s, agg: i });
-    });
-  }
-  const names = ["_time", ...columns.map((c) => c.name)];
-  const cols = new Map<string, Value[]>([["_time", buckets]]);
-  for (const c of columns) {
-    const agg = aggs[c.agg] as BoundAggregate;
-    cols.set(c.name, buckets.map((b) => {
-      const st = cells.get(b)?.get(c.series);
-      return agg.result(st ? st[c.agg] : agg.init());
-    }));
-  }
-  return Table.fromColumns(names, cols, buckets.length);
+  const { names, cols } = seriesColumns(p, buckets.map(String), aggs, cmd.by !== undefined, cmd.format);
+  const all = new Map<string, Value[]>([["_time", buckets], ...cols]);
+  return Table.fromColumns(["_time", ...names.filter((n) => n !== "_time")], all, buckets.length);
 }

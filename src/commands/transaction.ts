@@ -1,48 +1,86 @@
 /**
  * `transaction [<field>...] [maxspan=] [maxpause=] [maxevents=] [startswith=] [endswith=]
- * [keepevicted=] [mvlist=]` (transaction reference,
- * help.splunk.com/splunk-enterprise/spl-search-reference/9.4/search-commands/transaction):
+ * [connected=] [unifyends=] [keepevicted=] [maxopentxn=] [maxopenevents=] [mvlist=] [mvraw=]
+ * [delim=] [nullstr=]` (transaction reference,
+ * help.splunk.com/splunk-enterprise/spl-search-reference/10.0/search-commands/transaction):
  * groups events into transactions: "Transactions are made up of the raw text (the _raw field) of
  * each member, the time and date fields of the earliest member, as well as the union of all other
  * fields of each member", plus `duration` ("the difference between the timestamps for the first
- * and last events") and `eventcount`. Events with different values of the field list never share
- * a transaction. maxspan/maxpause default to no limit, maxevents to 1000. With mvlist=false (the
- * default) a field's values are "a set of unique field values ordered alphabetically"; with
- * mvlist=true the list of the members' values in arrival order. A transaction that does not
- * begin with a startswith event or end with an endswith event is evicted (dropped unless
- * keepevicted=true, which adds closed_txn=0/1).
- * Model (the reference describes constraints, not the algorithm): events are taken oldest first;
- * per field-value combination one transaction is open; an event starts a new one when it matches
- * startswith or would break maxspan/maxpause/maxevents; an endswith event closes it. Events
- * missing a field of the list are left out (connected= is accepted, not modelled). _raw joins
- * the members' _raw with newlines, oldest first. Transactions come out newest first, like events.
+ * and last events") and `eventcount`. maxspan/maxpause default to no limit (negative: none),
+ * maxevents to 1000. How events are grouped is in transaction-group.ts.
+ *  - connected (default true) and unifyends ("The default value for this argument is the same as
+ *    the connected argument"): transaction-group.ts.
+ *  - maxopentxn / maxopenevents: the open pool's limits, "using LRU policy"; their defaults are
+ *    limits.conf `[transactions]` maxopentxn = 5000 and maxopenevents = 100000.
+ *  - keepevicted: evicted transactions (never reached startswith/endswith, or pushed out of the
+ *    pool) are output only when true, with closed_txn=0 (closed ones 1).
+ *  - mvlist: false renders each field as "a set of unique field values ordered alphabetically",
+ *    true "a list of the original events ordered in arrival order", a field list renders those
+ *    fields as lists. nullstr (default NULL) stands for a member without the field in a list.
+ *  - mvraw=true makes `_raw` a multivalue field of the members' raw texts; otherwise it is one text,
+ *    "Each event in a transaction starts on a new line". delim (default a space) separates the
+ *    values of the single value version of the multivalue fields, which `nomv` right after shows
+ *    (single-value.ts), as for mvcombine.
+ * `name=` (transactiontypes.conf) and `keeporphans=` are reported as not supported (no
+ * configuration files; orphans are not modelled).
+ * Transactions come out newest first, like events.
  */
-import type { TransactionCommand, TxnFilter } from "../ast/commands-combine.js";
+import type { TxnFilter } from "../ast/commands-combine.js";
+import type { ArgValue, CommandNode } from "../ast/nodes.js";
 import { diag } from "../diagnostics/diagnostic.js";
-import { Table } from "../table/table.js";
-import { compareLexical, mv, toList, toNumber, toText, type Atom, type Value } from "../values/value.js";
-import { argsOf, boolOption, readOptions, rejectKinds, textOf } from "./args.js";
+import { argsOf, boolOption, readOptions, rejectKinds, textOf, type OptionArg } from "./args.js";
 import { compileTxnFilter, readTxnFilter } from "./combine-txn-filter.js";
+import { keepSingleValueDelim } from "./single-value.js";
 import { parseSpan } from "./span.js";
+import { group, render } from "./transaction-group.js";
 import type { CheckContext, CommandDef } from "./types.js";
-import type { CommandNode } from "../ast/nodes.js";
 
 const OPTIONS = [
   "maxspan", "maxpause", "maxevents", "startswith", "endswith", "keepevicted", "mvlist", "connected",
   "fields", "unifyends", "maxopentxn", "maxopenevents", "mvraw", "delim", "nullstr",
 ];
 
+/** limits.conf [transactions] defaults. */
+const MAXOPENTXN = 5000;
+const MAXOPENEVENTS = 100_000;
+
+/** Events of users a/b at t=1..4: a, b, a, b (with _raw "e1".."e4", action end on the last two). */
+const EV = '| makeresults format=csv data="_time,u,h,action,_raw\n1,a,x,go,e1\n2,b,x,go,e2\n3,a,,end,e3\n4,b,y,end,e4"';
+
+/** Event 1 has only u, event 2 only h (the second an end event): connected decides whether they meet. */
+const CON = '| makeresults format=csv data="_time,u,h,action\n1,a,,go\n2,,x,end"';
+
 export const transaction: CommandDef<"transaction"> = {
   kind: "transaction",
   summary: "Groups events that share field values into transactions with duration and eventcount.",
-  usage: "transaction [<field>...] [maxspan=<time>] [maxpause=<time>] [maxevents=<int>] [startswith=<filter>] [endswith=<filter>] [keepevicted=<bool>] [mvlist=<bool>]",
+  usage: "transaction [<field>...] [maxspan=<time>] [maxpause=<time>] [maxevents=<int>] [startswith=<filter>] [endswith=<filter>] [connected=<bool>] [unifyends=<bool>] [keepevicted=<bool>] [maxopentxn=<int>] [maxopenevents=<int>] [mvlist=<bool>|<fields>] [mvraw=<bool>] [delim=<string>] [nullstr=<string>]",
   examples: [
     '| makeresults count=3 | eval user="bob" | transaction user maxspan=5m',
     '| makeresults | eval user="bob", action="login" | transaction user startswith=(action="login")',
   ],
+  options: {
+    maxspan: { query: `${EV} | transaction u maxspan=1s | table _time eventcount`, baseline: `${EV} | transaction u | table _time eventcount` },
+    maxpause: { query: `${EV} | transaction u maxpause=1s | table _time eventcount`, baseline: `${EV} | transaction u | table _time eventcount` },
+    maxevents: { query: `${EV} | transaction u maxevents=1 | table _time eventcount`, baseline: `${EV} | transaction u | table _time eventcount` },
+    startswith: { query: `${EV} | transaction u startswith=(action=end) | table _time eventcount`, baseline: `${EV} | transaction u | table _time eventcount` },
+    endswith: { query: `${EV} | transaction u endswith=(action=go) | table _time eventcount`, baseline: `${EV} | transaction u | table _time eventcount` },
+    keepevicted: { query: `${EV} | transaction u endswith=(action=go) keepevicted=true | table _time eventcount`, baseline: `${EV} | transaction u endswith=(action=go) | table _time eventcount` },
+    mvlist: { query: `${EV} | transaction u mvlist=true | table _time action`, baseline: `${EV} | transaction u | table _time action` },
+    connected: { query: `${CON} | transaction u h connected=false | table _time eventcount`, baseline: `${CON} | transaction u h | table _time eventcount` },
+    fields: { query: `${EV} | transaction fields="u" | table _time eventcount`, baseline: `${EV} | transaction | table _time eventcount` },
+    unifyends: { query: `${CON} | transaction u h connected=false unifyends=true endswith=(action=end) | table _time eventcount`, baseline: `${CON} | transaction u h connected=false endswith=(action=end) | table _time eventcount` },
+    maxopentxn: { query: `${EV} | transaction u maxopentxn=1 | table _time eventcount`, baseline: `${EV} | transaction u | table _time eventcount` },
+    maxopenevents: { query: `${EV} | transaction u maxopenevents=1 | table _time eventcount`, baseline: `${EV} | transaction u | table _time eventcount` },
+    mvraw: { query: `${EV} | transaction u mvraw=true | table _time _raw`, baseline: `${EV} | transaction u | table _time _raw` },
+    delim: { query: `${EV} | transaction u delim="," | nomv action | table _time action`, baseline: `${EV} | transaction u | nomv action | table _time action` },
+    nullstr: { query: `${EV} | transaction u mvlist=true nullstr="-" | table _time h`, baseline: `${EV} | transaction u mvlist=true | table _time h` },
+  },
   check(node, ctx) {
     rejectKinds(node, ["by", "where"], ctx);
-    const opts = readOptions(node, OPTIONS, ctx);
+    const opts = readOptions(node, OPTIONS, ctx, {
+      name: "it names a transactiontypes.conf stanza, and minispl reads no configuration files",
+      keeporphans: "results outside every transaction are not kept (not modelled)",
+    });
     const fields: string[] = [];
     for (const p of argsOf(node, "positional")) {
       const t = textOf(p.value, node, ctx, "a field name");
@@ -59,18 +97,27 @@ export const transaction: CommandDef<"transaction"> = {
     const endswith = filter("endswith");
     const maxspan = duration(opts.get("maxspan")?.value, node, ctx);
     const maxpause = duration(opts.get("maxpause")?.value, node, ctx);
-    const meOpt = opts.get("maxevents");
-    const meText = meOpt ? textOf(meOpt.value, node, ctx, "an integer") : null;
-    const maxevents = meText === null ? 1000 : Number(meText);
-    if (meOpt && !/^-?\d+$/.test(meText ?? "")) ctx.report(diag("bad-argument", { command: "transaction", message: "maxevents must be an integer" }, meOpt.value.span));
+    const connected = boolOption(opts.get("connected"), node, ctx, true);
+    const text = (key: string, dflt: string) => {
+      const o = opts.get(key);
+      return (o ? textOf(o.value, node, ctx, "a string") : null) ?? dflt;
+    };
     return {
-      kind: "transaction", fields, maxevents,
+      kind: "transaction", fields,
+      maxevents: int(opts.get("maxevents"), node, ctx, 1000, true),
       ...(maxspan !== undefined ? { maxspan } : {}),
       ...(maxpause !== undefined ? { maxpause } : {}),
       ...(startswith ? { startswith } : {}),
       ...(endswith ? { endswith } : {}),
       keepevicted: boolOption(opts.get("keepevicted"), node, ctx, false),
-      mvlist: boolOption(opts.get("mvlist"), node, ctx, false),
+      mvlist: mvlist(opts.get("mvlist"), node, ctx),
+      connected,
+      unifyends: boolOption(opts.get("unifyends"), node, ctx, connected),
+      maxopentxn: int(opts.get("maxopentxn"), node, ctx, MAXOPENTXN, false),
+      maxopenevents: int(opts.get("maxopenevents"), node, ctx, MAXOPENEVENTS, false),
+      mvraw: boolOption(opts.get("mvraw"), node, ctx, false),
+      delim: text("delim", " "),
+      nullstr: text("nullstr", "NULL"),
       span: node.span,
     };
   },
@@ -81,13 +128,13 @@ export const transaction: CommandDef<"transaction"> = {
       const txns = group(input, cmd, starts, ends);
       // Rendering merges every member's values per field; for many members that is the long part.
       ctx.budget.check(cmd.span);
-      return render(input, txns, cmd);
+      return keepSingleValueDelim(render(input, txns, cmd), () => cmd.delim);
     };
   },
 };
 
 /** `maxspan=5m`; `-1` or absent = no limit. */
-function duration(v: Parameters<typeof textOf>[0] | undefined, node: CommandNode, ctx: CheckContext): number | undefined {
+function duration(v: ArgValue | undefined, node: CommandNode, ctx: CheckContext): number | undefined {
   if (!v) return undefined;
   const t = textOf(v, node, ctx, "a time span");
   if (t === null || t.startsWith("-")) return undefined;
@@ -96,93 +143,22 @@ function duration(v: Parameters<typeof textOf>[0] | undefined, node: CommandNode
   return s ?? undefined;
 }
 
-interface Txn {
-  readonly rows: number[];
-  closed: boolean;
+/** An integer option; a negative one (where allowed) means no limit. */
+function int(o: OptionArg | undefined, node: CommandNode, ctx: CheckContext, dflt: number, negative: boolean): number {
+  if (!o) return dflt;
+  const t = textOf(o.value, node, ctx, "an integer");
+  if (t !== null && (negative ? /^-?\d+$/ : /^\d+$/).test(t) && (negative || Number(t) > 0)) return Number(t);
+  ctx.report(diag("bad-argument", { command: "transaction", message: `${o.key} must be ${negative ? "an integer" : "a positive integer"}` }, o.value.span));
+  return dflt;
 }
 
-function group(t: Table, cmd: TransactionCommand, starts: ((r: number) => boolean) | null, ends: ((r: number) => boolean) | null): Txn[] {
-  const time = (r: number) => toNumber(t.get("_time", r));
-  const order = Array.from({ length: t.length }, (_, i) => i).sort((a, b) => (time(a) || 0) - (time(b) || 0) || a - b);
-  const open = new Map<string, Txn>();
-  const done: Txn[] = [];
-  const finish = (key: string) => {
-    const txn = open.get(key);
-    if (!txn) return;
-    open.delete(key);
-    const first = txn.rows[0] as number;
-    const last = txn.rows[txn.rows.length - 1] as number;
-    txn.closed = (!starts || starts(first)) && (!ends || ends(last));
-    if (txn.closed || cmd.keepevicted) done.push(txn);
-  };
-  for (const r of order) {
-    const key = keyOf(t, cmd.fields, r);
-    if (key === null) continue;
-    const cur = open.get(key);
-    if (cur) {
-      const first = cur.rows[0] as number;
-      const prev = cur.rows[cur.rows.length - 1] as number;
-      const tooLong = cmd.maxspan !== undefined && time(r) - time(first) > cmd.maxspan;
-      const tooQuiet = cmd.maxpause !== undefined && time(r) - time(prev) > cmd.maxpause;
-      const full = cmd.maxevents >= 0 && cur.rows.length >= cmd.maxevents;
-      if (tooLong || tooQuiet || full || (starts && starts(r))) finish(key);
-    }
-    const txn = open.get(key);
-    if (txn) txn.rows.push(r);
-    else if (!starts || starts(r) || cmd.keepevicted) open.set(key, { rows: [r], closed: false });
-    else continue;
-    if (ends && ends(r)) finish(key);
-  }
-  for (const key of [...open.keys()]) finish(key);
-  return done;
-}
-
-function keyOf(t: Table, fields: readonly string[], r: number): string | null {
-  const parts: string[] = [];
-  for (const f of fields) {
-    const v = t.get(f, r);
-    if (v === null) return null;
-    parts.push(toList(v).map((x) => toText(x) ?? "").join("\u0001"));
-  }
-  return parts.join("\u0000");
-}
-
-function render(t: Table, txns: Txn[], cmd: TransactionCommand): Table {
-  const time = (r: number) => toNumber(t.get("_time", r));
-  const sorted = [...txns].sort((a, b) => (time(b.rows[0] as number) || 0) - (time(a.rows[0] as number) || 0));
-  const extra = ["duration", "eventcount", ...(cmd.keepevicted ? ["closed_txn"] : [])];
-  const names = [...t.fields.filter((f) => !extra.includes(f)), ...extra];
-  const cols = new Map<string, Value[]>(names.map((n) => [n, []]));
-  for (const txn of sorted) {
-    const first = txn.rows[0] as number;
-    const last = txn.rows[txn.rows.length - 1] as number;
-    for (const f of t.fields) {
-      if (extra.includes(f)) continue;
-      const col = cols.get(f) as Value[];
-      if (f === "_time") col.push(t.get(f, first));
-      else if (f === "_raw") col.push(joinRaw(t, txn.rows));
-      else col.push(merge(txn.rows.flatMap((r) => toList(t.get(f, r))), cmd.mvlist));
-    }
-    // Microsecond rounding: _time differences of sub-second times carry binary noise (3.630000114).
-    (cols.get("duration") as Value[]).push(Math.round((time(last) - time(first)) * 1e6) / 1e6 || 0);
-    (cols.get("eventcount") as Value[]).push(txn.rows.length);
-    if (cmd.keepevicted) (cols.get("closed_txn") as Value[]).push(txn.closed ? 1 : 0);
-  }
-  return Table.fromColumns(names, cols, sorted.length);
-}
-
-function joinRaw(t: Table, rows: readonly number[]): Value {
-  const parts = rows.map((r) => toText(t.get("_raw", r))).filter((s): s is string => s !== null);
-  return parts.length ? parts.join("\n") : null;
-}
-
-/** mvlist=false: distinct values in lexicographic order; true: every value in arrival order. */
-function merge(values: Atom[], mvlist: boolean): Value {
-  if (mvlist) return mv(values);
-  const seen = new Map<string, Atom>();
-  for (const v of values) {
-    const k = toText(v) ?? "";
-    if (!seen.has(k)) seen.set(k, v);
-  }
-  return mv([...seen.keys()].sort(compareLexical).map((k) => seen.get(k) as Atom));
+/** mvlist=true|false, or the fields to render as lists. */
+function mvlist(o: OptionArg | undefined, node: CommandNode, ctx: CheckContext): boolean | string[] {
+  if (!o) return false;
+  const t = textOf(o.value, node, ctx, "true, false or a field list");
+  if (t === null) return false;
+  const b = t.toLowerCase();
+  if (["true", "t", "1"].includes(b)) return true;
+  if (["false", "f", "0"].includes(b)) return false;
+  return t.split(/[\s,]+/).filter(Boolean);
 }

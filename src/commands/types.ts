@@ -11,6 +11,7 @@ import type { Table } from "../table/table.js";
 import type { GeoIpDatabase } from "../geoip/geo.js";
 import type { LookupStore, LookupWrite } from "../lookups/store.js";
 import type { SearchBudget } from "../executor/budget.js";
+import type { CsvFolder } from "../executor/csv-folder.js";
 
 export interface CheckContext {
   report(d: Diagnostic): void;
@@ -51,19 +52,40 @@ export interface ExecContext {
    * (makeresults, mvexpand, map, join) checks `rows()` before it allocates and `tick()`s in its loop.
    */
   readonly budget: SearchBudget;
+  /**
+   * `savedsearch`: runs the saved search (a loaded detection, ExecuteOptions.savedSearches) of that
+   * name from an empty input, its text first passed through `substitute` (`$key$` replacements),
+   * with its own macros and this search's store, clock and budget; errors in it are raised as
+   * SplRuntimeError. Null when no saved search has that name.
+   */
+  savedSearch(name: string, substitute: (spl: string) => string): Table | null;
+  /** Every saved search's name (for did-you-mean). */
+  savedSearchNames(): readonly string[];
+  /** The folder of inputcsv/outputcsv (ExecuteOptions.csv; else one in memory for this search). */
+  readonly csv: CsvFolder;
+  /**
+   * The search's time range (`addinfo`): the base search's earliest=/latest= as epoch seconds,
+   * -Infinity/+Infinity where unbounded. Absent outside executePlan (then all time).
+   */
+  readonly searchTime?: () => { readonly earliest: number; readonly latest: number };
 }
 
 /** One planned command: input table → output table. */
 export type Step = (input: Table, ctx: ExecContext) => Table;
 
 /**
- * The proof that an option changes a result: `query` uses the option, `baseline` is the same
- * search without it (or with its default); their rows differ. options.test.ts runs both.
+ * The proof that an accepted option is honoured (options.test.ts checks each):
+ * - `query` uses the option, `baseline` is the same search without it (or with its default), and
+ *   their rows differ;
+ * - or `query` uses an option that only a Splunk server could act on (a dispatch timeout, a
+ *   cluster peer) and the run warns with `warning` that it has no effect here;
+ * - or, `moot`, the option cannot change a result in minispl's model and this says why (tstats
+ *   `summariesonly`: every event counts as summarised). The README lists these.
  */
-export interface OptionProof {
-  readonly query: string;
-  readonly baseline: string;
-}
+export type OptionProof =
+  | { readonly query: string; readonly baseline: string }
+  | { readonly query: string; readonly warning: string }
+  | { readonly moot: string };
 
 export interface CommandDef<K extends CommandKind> {
   readonly kind: K;

@@ -19,6 +19,9 @@ export const xmlkv: CommandDef<"xmlkv"> = {
   summary: "Extracts <key>value</key> pairs from XML in a field (default _raw) into fields.",
   usage: "xmlkv [<field>] [maxinputs=<int>]",
   examples: ['| makeresults | eval _raw="<e><user>ann</user><host>h1</host></e>" | xmlkv'],
+  options: {
+    maxinputs: { query: "| makeresults count=2 | eval _raw=\"<e><u>ann</u></e>\" | xmlkv maxinputs=1", baseline: "| makeresults count=2 | eval _raw=\"<e><u>ann</u></e>\" | xmlkv" },
+  },
   check(node, ctx) {
     rejectKinds(node, ["by", "where"], ctx);
     const opts = readOptions(node, ["maxinputs"], ctx);

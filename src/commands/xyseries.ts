@@ -1,55 +1,73 @@
 /**
- * `xyseries [grouped=<bool>] [sep=<string>] <x-field> <y-name-field> <y-data-field>...` (xyseries
- * reference, help.splunk.com/splunk-enterprise/spl-search-reference/9.4/search-commands/xyseries):
+ * `xyseries [grouped=<bool>] <x-field> <y-name-field> <y-data-field>... [sep=<string>]
+ * [format=<string>]` (xyseries reference,
+ * help.splunk.com/splunk-enterprise/spl-search-reference/9.4/search-commands/xyseries):
  * "Converts results into a tabular format that is suitable for graphing": one result per x value,
  * one column per y-name value holding the y-data value. With several data fields the columns are
- * named `<data field><sep><y-name value>` (sep default ": "). Choices where the reference is
- * silent: rows and columns come in order of first appearance; a later value for the same cell
- * wins; results missing the x or y-name field are skipped.
+ * named `<data field><sep><y-name value>` (sep default ": "), or by `format`, which "takes
+ * precedence over sep" with `$AGG$` standing for the data field and `$VAL$` for the y-name value.
+ * `grouped=true` says "the input is sorted by the value of the <x-field>": the results are read as
+ * runs, a new row starting whenever x changes, so an x value that comes back later starts a row of
+ * its own (grouped=false, the default, merges every result with the same x).
+ * Choices where the reference is silent: rows and columns come in order of first appearance; a
+ * later value for the same cell wins; results missing the x or y-name field are skipped.
  */
 import { diag } from "../diagnostics/diagnostic.js";
 import { Table } from "../table/table.js";
 import { toText, type Value } from "../values/value.js";
 import { argsOf, boolOption, readOptions, rejectKinds, textOf } from "./args.js";
+import { columnName } from "./split-series.js";
 import type { CommandDef } from "./types.js";
+
+const SRC = '| makeresults count=4 | streamstats count AS n | eval host=if(n=2, "b", "a"), metric=if(n<3, "cpu", "mem"), v=n, w=n*10';
 
 export const xyseries: CommandDef<"xyseries"> = {
   kind: "xyseries",
   summary: "Pivots results into one row per x value and one column per y-name value.",
-  usage: "xyseries [sep=<string>] <x-field> <y-name-field> <y-data-field>...",
+  usage: "xyseries [grouped=<bool>] <x-field> <y-name-field> <y-data-field>... [sep=<string>] [format=<string>]",
   examples: ['| makeresults | eval host="a", metric="cpu", value=5 | xyseries host metric value'],
+  options: {
+    grouped: { query: `${SRC} | xyseries grouped=true host metric v`, baseline: `${SRC} | xyseries host metric v` },
+    sep: { query: `${SRC} | xyseries host metric v,w sep=_`, baseline: `${SRC} | xyseries host metric v,w` },
+    format: { query: `${SRC} | xyseries host metric v,w format="$VAL$/$AGG$"`, baseline: `${SRC} | xyseries host metric v,w` },
+  },
   check(node, ctx) {
     rejectKinds(node, ["by", "where"], ctx);
     const opts = readOptions(node, ["grouped", "sep", "format"], ctx);
-    boolOption(opts.get("grouped"), node, ctx, false);
+    const grouped = boolOption(opts.get("grouped"), node, ctx, false);
     const sepOpt = opts.get("sep");
     const sep = (sepOpt ? textOf(sepOpt.value, node, ctx) : null) ?? ": ";
+    const formatOpt = opts.get("format");
+    const format = formatOpt ? textOf(formatOpt.value, node, ctx, "a name pattern with $AGG$ and $VAL$") : null;
     const names = argsOf(node, "positional").flatMap((p) => (textOf(p.value, node, ctx, "a field name") ?? "").split(",").map((s) => s.trim()).filter(Boolean));
     const [x, yname, ...ydata] = names;
     if (!x || !yname || ydata.length === 0) {
       ctx.report(diag("bad-argument", { command: "xyseries", message: "expected <x-field> <y-name-field> <y-data-field>..." }, node.span));
       return null;
     }
-    return { kind: "xyseries", x, yname, ydata, sep, span: node.span };
+    return { kind: "xyseries", x, yname, ydata, sep, grouped, ...(format !== null ? { format } : {}), span: node.span };
   },
   plan(cmd) {
+    const format = cmd.format ?? `$AGG$${cmd.sep}$VAL$`;
     return (input) => {
       const rowOf = new Map<string, number>();
       const xs: Value[] = [];
       const cells = new Map<string, Map<number, Value>>();
       const columns: string[] = [];
+      let lastKey: string | null = null;
       for (let r = 0; r < input.length; r++) {
         const xv = input.get(cmd.x, r);
         const name = toText(input.get(cmd.yname, r));
         if (xv === null || name === null) continue;
         const xk = toText(xv) ?? "";
-        let row = rowOf.get(xk);
+        let row = cmd.grouped ? (xk === lastKey ? xs.length - 1 : undefined) : rowOf.get(xk);
         if (row === undefined) {
           rowOf.set(xk, (row = xs.length));
           xs.push(xv);
         }
+        lastKey = xk;
         for (const d of cmd.ydata) {
-          const col = cmd.ydata.length === 1 ? name : `${d}${cmd.sep}${name}`;
+          const col = columnName(d, name, cmd.ydata.length, format);
           let m = cells.get(col);
           if (!m) {
             cells.set(col, (m = new Map()));

@@ -25,7 +25,7 @@ export function constructOf(d: Diagnostic): string {
   const name = typeof p.name === "string" ? p.name : undefined;
   switch (d.code) {
     case "unsupported-command": case "unknown-command": return `command ${name}`;
-    case "unknown-function": case "function-arity": return `function ${name}`;
+    case "unknown-function": case "unsupported-function": case "function-arity": return `function ${name}`;
     case "unknown-aggregate": return `aggregate ${name}`;
     case "unknown-macro": return `macro ${name}${typeof p.arity === "number" && p.arity > 0 ? `(${p.arity})` : ""}`;
     case "unknown-datamodel": return `datamodel ${name}`;

@@ -47,8 +47,16 @@ export const CODES = {
     "semantic",
     (p) => `command "${p.name}" is not supported: ${p.reason}`,
   ),
-  "bad-argument": code<{ command: string; message: string }>("semantic", (p) => `${p.command}: ${p.message}`),
+  "option-no-effect": code<{ command: string; option: string; reason: string }>(
+    "semantic",
+    (p) => `${p.command}: ${p.option}= has no effect in minispl: ${p.reason}`,
+  ),
+  "bad-argument": code<{ command: string; message: string; allowed?: readonly string[] }>("semantic", (p) => `${p.command}: ${p.message}`),
   "unknown-function": code<{ name: string }>("semantic", (p) => `unknown function "${p.name}"`),
+  "unsupported-function": code<{ name: string; reason: string }>(
+    "semantic",
+    (p) => `function ${p.name}() is not supported: ${p.reason}`,
+  ),
   "function-arity": code<{ name: string; expected: string; got: number }>(
     "semantic",
     (p) => `function ${p.name}() takes ${p.expected} argument(s), got ${p.got}`,

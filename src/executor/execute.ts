@@ -3,7 +3,7 @@
  * and comes back as a diagnostic, never as a thrown exception; so does any other exception, as an
  * `internal` diagnostic at the command that was running (internal-error.ts).
  */
-import { SplRuntimeError, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { diag, SplRuntimeError, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { internalError } from "../diagnostics/internal-error.js";
 import { parseSearch } from "../frontend.js";
 import type { MacroTable } from "../macros/macro-table.js";
@@ -18,6 +18,9 @@ import type { GeoIpDatabase } from "../geoip/geo.js";
 import { LookupStore, type LookupWriter } from "../lookups/store.js";
 import type { Span } from "../source/source-text.js";
 import { isBudgetStop, SearchBudget, type BudgetOptions } from "./budget.js";
+import { timeBounds } from "./store-scan.js";
+import { memoryCsvFolder, type CsvFolder } from "./csv-folder.js";
+import { NO_SAVED_SEARCHES, type SavedSearches } from "./saved-searches.js";
 
 export interface ExecuteOptions {
   /** Macros for SPL compiled at run time (`map`). */
@@ -36,7 +39,14 @@ export interface ExecuteOptions {
   readonly pushdown?: boolean;
   /** Time, row and memory budget and cancellation (executor/budget.ts); default 300 s and 50M rows. */
   readonly budget?: BudgetOptions;
+  /** What `| savedsearch <name>` finds (saved-searches.ts; the CLI: the loaded detections); default none. */
+  readonly savedSearches?: SavedSearches;
+  /** The folder of inputcsv/outputcsv (csv-folder.ts; the CLI: --csv-dir); default one in memory per search. */
+  readonly csv?: CsvFolder;
 }
+
+/** Saved searches running saved searches: deeper than this is a loop (a cycle is caught sooner). */
+const SAVED_SEARCH_DEPTH = 16;
 
 export interface ExecuteResult {
   readonly table: Table;
@@ -46,17 +56,22 @@ export interface ExecuteResult {
 export function executePlan(plan: Plan, store: EventStore, opts: ExecuteOptions = {}): ExecuteResult {
   const diagnostics: Diagnostic[] = [];
   const budget = new SearchBudget(opts.budget);
-  const fn: FnContext = {
-    now: opts.now ?? Date.now() / 1000, tz: opts.tz ?? "UTC", warn: (d) => diagnostics.push(d), checkpoint: (work) => budget.tick(work),
-  };
   const lookups = opts.lookups ?? new LookupStore();
+  const fn: FnContext = {
+    now: opts.now ?? Date.now() / 1000, tz: opts.tz ?? "UTC", warn: (d) => diagnostics.push(d), checkpoint: (work) => budget.tick(work), lookups,
+  };
   const planOpts = { pushdown: opts.pushdown !== false };
+  const saved = opts.savedSearches ?? NO_SAVED_SEARCHES;
+  /** The texts of the saved searches running now, outermost first (a loop stops with an error). */
+  const running: string[] = [];
   const ctx: ExecContext = {
     store,
     fn,
     warn: (d: Diagnostic) => diagnostics.push(d),
-    run: (commands, input = Table.empty()) => runSteps(planPipeline(commands, planOpts).steps, input, ctx),
-    runText: (spl, input = Table.empty()) => runSteps(compileText(spl, opts.macros, planOpts).steps, input, ctx),
+    // A subsearch has its own time range ("time ranges specified directly in the base search do not
+    // apply to subsearches", time modifiers reference): addinfo in it reads the subsearch's.
+    run: (commands, input = Table.empty()) => runOwnRange(planPipeline(commands, planOpts), input, ctx, fn),
+    runText: (spl, input = Table.empty()) => runOwnRange(compileText(spl, opts.macros, planOpts), input, ctx, fn),
     checkPipeline: (p) => {
       const checked = checkPipeline(p);
       return checked.diagnostics.some((d) => d.severity === "error") ? null : checked.commands;
@@ -68,6 +83,22 @@ export function executePlan(plan: Plan, store: EventStore, opts: ExecuteOptions 
     },
     ...(opts.geoip ? { geoip: opts.geoip } : {}),
     budget,
+    savedSearch: (name, substitute) => {
+      const s = saved.get(name);
+      if (!s) return null;
+      if (running.includes(s.search) || running.length >= SAVED_SEARCH_DEPTH) {
+        throw new SplRuntimeError(diag("runtime-error", { message: `savedsearch "${name}" runs itself (through savedsearch); the loop is not followed` }));
+      }
+      running.push(s.search);
+      try {
+        return runSteps(compileText(substitute(s.search), s.macros ?? opts.macros, planOpts, `saved search ${JSON.stringify(name)}`).steps, Table.empty(), ctx);
+      } finally {
+        running.pop();
+      }
+    },
+    savedSearchNames: () => saved.names(),
+    csv: opts.csv ?? memoryCsvFolder(),
+    searchTime: () => searchTimeRange(plan, fn),
   };
   let table = Table.empty();
   let at = 0;
@@ -101,12 +132,12 @@ function atStep(d: Diagnostic, span: Span | undefined): Diagnostic {
 }
 
 /** Front end + check + plan for run-time SPL; the first error becomes a runtime error. */
-function compileText(spl: string, macros: MacroTable | undefined, planOpts: PlanOptions): Plan {
-  const front = parseSearch(spl, { name: "generated search", ...(macros ? { macros } : {}) });
+function compileText(spl: string, macros: MacroTable | undefined, planOpts: PlanOptions, what = "generated search"): Plan {
+  const front = parseSearch(spl, { name: what, ...(macros ? { macros } : {}) });
   // The generated text is not a source of the caller's query, so its position goes into the message.
   const fail = (d: Diagnostic): never => {
     const { span: _span, origin: _origin, ...rest } = d;
-    throw new SplRuntimeError({ ...rest, message: `in generated search ${JSON.stringify(spl)}: ${d.message}` });
+    throw new SplRuntimeError({ ...rest, message: `in ${what} ${JSON.stringify(spl)}: ${d.message}` });
   };
   const firstError = (ds: readonly Diagnostic[]) => ds.find((d) => d.severity === "error");
   const e1 = firstError(front.diagnostics);
@@ -116,4 +147,16 @@ function compileText(spl: string, macros: MacroTable | undefined, planOpts: Plan
   const e2 = firstError(checked.diagnostics);
   if (e2) fail(e2);
   return planPipeline(checked.commands, planOpts);
+}
+
+/** A nested pipeline's steps, with its own base search's time range as the search's (addinfo). */
+function runOwnRange(plan: Plan, input: Table, ctx: ExecContext, fn: FnContext): Table {
+  return runSteps(plan.steps, input, { ...ctx, searchTime: () => searchTimeRange(plan, fn) });
+}
+
+/** The base search's earliest=/latest= (store-scan.ts reads them the same way), for `addinfo`. */
+function searchTimeRange(plan: Plan, fn: FnContext): { earliest: number; latest: number } {
+  const scan = plan.logical.nodes.find((n) => n.op === "scan" && n.from === "events");
+  const { lo, hi } = timeBounds(scan?.op === "scan" && scan.from === "events" ? scan.filter : null, fn);
+  return { earliest: lo, latest: hi };
 }

@@ -48,7 +48,11 @@ const mvfilter: SpecialForm = (call, _table, env, compile) => {
 const mvmap: SpecialForm = (call, _table, env, compile) => {
   const target = call.args[0] as Expr;
   const source = compile(target, env);
-  const field = target.kind === "field" ? target.name : null;
+  // The body names the field it iterates: the field itself, or the one field of an expression
+  // over it that the body also reads (`mvmap(mvindex(results, 1, 2), results*threshold)`
+  // "multiplies the 2nd and 3rd values in the results field", Multivalue eval functions).
+  const read = target.kind === "field" ? null : [...fieldsOf(target)].filter((f) => fieldsOf(call.args[1] as Expr).has(f));
+  const field = target.kind === "field" ? target.name : read?.length === 1 ? read[0]! : null;
   if (field === null) {
     const body = compile(call.args[1] as Expr, env);
     return (r) => (source(r) === null ? null : body(r));

@@ -127,7 +127,8 @@ export function materialise(store: EventStore, rows: readonly number[], projecti
   return Table.fromColumns(names, cols, rows.length);
 }
 
-function timeBounds(expr: SearchExpr | null, fn: FnContext): TimeBounds {
+/** The time bounds of a base search's earliest=/latest= terms (also the search's range for addinfo). */
+export function timeBounds(expr: SearchExpr | null, fn: FnContext): TimeBounds {
   const terms = !expr ? [] : expr.kind === "and" ? expr.items : [expr];
   let lo = Number.NEGATIVE_INFINITY;
   let hi = Number.POSITIVE_INFINITY;

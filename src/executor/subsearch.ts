@@ -2,7 +2,8 @@
  * Subsearches in a search expression: `x [ search … | fields user ]` runs the inner search first
  * and replaces the brackets with its results in Splunk's `format` shape:
  * `(f1=v1 AND f2=v2) OR (…)`; a multivalue field contributes `(f=a OR f=b)`; fields starting
- * with `_` are left out; no results become an expression that matches nothing. At most 10,000
+ * with `_` are left out; a `search` or `query` field is search text (combine-subsearch.ts); no
+ * results become an expression that matches nothing. At most 10,000
  * results are used (Splunk's subsearch `maxout` default).
  */
 import type { Command } from "../ast/commands.js";
@@ -10,6 +11,7 @@ import type { SearchExpr, SearchSubsearch, SearchValue } from "../ast/nodes.js";
 import type { ExecContext } from "../commands/types.js";
 import { toText, type Value } from "../values/value.js";
 import type { Table } from "../table/table.js";
+import { isSearchTextField, searchTextTerm } from "../commands/combine-subsearch.js";
 
 export const SUBSEARCH_MAXOUT = 10_000;
 
@@ -42,6 +44,12 @@ export function formatResults(t: Table, at: SearchSubsearch): SearchExpr {
       const v = t.get(f, i);
       if (v === null) continue;
       const values = (Array.isArray(v) ? v : [v as Value]).map((x) => toText(x as string | number) ?? "");
+      if (isSearchTextField(f)) {
+        // `search`/`query` (what return and format produce) are search text: combine-subsearch.ts.
+        const term = searchTextTerm(f, values[0] ?? "", at);
+        if (term) terms.push(term);
+        continue;
+      }
       const cmp = values.map((text): SearchExpr => ({ kind: "compare", field: f, fieldSpan: at.span, op: "=", value: literal(text, base), ...base }));
       terms.push(cmp.length === 1 ? (cmp[0] as SearchExpr) : { kind: "or", items: cmp, ...base });
     }

@@ -1,6 +1,6 @@
 /**
- * Conversion functions: tostring (with "hex", "commas", "duration"), tonumber (with a base),
- * printf and ipmask. Documented example (Conversion functions page):
+ * Conversion functions: tostring (with "binary", "hex", "commas", "duration"), tonumber (with a
+ * base), printf and ipmask; the Splunk 10 additions (tobool, toint, …) are in conversion-more.ts. Documented example (Conversion functions page):
  * `tostring(1==1) + " " + tostring(15, "hex") + " " + tostring(12345.6789, "commas")` is
  * `True 0xF 12,345.68`, and `tostring(615, "duration")` is `00:10:15`.
  */
@@ -39,13 +39,22 @@ function hex(n: number): string {
   return `${t < 0 ? "-" : ""}0x${Math.abs(t).toString(16).toUpperCase()}`;
 }
 
-const FORMATS: Readonly<Record<string, (n: number) => string>> = { hex, commas, duration };
+/**
+ * "binary": "Only integers in the range of 0 to 2^53-1 are accepted"; anything else gives null
+ * (`tostring(9, "binary")` is 1001).
+ */
+function binary(n: number): string | null {
+  return Number.isInteger(n) && n >= 0 && n <= Number.MAX_SAFE_INTEGER ? n.toString(2) : null;
+}
+
+const FORMATS: Readonly<Record<string, (n: number) => string | null>> = { binary, hex, commas, duration };
 
 const tostring: FunctionDef = {
   name: "tostring", category: "conversion", minArgs: 1, maxArgs: 2,
   signature: 'tostring(<value>, <format>)',
-  summary: 'The value as a string; <format> "hex", "commas" or "duration" formats a number.',
+  summary: 'The value as a string; <format> "binary", "hex", "commas" or "duration" formats a number.',
   examples: [
+    { expr: 'tostring(9, "binary")', result: "1001" },
     { expr: "tostring(1 == 1)", result: "True" }, { expr: 'tostring(15, "hex")', result: "0xF" },
     { expr: 'tostring(12345.6789, "commas")', result: "12,345.68" }, { expr: 'tostring(615, "duration")', result: "00:10:15" },
     { expr: "tostring(3.50)", result: "3.5" },
@@ -62,7 +71,7 @@ const tostring: FunctionDef = {
   },
 };
 
-function parseInBase(s: string, base: number): number | null {
+export function parseInBase(s: string, base: number): number | null {
   const t = s.trim().toLowerCase();
   const m = /^([+-]?)([0-9a-z]+)$/.exec(base === 16 ? t.replace(/^([+-]?)0x/, "$1") : t);
   if (!m) return null;
@@ -81,13 +90,25 @@ const tonumber: FunctionDef = {
   summary: "Reads a number from a string in <base> 2–36 (default 10); null when it is not one.",
   examples: [
     { expr: 'tonumber("0A4", 16)', result: 164 }, { expr: 'tonumber("12.5")', result: 12.5 },
-    { expr: 'isnull(tonumber("abc"))', result: true },
+    { expr: 'tonumber("0101", 2)', result: 5 }, { setup: 'x="abc"', expr: "isnull(tonumber(x))", result: true },
   ],
+  // "If the tonumber function can't parse a string to a number, the function returns an error"
+  // (`tonumber("seven")`); a field value that is not a number gives null.
+  checkArgs: ([v, b]) => {
+    if (v?.kind !== "literal" || typeof v.value !== "string") return null;
+    const base = b === undefined ? 10 : b.kind === "literal" && typeof b.value === "number" ? b.value : null;
+    if (base === null || !Number.isInteger(base) || base < 2 || base > 36) return null;
+    const ok = base === 10 ? isNumberLike(v.value) : parseInBase(v.value, base) !== null;
+    return ok ? null : { message: `"${v.value}" is not a number in base ${base}`, at: v };
+  },
   impl: ([v, b]) => {
     const base = b === undefined ? 10 : num(b);
     if (base === null || !Number.isInteger(base) || base < 2 || base > 36) return null;
     return lift(v, (a: Atom) => {
       if (typeof a === "number") return a;
+      // "If the tonumber function can't parse a field value to a number, for example if the
+      // value contains a leading and trailing space, the function returns NULL."
+      if (a !== a.trim()) return null;
       if (base === 10) return isNumberLike(a) ? toNumber(a) : null;
       return parseInBase(a, base);
     });

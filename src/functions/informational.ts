@@ -1,5 +1,11 @@
 /**
- * Informational functions: isnull, isnotnull, isnum, isint, isstr, isbool, typeof.
+ * Informational functions (Search Reference 10.0, "Informational functions"): isarray, isbool,
+ * isdouble, isint, ismv, isnotnull, isnull, isnum, isobject, isstr, typeof. typeof names the types
+ * as the page's example spells them: `typeof(12) + typeof("string") + typeof(1==2) +
+ * typeof(badfield)` is "NumberStringBoolInvalid".
+ *
+ * minispl has no array or object value: a JSON array or object is its text, so isarray/isobject
+ * test whether a value is the text of one (`isarray("[1, 2, 3]")` is true, as on the page).
  *
  * Splunk types a field value that looks like a number as a number, and minispl stores extracted
  * values as strings, so a numeric-looking string counts as a number here (`isnum("5")` is true).
@@ -8,13 +14,14 @@
  * value, except typeof, which names it "Multivalue" (docs silent; a choice).
  */
 import { isMulti, type EvalValue } from "../values/value.js";
+import { parseJson } from "./json-value.js";
 import { first, isNumberLike } from "./args.js";
 import type { FunctionDef } from "./types.js";
 
 function typeName(v: EvalValue | undefined): string {
   if (v === undefined || v === null) return "Invalid";
   if (isMulti(v)) return "Multivalue";
-  if (typeof v === "boolean") return "Boolean";
+  if (typeof v === "boolean") return "Bool";
   return isNumberLike(v) ? "Number" : "String";
 }
 
@@ -74,13 +81,60 @@ const isbool: FunctionDef = {
 const typeofFn: FunctionDef = {
   name: "typeof", category: "informational", minArgs: 1, maxArgs: 1,
   signature: "typeof(<value>)",
-  summary: 'The type name: "Number", "String", "Boolean", "Multivalue", or "Invalid" for null.',
+  summary: 'The type name: "Number", "String", "Bool", "Multivalue", or "Invalid" for null.',
   examples: [
     { expr: "typeof(12)", result: "Number" }, { expr: 'typeof("abc")', result: "String" },
-    { expr: "typeof(1 == 2)", result: "Boolean" }, { expr: "typeof(null())", result: "Invalid" },
+    { expr: "typeof(1 == 2)", result: "Bool" }, { expr: "typeof(null())", result: "Invalid" },
   ],
   impl: ([v]) => typeName(v),
 };
 
+/** True when the (first) value is the text of a JSON value of the given shape. */
+function jsonShape(v: EvalValue | undefined, array: boolean): boolean {
+  const f = first(v);
+  if (typeof f !== "string") return false;
+  const j = parseJson(f);
+  return j !== undefined && j !== null && typeof j === "object" && Array.isArray(j) === array;
+}
+
+const isarray: FunctionDef = {
+  name: "isarray", category: "informational", minArgs: 1, maxArgs: 1,
+  signature: "isarray(<value>)", summary: "True when the value is a JSON array (minispl: the text of one).",
+  examples: [{ expr: 'isarray("[1, 2, 3]")', result: true }, { expr: "isarray(1)", result: false }],
+  impl: ([v]) => jsonShape(v, true),
+};
+
+const isobject: FunctionDef = {
+  name: "isobject", category: "informational", minArgs: 1, maxArgs: 1,
+  signature: "isobject(<value>)", summary: "True when the value is a valid JSON object (minispl: the text of one).",
+  examples: [{ expr: 'isobject("{\\"a\\": 1}")', result: true }, { expr: 'isobject("{cities: 3}")', result: false }],
+  impl: ([v]) => jsonShape(v, false),
+};
+
+/**
+ * A double is a number that is not an integer, or numeric text written with a decimal point or an
+ * exponent (`isdouble(3.546)` true, `isdouble(1000000)` false). minispl keeps no written precision
+ * for a number literal, so `isdouble(5.0)` is false here (Splunk: true).
+ */
+const isdouble: FunctionDef = {
+  name: "isdouble", category: "informational", minArgs: 1, maxArgs: 1,
+  signature: "isdouble(<value>)", summary: "True when the value is a double (not an integer).",
+  examples: [{ expr: "isdouble(3.546)", result: true }, { expr: "isdouble(1000000)", result: false }],
+  impl: ([v]) => {
+    const f = first(v);
+    if (typeof f === "number") return !Number.isInteger(f);
+    return typeof f === "string" && isNumberLike(f) && /[.eE]/.test(f);
+  },
+};
+
+const ismv: FunctionDef = {
+  name: "ismv", category: "informational", minArgs: 1, maxArgs: 1,
+  signature: "ismv(<value>)", summary: "True when the field holds more than one value.",
+  examples: [{ expr: 'ismv(split("1, 2, 3", ","))', result: true }, { expr: 'ismv("1")', result: false }],
+  impl: ([v]) => v !== undefined && isMulti(v),
+};
+
 /** The informational functions. */
-export const INFORMATIONAL_FUNCTIONS: readonly FunctionDef[] = [isnull, isnotnull, isnum, isint, isstr, isbool, typeofFn];
+export const INFORMATIONAL_FUNCTIONS: readonly FunctionDef[] = [
+  isarray, isbool, isdouble, isint, ismv, isnotnull, isnull, isnum, isobject, isstr, typeofFn,
+];

@@ -5,6 +5,8 @@
  * multivalue field (args.ts).
  */
 import { toList, toNumber, type Atom, type EvalValue } from "../values/value.js";
+import { lsdOfValue, roundToLsd } from "../values/numeric-precision.js";
+import { roundDecimal } from "../values/numeric-round.js";
 import { finite, isNumberLike, liftNumber, num } from "./args.js";
 import type { FunctionDef } from "./types.js";
 
@@ -17,30 +19,54 @@ function unary(
   };
 }
 
-/**
- * Rounds half away from zero after scaling by 10^digits in double arithmetic, so 2.675 → 2.68
- * (2.675 × 100 is exactly 267.5) but 1.005 → 1 (100.49999…). Splunk's exact method is not
- * documented; this is the common `round(x × 10^n) / 10^n`.
- */
-function roundTo(n: number, digits: number): number {
-  const f = 10 ** Math.max(-15, Math.min(15, Math.trunc(digits)));
-  return (Math.sign(n) * Math.round(Math.abs(n) * f)) / f;
-}
 
 /** All non-null values of all arguments, multivalue values included (MVMAN: min/max accept them). */
 function allValues(args: readonly EvalValue[]): Atom[] {
   return args.flatMap((a) => (typeof a === "boolean" ? [] : toList(a)));
 }
 
+/**
+ * round(): on the number's decimal text (values/numeric-round.ts), so `round(2.555, 2)` is the
+ * doc's 2.56 and `round(3.5)` its 4; a tie goes towards +∞ (-4.5 → -4). "You cannot specify a
+ * negative number for the decimal places": a negative <digits> gives null.
+ */
 const round: FunctionDef = {
   name: "round", category: "math", minArgs: 1, maxArgs: 2,
   signature: "round(<num>, <digits>)",
-  summary: "Rounds to <digits> decimal places (default 0), halves away from zero.",
-  examples: [{ expr: "round(3.14159, 2)", result: 3.14 }, { expr: "round(2.5)", result: 3 }, { expr: "round(-2.5)", result: -3 }],
+  summary: "Rounds to <digits> decimal places (default 0), on its decimal digits; a half goes up.",
+  examples: [{ expr: "round(3.14159, 2)", result: 3.14 }, { expr: "round(2.5)", result: 3 }, { expr: "round(-2.5)", result: -2 }],
   impl: ([v, d]) => {
     const digits = d === undefined ? 0 : num(d);
-    return digits === null ? null : liftNumber(v, (n) => roundTo(n, digits));
+    if (digits === null || digits < 0) return null;
+    return liftNumber(v, (n) => roundDecimal(n, Math.trunc(digits)));
   },
+};
+
+/**
+ * sigfig(<num>): "rounds that number to the appropriate number of significant figures": for `*` and
+ * `/` the fewest significant figures of the operands, for `+` and `-` the fewest decimal places
+ * (Mathematical functions, sigfig). Evaluated with the precision of its argument's expression by
+ * the evaluator; alone (a field), a value has the precision of its text.
+ */
+const sigfig: FunctionDef = {
+  name: "sigfig", category: "math", minArgs: 1, maxArgs: 1, signature: "sigfig(<num>)",
+  summary: "Rounds to the significant figures its inputs carry: 1.00*1111 → 1110, 123.0 + 4.567 → 127.6.",
+  // The doc's examples (sigfig(1.00*1111) → 1110) need the evaluator's precision: golden cases
+  // test/cases/numbers/sigfig-*.json.
+  examples: [{ expr: "sigfig(1234)", result: 1234 }],
+  impl: ([v]) => liftNumber(v, (n) => roundToLsd(n, lsdOfValue(n))),
+};
+
+/**
+ * exact(<expression>): "renders the result of a numeric expression with a larger amount of
+ * precision": its value with no precision limit, so `8.250 * exact(0.2)` keeps 8.250's four
+ * significant figures (eval command, "Rounding").
+ */
+const exact: FunctionDef = {
+  name: "exact", category: "math", minArgs: 1, maxArgs: 1, signature: "exact(<expression>)",
+  summary: "The expression's value without precision rounding: 8.250 * exact(0.2) → 1.65 (Splunk prints 1.650).",
+  examples: [{ expr: "exact(2 * 3)", result: 6 }],
+  impl: ([v]) => liftNumber(v, (n) => n),
 };
 
 const pow: FunctionDef = {
@@ -115,10 +141,10 @@ export const MATH_FUNCTIONS: readonly FunctionDef[] = [
   unary("sqrt", "Square root; null for a negative number.", Math.sqrt, [{ expr: "sqrt(9)", result: 3 }]),
   unary("exp", "e raised to the power of the number.", Math.exp, [{ expr: "exp(0)", result: 1 }]),
   unary("ln", "Natural logarithm; null for zero or less.", (n) => (n > 0 ? Math.log(n) : Number.NaN), [{ expr: "ln(1)", result: 0 }]),
-  // minispl has only the double value, not the literal's written precision, so sigfig() and
-  // exact() cannot reproduce Splunk's precision tracking and return the number unchanged.
-  unary("sigfig", "Rounds to significant figures (minispl: the value unchanged).", (n) => n, [{ expr: "sigfig(1234)", result: 1234 }]),
-  unary("exact", "Full-precision arithmetic (minispl: doubles, the value unchanged).", (n) => n, [{ expr: "exact(2 * 3)", result: 6 }]),
+  // sigfig() and exact() act on the precision eval tracks beside a value (values/numeric-precision.ts),
+  // so the evaluator reads them itself (executor/compile-expr.ts); these entries give their names,
+  // arity and docs, and the value-only meaning: a value's precision is that of its text.
+  sigfig, exact,
   round, pow, log, min, max, avg,
   constant("pi", "The constant pi.", () => Math.PI, [{ expr: "round(pi(), 4)", result: 3.1416 }]),
   constant("random", "A pseudo-random integer from 0 to 2^31-1.", () => Math.floor(Math.random() * 2 ** 31), [

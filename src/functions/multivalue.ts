@@ -6,6 +6,7 @@
  */
 import { compareLexical, formatNumber, mv, toList, type Atom, type EvalValue } from "../values/value.js";
 import { diag, SplRuntimeError } from "../diagnostics/diagnostic.js";
+import { relativeTime } from "../values/time-modifier.js";
 import { num, text } from "./args.js";
 import { safeRegex, warnBudget } from "./safe-regex.js";
 import type { FunctionDef } from "./types.js";
@@ -18,14 +19,30 @@ function index(i: number, length: number): number | null {
   return k >= 0 && k < length ? k : null;
 }
 
-const SPAN_SECONDS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
-
-/** mvrange's step: a number, or a time span such as "7d" (seconds, minutes, hours, days, weeks). */
-function step(v: EvalValue | undefined): number | null {
-  if (v === undefined) return 1;
+/**
+ * mvrange's step: a number, or a time span such as "7d" ("If the increment is a timespan such as
+ * 7d, the starting and ending numbers are treated as UNIX time"). A span steps by the calendar in
+ * the search's time zone, like relative_time(x, "+7d"): the page's own example output (in a US
+ * zone) has a 7-day step one hour short where daylight saving time begins.
+ */
+function step(v: EvalValue | undefined): { by: number } | { span: string } | null {
+  if (v === undefined) return { by: 1 };
   const t = text(v);
   const span = t === null ? null : /^(\d+)([smhdw])$/.exec(t.trim());
-  return span ? Number(span[1]) * SPAN_SECONDS[span[2]!]! : num(v);
+  if (span) return Number(span[1]) > 0 ? { span: `+${span[1]}${span[2]}` } : null;
+  const n = num(v);
+  return n === null ? null : { by: n };
+}
+
+/** The values of an mvrange over a time span: each the previous moved by `span` in zone `tz`. */
+function calendarRange(start: number, end: number, span: string, tz: string): number[] | null {
+  const out: number[] = [];
+  for (let t: number | null = start; t !== null && t < end; t = relativeTime(t, span, tz)) {
+    if (out.length >= MAX_RANGE) return null;
+    if (out.length > 0 && t <= out[out.length - 1]!) break;
+    out.push(t);
+  }
+  return out;
 }
 
 /**
@@ -34,6 +51,12 @@ function step(v: EvalValue | undefined): number | null {
  * `value-too-large` warning (once per call site) and null for that result (compile-expr.ts).
  */
 export const MAX_RANGE = 100_000;
+
+/** The error for a range past MAX_RANGE values (`count` when known). */
+function tooLong(count?: number): SplRuntimeError {
+  const what = count === undefined ? "the range" : `the range of ${count.toLocaleString("en-US")} values`;
+  return new SplRuntimeError(diag("value-too-large", { what, limit: `${MAX_RANGE.toLocaleString("en-US")} values` }));
+}
 
 /** The multivalue functions. */
 export const MULTIVALUE_FUNCTIONS: readonly FunctionDef[] = [
@@ -127,20 +150,25 @@ export const MULTIVALUE_FUNCTIONS: readonly FunctionDef[] = [
   },
   {
     name: "mvrange", category: "multivalue", minArgs: 2, maxArgs: 3, signature: "mvrange(<start>, <end>, <step>)",
-    summary: "Numbers from <start> up to but excluding <end> by <step> (a number or a span like 7d).",
+    summary: "Numbers from <start> up to but excluding <end> by <step> (a number, or a calendar span like 7d).",
     examples: [{ expr: "mvrange(1, 11, 2)", result: [1, 3, 5, 7, 9] }],
     impl: ([s, e, st], ctx) => {
       const start = num(s);
       const end = num(e);
       const by = step(st);
-      if (start === null || end === null || by === null || by <= 0) return null;
-      const count = Math.max(0, Math.ceil((end - start) / by));
-      if (count > MAX_RANGE) {
-        throw new SplRuntimeError(diag("value-too-large", { what: `the range of ${count.toLocaleString("en-US")} values`, limit: `${MAX_RANGE.toLocaleString("en-US")} values` }));
+      if (start === null || end === null || by === null) return null;
+      if ("span" in by) {
+        const values = calendarRange(start, end, by.span, ctx.tz);
+        if (values === null) throw tooLong();
+        ctx.checkpoint?.(values.length);
+        return mv(values);
       }
+      if (by.by <= 0) return null;
+      const count = Math.max(0, Math.ceil((end - start) / by.by));
+      if (count > MAX_RANGE) throw tooLong(count);
       // Up to 100,000 values per result, over every result of an eval: worth the search's budget.
       ctx.checkpoint?.(count);
-      return mv(Array.from({ length: count }, (_, i) => start + i * by));
+      return mv(Array.from({ length: count }, (_, i) => start + i * by.by));
     },
   },
   {

@@ -1,7 +1,9 @@
 /**
- * The C-style formatter behind printf() (Splunk: "similar to the C sprintf() function"): flags
- * `-+ 0#'`, width and precision (also `*`), and the conversions d i u o x X f F e E g G c s %.
- * `%a` (hex float) is not supported and is printed as written.
+ * The C-style formatter behind printf() (Search Reference 10.0, "Conversion functions": "similar
+ * to the C sprintf() function"): flags `-+ 0#'`, width and precision (also `*`), and the
+ * conversions of the page's table: d i u o x X f F e E g G a A c s %, plus its aliases `%p` for
+ * `%X` (`printf("%x,%X,%p",10,10,10)` is `a,A,A`) and `%z` for `%s`. The page's unsupported
+ * specifiers (%C, %n, %S, %<num>$) are printed as written.
  */
 import { toNumber, toText, type EvalValue } from "../values/value.js";
 import { checkLength } from "./value-limit.js";
@@ -9,7 +11,10 @@ import { checkLength } from "./value-limit.js";
 /** JavaScript's toFixed/toExponential take at most 100 digits (and throw past it); C prints more, all noise past ~17. */
 const MAX_FLOAT_PRECISION = 100;
 
-const SPEC = /%([-+ 0#']*)(\*|\d+)?(?:\.(\*|\d*))?([diuoxXfFeEgGcs%])/g;
+const SPEC = /%([-+ 0#']*)(\*|\d+)?(?:\.(\*|\d*))?([diuoxXfFeEgGaAcspz%])/g;
+
+/** The page's aliases: %p is %X, %z is %s. */
+const ALIAS: Readonly<Record<string, string>> = { p: "X", z: "s" };
 
 function groupThousands(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
@@ -22,6 +27,41 @@ function general(n: number, precision: number, alt: boolean): string {
   let s = exp < -4 || exp >= p ? n.toExponential(p - 1) : n.toFixed(Math.max(0, p - 1 - exp));
   if (!alt) s = s.replace(/\.?0+(?=e|$)/, "");
   return s;
+}
+
+/**
+ * %a: a normalised hexadecimal float, `0x1.<hex digits>p<exponent>` (C99). Without a precision
+ * all 13 fraction digits are kept, then trailing zeros dropped; with one the fraction is rounded
+ * half to even (`printf("%.3A", pi())` is `0X1.922P+1`), and a carry out of the fraction makes the
+ * leading digit 2 (`%.0a` of 1.9 is `0x2p+0`), as glibc prints it.
+ */
+function hexFloat(abs: number, precision: number | undefined, alt: boolean): string {
+  if (abs === 0) return `0x0${precision ? `.${"0".repeat(precision)}` : alt ? "." : ""}p+0`;
+  let exp = Math.floor(Math.log2(abs));
+  if (2 ** exp > abs) exp--;
+  if (2 ** (exp + 1) <= abs) exp++;
+  // Subnormals are written with the smallest normal exponent (2^-1022) and a 0 leading digit.
+  const lead = exp < -1022 ? 0 : 1;
+  if (exp < -1022) exp = -1022;
+  const fracBits = BigInt(Math.round((abs / 2 ** exp - lead) * 2 ** 52));
+  let digits = fracBits.toString(16).padStart(13, "0");
+  let leading = lead;
+  if (precision !== undefined && precision < 13) {
+    const drop = BigInt(4 * (13 - precision));
+    const unit = 1n << drop;
+    let kept = fracBits >> drop;
+    const rest = fracBits & (unit - 1n);
+    const half = unit >> 1n;
+    if (rest > half || (rest === half && (kept & 1n) === 1n)) kept += 1n;
+    if (kept >> BigInt(4 * precision) > 0n) {
+      kept = 0n;
+      leading += 1;
+    }
+    digits = precision === 0 ? "" : kept.toString(16).padStart(precision, "0");
+  } else if (precision !== undefined) digits = digits.padEnd(precision, "0");
+  else digits = digits.replace(/0+$/, "");
+  const point = digits.length > 0 || alt ? "." : "";
+  return `0x${leading}${point}${digits}p${exp < 0 ? "-" : "+"}${Math.abs(exp)}`;
 }
 
 function cExponent(s: string): string {
@@ -38,6 +78,7 @@ function formatNumber(conv: string, n: number, flags: string, precision: number 
     case "x": case "X": body = Math.trunc(abs).toString(16); break;
     case "e": case "E": body = cExponent(abs.toExponential(Math.min(precision ?? 6, MAX_FLOAT_PRECISION))); break;
     case "g": case "G": body = cExponent(general(abs, Math.min(precision ?? 6, MAX_FLOAT_PRECISION), flags.includes("#"))); break;
+    case "a": case "A": body = hexFloat(abs, precision === undefined ? undefined : Math.min(precision, MAX_FLOAT_PRECISION), flags.includes("#")); break;
     default: body = abs.toFixed(Math.min(precision ?? 6, MAX_FLOAT_PRECISION));
   }
   if ("diu".includes(conv) && precision !== undefined) body = body.padStart(precision, "0");
@@ -47,7 +88,7 @@ function formatNumber(conv: string, n: number, flags: string, precision: number 
   }
   if (flags.includes("#") && conv === "o" && !body.startsWith("0")) body = `0${body}`;
   if (flags.includes("#") && (conv === "x" || conv === "X") && abs !== 0) body = `0x${body}`;
-  if (conv === "X" || conv === "E" || conv === "G") body = body.toUpperCase();
+  if (conv === "X" || conv === "E" || conv === "G" || conv === "A") body = body.toUpperCase();
   const sign = n < 0 || Object.is(n, -0) ? "-" : flags.includes("+") ? "+" : flags.includes(" ") ? " " : "";
   return sign + body;
 }
@@ -74,7 +115,8 @@ export function sprintf(format: string, args: readonly EvalValue[]): string {
   let next = 0;
   let length = format.length;
   const take = (): EvalValue => args[next++] ?? null;
-  return format.replace(SPEC, (whole, flags: string, w?: string, p?: string, conv = "") => {
+  return format.replace(SPEC, (whole, flags: string, w?: string, p?: string, written = "") => {
+    const conv = ALIAS[written] ?? written;
     if (conv === "%") return "%";
     const starWidth = w === "*" ? Math.trunc(toNumber(take())) || 0 : w ? Number(w) : 0;
     // As in C: a negative `*` width is the `-` flag with that width, a negative precision none at all.

@@ -5,16 +5,23 @@
  * guide B18). Functions that need the expression evaluator (searchmatch, mvfilter, mvmap) are
  * registered by their owners through the same `register()`.
  */
+import { BITWISE_FUNCTIONS } from "./bitwise.js";
 import { COMPARISON_FUNCTIONS } from "./comparison.js";
 import { CONVERSION_FUNCTIONS } from "./conversion.js";
+import { CONVERSION_MORE_FUNCTIONS } from "./conversion-more.js";
 import { CRYPTOGRAPHIC_FUNCTIONS } from "./cryptographic.js";
 import { DATETIME_FUNCTIONS } from "./datetime.js";
 import { INFORMATIONAL_FUNCTIONS } from "./informational.js";
 import { JSON_FUNCTIONS } from "./json.js";
+import { JSON_EDIT_FUNCTIONS } from "./json-edit.js";
+import { LOOKUP_FUNCTION } from "./lookup-fn.js";
 import { MATH_FUNCTIONS } from "./math.js";
 import { MULTIVALUE_FUNCTIONS } from "./multivalue.js";
+import { MULTIVALUE_MORE_FUNCTIONS } from "./multivalue-more.js";
 import { SPECIAL_FORM_FUNCTIONS } from "./special-forms.js";
+import { STATISTICAL_FUNCTIONS } from "./statistical.js";
 import { STRING_FUNCTIONS } from "./string.js";
+import { TEXT_MORE_FUNCTIONS } from "./text-more.js";
 import { TRIG_FUNCTIONS } from "./trig.js";
 import type { FunctionDef } from "./types.js";
 
@@ -42,7 +49,12 @@ export function lookupFunction(name: string): FunctionDef | undefined {
 for (const group of [
   COMPARISON_FUNCTIONS, INFORMATIONAL_FUNCTIONS, MATH_FUNCTIONS, TRIG_FUNCTIONS, STRING_FUNCTIONS,
   CONVERSION_FUNCTIONS, MULTIVALUE_FUNCTIONS, DATETIME_FUNCTIONS, CRYPTOGRAPHIC_FUNCTIONS, JSON_FUNCTIONS,
-  SPECIAL_FORM_FUNCTIONS,
+  SPECIAL_FORM_FUNCTIONS, BITWISE_FUNCTIONS, CONVERSION_MORE_FUNCTIONS, JSON_EDIT_FUNCTIONS, MULTIVALUE_MORE_FUNCTIONS,
+  TEXT_MORE_FUNCTIONS, [LOOKUP_FUNCTION],
 ]) {
   for (const def of group) register(def);
 }
+
+// statistical.ts holds min, max and avg as the Statistical eval functions page documents them
+// (and sum); they replace the first versions that math.ts still registers.
+for (const def of STATISTICAL_FUNCTIONS) register(def, { override: true });

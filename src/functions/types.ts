@@ -2,7 +2,9 @@
  * Eval/where function definitions as data: signature, docs and examples (the REPL's help reads
  * them) and a null-safe implementation over evaluated arguments.
  */
+import type { Expr } from "../ast/nodes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { LookupStore } from "../lookups/store.js";
 import type { EvalValue, Value } from "../values/value.js";
 
 /** What a function may read besides its arguments. */
@@ -20,6 +22,8 @@ export interface FnContext {
    * that only see an FnContext (the store scan, long function calls). Absent outside a search.
    */
   readonly checkpoint?: (work: number) => void;
+  /** The search's lookups, for the lookup() eval function; absent outside a search. */
+  readonly lookups?: LookupStore;
 }
 
 export interface FunctionExample {
@@ -36,10 +40,19 @@ export interface FunctionDef {
   /** Signature as shown in help, e.g. `if(<condition>, <then>, <else>)`. */
   readonly signature: string;
   readonly summary: string;
-  readonly category: "comparison" | "conversion" | "cryptographic" | "datetime" | "informational" | "math" | "multivalue" | "string" | "text" | "trig";
+  readonly category:
+    | "bitwise" | "comparison" | "conversion" | "cryptographic" | "datetime" | "informational" | "json" | "math"
+    | "multivalue" | "statistical" | "string" | "text" | "trig";
   readonly minArgs: number;
   /** Infinity for variadic. */
   readonly maxArgs: number;
   readonly examples: readonly FunctionExample[];
   impl(args: readonly EvalValue[], ctx: FnContext): EvalValue;
+  /**
+   * Checks the written arguments before the search runs, for rules Splunk enforces on the text of
+   * the call rather than on values, e.g. sum()/avg() refuse a quoted string literal ("returns an
+   * error because one of the arguments in the function is a string"). Returns the problem and the
+   * argument it is about, or null.
+   */
+  checkArgs?(args: readonly Expr[]): { readonly message: string; readonly at: Expr } | null;
 }

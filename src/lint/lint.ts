@@ -23,7 +23,7 @@ export interface LintFinding {
 }
 
 /** Commands after which the result fields are known without data. */
-const SHAPING = new Set(["stats", "tstats", "table", "fields", "timechart", "top", "rare", "xyseries", "inputlookup", "makeresults"]);
+const SHAPING = new Set(["stats", "tstats", "table", "fields", "timechart", "chart", "fieldsummary", "top", "rare", "xyseries", "inputlookup", "makeresults"]);
 
 /** Tokens Splunk fills itself in drilldowns (not result fields). */
 const BUILTIN_TOKENS = new Set(["info_min_time", "info_max_time", "info_search_time", "earliest", "latest"]);

@@ -8,6 +8,8 @@ export type CommandSyntax = "generic" | "search" | "eval" | "expr";
 const SYNTAX: Readonly<Record<string, CommandSyntax>> = {
   search: "search",
   eval: "eval",
+  // `fieldformat <field>=<eval-expression>`: the body of an eval, one assignment.
+  fieldformat: "eval",
   where: "expr",
 };
 
@@ -38,6 +40,11 @@ const COMMAND_NAMES = new Set([
   "typeahead", "typelearner", "typer", "union", "uniq", "untable", "walklex", "where", "x11", "xmlkv",
   "xmlunescape", "xpath", "xyseries",
 ]);
+
+/** Every Splunk command name the parser knows (the command registry reports those it does not run). */
+export function splunkCommandNames(): readonly string[] {
+  return [...COMMAND_NAMES];
+}
 
 /** True for a Splunk command name other than `search` (see COMMAND_NAMES). */
 export function isCommandName(word: string): boolean {

@@ -100,7 +100,7 @@ class AstBuilder extends BaseVisitor {
   }
 
   argValue(node: CstNode): ArgValue {
-    const str = childTok(node, "StringLiteral");
+    const str = childTok(node, "StringLiteral") ?? childTok(node, "QuotedName");
     if (str) return { kind: "string", text: unquote(str.image), span: tokSpan(str) };
     const sub = node.children.subsearch?.[0];
     if (sub && !isToken(sub)) return this.subsearch(sub);
@@ -108,6 +108,8 @@ class AstBuilder extends BaseVisitor {
     if (call && !isToken(call)) return this.callValue(call);
     const paren = node.children.parenExpr?.[0];
     if (paren && !isToken(paren)) return this.parenExpr(paren);
+    const kw = childTok(node, "In");
+    if (kw) return { kind: "word", text: kw.image, span: tokSpan(kw) };
     const w = child(node, "word");
     return { kind: "word", text: this.word(w), span: spanOf(w) };
   }
@@ -131,7 +133,7 @@ class AstBuilder extends BaseVisitor {
   }
 
   name(node: CstNode): string {
-    const str = childTok(node, "StringLiteral");
+    const str = childTok(node, "StringLiteral") ?? childTok(node, "QuotedName");
     return str ? unquote(str.image) : this.word(child(node, "word"));
   }
 
@@ -259,7 +261,10 @@ class AstBuilder extends BaseVisitor {
 
   primary(node: CstNode): Expr {
     const num = childTok(node, "Number");
-    if (num) return { kind: "literal", value: Number(num.image), ...at(node) };
+    if (num) {
+      const value = Number(num.image);
+      return String(value) === num.image ? { kind: "literal", value, ...at(node) } : { kind: "literal", value, raw: num.image, ...at(node) };
+    }
     const str = childTok(node, "StringLiteral");
     if (str) return { kind: "literal", value: unquote(str.image), ...at(node) };
     const paren = node.children.expression?.[0];

@@ -200,9 +200,13 @@ export class SplParser extends CstParser {
         DEF: [
           { ALT: () => this.SUBRULE(this.subsearch) },
           { ALT: () => this.CONSUME(T.StringLiteral) },
+          // `perc50('visitors total')`: a single-quoted field name (Aggregate functions, perc example).
+          { ALT: () => this.CONSUME(T.QuotedName) },
           { GATE: () => is(this.LA(1), T.Identifier) && is(this.LA(2), T.LParen), ALT: () => this.SUBRULE(this.callValue) },
           // `startswith=(EventCode=4698)`, `head (count > 5)`: a parenthesised eval expression.
           { ALT: () => this.SUBRULE(this.parenExpr) },
+          // `replace a WITH b IN host` (replace reference): upper-case IN, which `word` refuses, as a word here.
+          { GATE: () => isUpper(this.LA(1), T.In), ALT: () => this.CONSUME(T.In) },
           { ALT: () => this.SUBRULE(this.word) },
         ],
       }),
@@ -239,9 +243,13 @@ export class SplParser extends CstParser {
     this.CONSUME(T.RBracket);
   });
 
-  /** A field name or rename target: a word or a quoted string. */
+  /** A field name or rename target: a word, a quoted string or a single-quoted name (`AS 'visitors total'`). */
   private name = this.RULE("name", () => {
-    this.OR([{ ALT: () => this.CONSUME(T.StringLiteral) }, { ALT: () => this.SUBRULE(this.word) }]);
+    this.OR([
+      { ALT: () => this.CONSUME(T.StringLiteral) },
+      { ALT: () => this.CONSUME(T.QuotedName) },
+      { ALT: () => this.SUBRULE(this.word) },
+    ]);
   });
 
   /** Adjacent tokens with nothing between them form one word: `C:\Windows\*.exe`. */

@@ -31,7 +31,7 @@ export function buildPlan(commands: readonly Command[], opts: PlanOptions = {}):
   commands.forEach((c, i) => {
     if (i === 0 && c.kind === "search" && c.leading) nodes.push(eventScan(c));
     else {
-      if (i === 0 && c.kind === "tstats") nodes.push(datasetScan(c));
+      if (i === 0 && c.kind === "tstats" && c.datamodel !== null) nodes.push(datasetScan(c));
       nodes.push(commandNode(c, opts));
     }
   });
@@ -49,7 +49,7 @@ function datasetScan(c: TstatsCommand): DatasetScan {
   return {
     op: "scan",
     from: "datamodel",
-    datamodel: c.datamodel,
+    datamodel: c.datamodel ?? "",
     ...(c.nodename ? { nodename: c.nodename } : {}),
     filter: c.where,
     projection: [...read],

@@ -22,7 +22,7 @@ const ROLE: { readonly [K in CommandKind]: Role | ((c: CommandOf<K>) => Role) } 
   // Event sources: the base search over the index, and the datamodel commands that return a dataset's events.
   search: (c) => (c.leading ? "events" : "keeps"), from: "events", datamodel: "events",
   // Transforming commands (Splunk's list), and generators whose output is a results table.
-  stats: "table", tstats: "table", top: "table", rare: "table", timechart: "table", table: "table", fields: "table",
+  stats: "table", tstats: "table", top: "table", rare: "table", timechart: "table", chart: "table", fieldsummary: "table", table: "table", fields: "table",
   mvcombine: "table", xyseries: "table", untable: "table", addtotals: (c) => (c.col ? "table" : "keeps"),
   makeresults: "table", inputlookup: "table",
   // `map` runs a search per input row; what those return is not known before they run.
@@ -34,6 +34,16 @@ const ROLE: { readonly [K in CommandKind]: Role | ((c: CommandOf<K>) => Role) } 
   tail: "keeps", dedup: "keeps", uniq: "keeps", join: "keeps", lookup: "keeps", append: "keeps", appendpipe: "keeps",
   eventstats: "keeps", streamstats: "keeps", mvexpand: "keeps", outputlookup: "keeps", appendcols: "keeps",
   foreach: "keeps", transaction: "keeps", multikv: "keeps",
+  // Multi-set commands (issue 12): multisearch interleaves event searches; set, gentimes, return and
+  // format make results; union, selfjoin and cluster keep what they are given.
+  multisearch: "events", union: "keeps", selfjoin: "keeps", cluster: "keeps", set: "table", gentimes: "table",
+  return: "table", format: "table",
+  // Series and formatting commands (issue 12): streaming, so events stay events; addcoltotals
+  // appends a totals row, like addtotals col=t.
+  delta: "keeps", accum: "keeps", autoregress: "keeps", trendline: "keeps", filldown: "keeps", strcat: "keeps",
+  rangemap: "keeps", reltime: "keeps", addinfo: "keeps", fieldformat: "keeps", addcoltotals: "table",
+  // Store and detection-set commands (issue 12): generators of results tables; collect and outputcsv pass results on.
+  metadata: "table", eventcount: "table", savedsearch: "table", inputcsv: "table", collect: "keeps", outputcsv: "keeps",
 };
 
 function roleOf<K extends CommandKind>(c: CommandOf<K>): Role {

@@ -8,7 +8,7 @@ import type { Op } from "./nodes.js";
 export const OP_OF: { readonly [K in CommandKind]: Exclude<Op, "scan"> } = {
   // A leading search is a scan (build-plan.ts); any later one filters results.
   search: "filter", where: "filter", regex: "filter",
-  tstats: "aggregate", stats: "aggregate", top: "aggregate", rare: "aggregate", timechart: "aggregate",
+  tstats: "aggregate", stats: "aggregate", top: "aggregate", rare: "aggregate", timechart: "aggregate", chart: "aggregate", fieldsummary: "aggregate",
   eval: "eval", convert: "eval", rex: "eval", bin: "eval", bucket: "eval", fillnull: "eval", makemv: "eval",
   nomv: "eval", spath: "eval", fromjson: "eval", xmlkv: "eval", extract: "eval", kv: "eval", replace: "eval",
   iplocation: "eval",
@@ -24,4 +24,12 @@ export const OP_OF: { readonly [K in CommandKind]: Exclude<Op, "scan"> } = {
   makeresults: "local", inputlookup: "local", outputlookup: "local", from: "local", datamodel: "local",
   appendcols: "local", foreach: "local", map: "local", transaction: "local", multikv: "local",
   addtotals: "local", mvcombine: "local", untable: "local", xyseries: "local",
+  // Multi-set commands (issue 12): union appends datasets; the others are generators or reshapes.
+  union: "union", multisearch: "local", set: "local", selfjoin: "local", gentimes: "local", return: "local",
+  format: "local", cluster: "local",
+  // Series and formatting commands (issue 12): per-row values, running values over the rows, a totals row.
+  strcat: "eval", rangemap: "eval", reltime: "eval", addinfo: "eval", fieldformat: "eval", filldown: "window",
+  delta: "window", accum: "window", autoregress: "window", trendline: "window", addcoltotals: "local",
+  // Store and detection-set commands (issue 12): generators and side effects the plan does not model.
+  metadata: "local", eventcount: "local", savedsearch: "local", collect: "local", inputcsv: "local", outputcsv: "local",
 };

@@ -2,8 +2,19 @@
  * A result set between commands: columnar (one Value array per field), fields in display order.
  * Commands build new tables; a filter copies only the surviving row indexes (`select`).
  * Tables are immutable: a new table shares its field list and columns with the one it came from.
+ * A table may carry display formats (`fieldformat`): they travel with the rows through the commands
+ * that derive a table from this one and are applied only when the result is shown (`rendered`).
  */
 import type { Value } from "../values/value.js";
+
+/**
+ * How a field is shown, not what it holds (`fieldformat`): `render` computes the displayed column
+ * from the final, unformatted table, so later commands see the value and the last one is shown.
+ */
+export interface FieldFormat {
+  readonly field: string;
+  render(t: Table): readonly Value[];
+}
 
 export class Table {
   /**
@@ -16,6 +27,7 @@ export class Table {
     private readonly cols: ReadonlyMap<string, Value[]>,
     readonly length: number,
     private readonly recent: ReadonlyMap<string, Value[]> | null = null,
+    private readonly fmts: readonly FieldFormat[] = [],
   ) {}
 
   private col(name: string): Value[] | undefined {
@@ -72,7 +84,7 @@ export class Table {
       const col = this.col(name) as Value[];
       cols.set(name, Array.from(indexes, (i) => col[i] ?? null));
     }
-    return new Table(this.names, cols, indexes.length);
+    return new Table(this.names, cols, indexes.length, null, this.fmts);
   }
 
   /** Adds or replaces a column (a new field goes last). */
@@ -80,17 +92,17 @@ export class Table {
     const names = this.has(name) ? this.names : [...this.names, name];
     const recent = new Map(this.recent ?? []);
     recent.set(name, values);
-    if (recent.size * recent.size <= Math.max(256, this.cols.size)) return new Table(names, this.cols, this.length, recent);
+    if (recent.size * recent.size <= Math.max(256, this.cols.size)) return new Table(names, this.cols, this.length, recent, this.fmts);
     const cols = new Map(this.cols);
     for (const [n, c] of recent) cols.set(n, c);
-    return new Table(names, cols, this.length);
+    return new Table(names, cols, this.length, null, this.fmts);
   }
 
   /** Keeps only these fields, in this order (fields not present are kept as all-null columns). */
   project(names: readonly string[]): Table {
     const cols = new Map<string, Value[]>();
     for (const n of names) cols.set(n, this.col(n) ?? new Array<Value>(this.length).fill(null));
-    return new Table([...names], cols, this.length);
+    return new Table([...names], cols, this.length, null, this.fmts);
   }
 
   /** Renames fields; `mapping` old→new. A target that already exists is replaced (spl-semantics.md §4). */
@@ -108,7 +120,26 @@ export class Table {
         cols.set(n, this.col(n) as Value[]);
       }
     }
-    return new Table(names, cols, this.length);
+    return new Table(names, cols, this.length, null, this.fmts);
+  }
+
+  /** The display formats this table carries (fieldformat), in the order they were given. */
+  get formats(): readonly FieldFormat[] {
+    return this.fmts;
+  }
+
+  /** The same rows with `format` for its field, replacing an earlier format of that field. */
+  withFormat(format: FieldFormat): Table {
+    return new Table(this.names, this.cols, this.length, this.recent, [...this.fmts.filter((f) => f.field !== format.field), format]);
+  }
+
+  /** The rows as shown: each format applied to its field (a new field is added); no formats left. */
+  rendered(): Table {
+    if (this.fmts.length === 0) return this;
+    const plain = new Table(this.names, this.cols, this.length, this.recent);
+    let out = plain;
+    for (const f of this.fmts) out = out.withColumn(f.field, [...f.render(plain)]);
+    return out;
   }
 
   /** Row i as a plain object without null fields (output, tests). */
@@ -134,6 +165,7 @@ export class Table {
       const y = b.col(n) ?? new Array<Value>(b.length).fill(null);
       cols.set(n, [...x, ...y]);
     }
-    return new Table(names, cols, a.length + b.length);
+    // The rows of `b` join the results of `a`, which keep their display formats (fieldformat).
+    return new Table(names, cols, a.length + b.length, null, a.fmts);
   }
 }

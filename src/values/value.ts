@@ -61,11 +61,17 @@ export function toText(v: EvalValue): string | null {
   return first === undefined ? null : toText(first);
 }
 
+/**
+ * A number as Splunk prints it: the shortest text that reads back as the same double (the
+ * Mathematical functions page, sigfig example 2: 100 × 3.99 averages to 3.9900000000000055 and
+ * 10,000 × 3.99 to 3.990000000000215, both exactly that form), integers without a decimal point
+ * (eval, example 10: 9007199254740992). eval, "Numeric calculations": NaN prints "nan", the
+ * infinities "inf" and "-inf". eval arithmetic rounds its results to the inputs' precision before
+ * they get here (numeric-precision.ts), so `8.250*0.200` prints 1.65, never 1.6500000000000001.
+ */
 export function formatNumber(n: number): string {
-  if (Number.isInteger(n)) return String(n);
-  if (!Number.isFinite(n)) return String(n);
-  // Splunk prints doubles with up to 16 significant digits and no trailing zeros.
-  return String(Number(n.toPrecision(16)));
+  if (Number.isFinite(n)) return String(n);
+  return n !== n ? "nan" : n > 0 ? "inf" : "-inf"; // eslint-disable-line no-self-compare -- NaN test
 }
 
 /** Compares two atoms the way sort and min/max do: numerically when both are numeric, else lexicographically (byte order). */

@@ -5,7 +5,9 @@
  *     "columns"?: [...]                            — and, when given, the exact field order, or
  *     "error": { "code": "...", "at"?: [start, end] } — the first error diagnostic,
  *     "lookups"?: "dir under test/datasets/lookups"  — lookup definitions (*.yml) and tables (*.csv),
- *     "warnings"?: ["text", ...]                     — each warning, in order, contains the text }
+ *     "warnings"?: ["text", ...]                     — each warning, in order, contains the text,
+ *     "csv"?: { "file.csv": "text" }                 — inputcsv/outputcsv's folder, in memory,
+ *     "savedsearches"?: { "name": "spl" }            — what `| savedsearch <name>` runs }
  * Language-neutral data, one harness (JSONata's test-suite layout). Unknown keys are rejected so a
  * typo cannot silently weaken a case.
  */
@@ -13,7 +15,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { buildLookupStore, EventStore, ingestText, runSearch, type LookupStore } from "../../src/index.js";
+import { buildLookupStore, EventStore, ingestText, memoryCsvFolder, runSearch, savedSearchList, type LookupStore } from "../../src/index.js";
 
 interface GoldenCase {
   readonly description?: string;
@@ -26,9 +28,11 @@ interface GoldenCase {
   readonly error?: { readonly code: string; readonly at?: readonly [number, number] };
   readonly lookups?: string;
   readonly warnings?: readonly string[];
+  readonly csv?: Readonly<Record<string, string>>;
+  readonly savedsearches?: Readonly<Record<string, string>>;
 }
 
-const KEYS = new Set(["description", "query", "datasets", "now", "tz", "rows", "columns", "error", "lookups", "warnings"]);
+const KEYS = new Set(["description", "query", "datasets", "now", "tz", "rows", "columns", "error", "lookups", "warnings", "csv", "savedsearches"]);
 const here = fileURLToPath(new URL(".", import.meta.url));
 const datasets = fileURLToPath(new URL("../datasets/", import.meta.url));
 const groups = readdirSync(here).filter((g) => statSync(join(here, g)).isDirectory()).sort();
@@ -45,7 +49,9 @@ describe.each(groups)("%s", (group) => {
       expect(report.skipped, `records skipped in ${d}`).toEqual([]);
     }
     const lookups = c.lookups === undefined ? {} : { lookups: loadLookupDir(join(datasets, "lookups", c.lookups)) };
-    const r = runSearch(c.query, store, { now: c.now ?? 1_700_000_000, tz: c.tz ?? "UTC", ...lookups });
+    const csv = c.csv === undefined ? {} : { csv: memoryCsvFolder(c.csv) };
+    const saved = c.savedsearches === undefined ? {} : { savedSearches: savedSearchList(Object.entries(c.savedsearches).map(([name, search]) => ({ name, search }))) };
+    const r = runSearch(c.query, store, { now: c.now ?? 1_700_000_000, tz: c.tz ?? "UTC", ...lookups, ...csv, ...saved });
     if (c.warnings) {
       const warnings = r.diagnostics.filter((d) => d.severity === "warning").map((d) => d.message);
       expect(warnings.length, warnings.join("; ")).toBe(c.warnings.length);

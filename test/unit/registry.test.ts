@@ -3,11 +3,16 @@
  * every example runs through the real pipeline (functions via `| makeresults | eval`).
  */
 import { describe, expect, it } from "vitest";
-import { AGGREGATES, COMMANDS, EventStore, FUNCTIONS, runSearch } from "../../src/index.js";
+import { AGGREGATES, COMMANDS, EventStore, FUNCTIONS, runSearch, savedSearchList } from "../../src/index.js";
 import { printExpr } from "../../src/ast/print.js";
 
 const store = new EventStore();
-const run = (q: string) => runSearch(q, store, { now: 1_700_000_000 });
+// The saved searches savedsearch's examples name (the CLI loads detections as saved searches).
+const savedSearches = savedSearchList([
+  { name: "mysecurityquery", search: '| makeresults | eval user="root"' },
+  { name: "mysearch", search: '| makeresults | eval sourcetype="$replace_me$"' },
+]);
+const run = (q: string) => runSearch(q, store, { now: 1_700_000_000, savedSearches });
 const errorsOf = (q: string) => run(q).diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code}: ${d.message}`);
 
 describe("commands", () => {

@@ -1,4 +1,4 @@
-/** Aggregate semantics: values() byte order (spl-semantics §2.2), min/max mixing, moments, nearest-rank percentiles, time order. */
+/** Aggregate semantics: values() byte order (spl-semantics §2.2), min/max mixing, moments, interpolated percentiles, time order, rate. */
 import { describe, expect, it } from "vitest";
 import type { Value } from "../../../src/values/value.js";
 import { agg } from "./run.js";
@@ -95,24 +95,52 @@ describe("sums and moments", () => {
   });
 });
 
-describe("percentiles (nearest rank: 0-based floor(p/100 × n))", () => {
+describe("percentiles (Aggregate functions: interpolated at rank X/100 × (n−1); median the higher middle)", () => {
   const ten = [10, 1, 9, 2, 8, 3, 7, 4, 6, 5];
   it.each<Row>([
     ["median", [4, 1, 3, 2], 3],
     ["median", [5, 1, 3], 3],
+    ["median", [37, 58, 8, 34, 13, 74, 38], 37],
     ["median", ["2", "x", 1], 2],
     ["median", [], null],
-    ["perc50", ten, 6],
-    ["p50", ten, 6],
-    ["perc95", ten, 10],
-    ["p90", ten, 10],
-    ["p10", ten, 2],
+    ["perc50", ten, 5.5],
+    ["p50", ten, 5.5],
+    ["percentile50", ten, 5.5],
+    ["perc95", ten, 9.55],
+    ["p90", ten, 9.1],
+    ["p10", ten, 1.9],
     ["p0", ten, 1],
     ["p100", ten, 10],
-    ["p99.9", ten, 10],
-    ["exactperc25", [4, 1, 3, 2], 2],
-    ["upperperc75", [4, 1, 3, 2], 4],
+    ["p99.9", ten, 9.991],
+    ["perc50", [0, 212, 579, 1068, 1692, 2301, 2793, 3306, 3673, 4010], 1996.5],
+    ["perc95", [0, 212, 579, 1068, 1692, 2301, 2793, 3306, 3673, 4010], 3858.35],
+    ["exactperc25", [4, 1, 3, 2], 1.75],
+    ["upperperc75", [4, 1, 3, 2], 3.25],
+    ["perc50", [7], 7],
     ["perc95", ["x"], null],
+  ])("%s(%j) → %j", (name, input, expected) => {
+    expect(agg(name, input)).toEqual(expected);
+  });
+});
+
+describe("estdc_error and rate", () => {
+  it("estdc_error is 0: estdc is the exact count", () => {
+    expect(agg("estdc_error", ["a", "b", "a"])).toBe(0);
+    expect(agg("estdc_error", [])).toBeNull();
+  });
+  it("rate is (latest - earliest) / (latest_time - earliest_time), resets counted from 0", () => {
+    expect(agg("rate", [250, 100, 700], [300, 0, 600])).toBe(1);
+    expect(agg("rate", [100, 160, 40], [0, 10, 20])).toBe(5);
+    expect(agg("rate", [100], [0])).toBeNull();
+    expect(agg("rate", [100, 200], [5, 5])).toBeNull();
+  });
+});
+
+describe("min and max of mixed values (numbers sort before strings)", () => {
+  it.each<Row>([
+    ["min", ["1", "c", "a", "2", "100", "b", "4", "9"], 1],
+    ["max", ["1", "c", "a", "2", "100", "b", "4", "9"], "c"],
+    ["max", ["10", "9", "70", "100"], 100],
   ])("%s(%j) → %j", (name, input, expected) => {
     expect(agg(name, input)).toEqual(expected);
   });

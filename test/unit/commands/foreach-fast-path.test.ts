@@ -90,8 +90,9 @@ describe("foreach's fast path gives the textual path's results", () => {
 
   it("takes the fast path for plain identifiers and the textual path for the other names", () => {
     const { fastRuns, textualRuns } = same(`${HOSTILE} | foreach * [eval '<<FIELD>>' = if('<<FIELD>>'="null", null(), '<<FIELD>>')]`);
-    // _time is left alone; a_x a_y b_z word e5 ABC x1 n are plain, the 14 others are not.
-    expect({ fastRuns, textualRuns }).toEqual({ fastRuns: 8, textualRuns: 14 });
+    // _time is left alone; a_x a_y b_z word e5 ABC n are plain, the 14 others are not; x1 is
+    // null in every result, so no instance runs for it (foreach-rows.ts).
+    expect({ fastRuns, textualRuns }).toEqual({ fastRuns: 7, textualRuns: 14 });
   });
 
   it("runs a template whose check fails through the textual path, with the same error", () => {

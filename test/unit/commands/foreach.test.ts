@@ -32,9 +32,28 @@ describe("foreach", () => {
     expect(d?.code).toBe("unknown-function");
   });
 
-  it("rejects the multivalue and json_array modes", () => {
-    const d = run("| makeresults | eval a=1 | foreach mode=multivalue a [eval b=1]").diagnostics.find((x) => x.severity === "error");
-    expect(d?.message).toContain("only multifield");
+  it("runs multivalue mode once per value, with <<ITEM>> and <<ITER>>", () => {
+    expect(rows('| makeresults | eval mv=mvappend("5", "15"), total=0, idx="" | foreach mode=multivalue mv [eval total = total + <<ITEM>>, idx = idx . <<ITER>>] | table total idx')).toEqual([{ total: 20, idx: "01" }]);
+  });
+
+  it("substitutes a text element as a string literal", () => {
+    expect(rows('| makeresults | eval w=mvappend("a b", "c\\"d") | foreach mode=multivalue w [eval out = mvappend(out, <<ITEM>>)] | table out')).toEqual([{ out: ["a b", 'c"d'] }]);
+  });
+
+  it("iterates over a JSON array's elements in json_array mode, and either kind in auto_collections", () => {
+    expect(rows('| makeresults | eval j="[1, 2, 3]", total=0 | foreach mode=json_array j [eval total = total + <<ITEM>>] | table total')).toEqual([{ total: 6 }]);
+    expect(rows('| makeresults | eval j="[1, 2]", m=mvappend("3", "4"), a=0, b=0 | foreach mode=auto_collections j [eval a = a + <<ITEM>>] | foreach mode=auto_collections m [eval b = b + <<ITEM>>] | table a b')).toEqual([{ a: 3, b: 7 }]);
+  });
+
+  it("rejects a template other than one eval outside multifield mode, and options of the other modes", () => {
+    expect(run("| makeresults | eval a=1 | foreach mode=multivalue a [eval b=1 | eval c=2]").diagnostics.find((x) => x.severity === "error")?.message).toContain("single eval");
+    expect(run("| makeresults | eval a=1 | foreach mode=multivalue a fieldstr=F [eval b=1]").diagnostics.find((x) => x.severity === "error")?.message).toContain("not an option of mode=multivalue");
+    expect(run("| makeresults | eval a=1 | foreach a itemstr=I [eval b=1]").diagnostics.find((x) => x.severity === "error")?.message).toContain("not an option of mode=multifield");
+    expect(run("| makeresults | eval a=1 | foreach mode=sideways a [eval b=1]").diagnostics.find((x) => x.severity === "error")?.message).toContain("mode must be one of");
+  });
+
+  it("runs a wildcard instance only on the results that have the field", () => {
+    expect(rows('| makeresults count=2 | streamstats count AS n | eval w1=10, w2=if(n=1, 5, null()), total=0 | foreach w* [eval total = total + <<FIELD>>] | table n total')).toEqual([{ n: 1, total: 15 }, { n: 2, total: 10 }]);
   });
 });
 

@@ -36,6 +36,16 @@ describe("timechart", () => {
     expect(rows(`${DATA} | timechart span=30m cont=false count`)).toEqual([{ _time: 0, count: 2 }, { _time: 3600, count: 1 }]);
   });
 
+  it("puts the NULL series after the values and before OTHER", () => {
+    const r = run(`${DATA} | eval host=if(x=3, "c", host) | timechart span=2h limit=2 count by host`);
+    expect(r.table?.fields).toEqual(["_time", "a", "NULL", "OTHER"]);
+  });
+
+  it("scales per_* rates by the span; chart does not take them", () => {
+    expect(rows(`${DATA} | timechart span=2h per_hour(x)`)).toEqual([{ _time: 0, "per_hour(x)": 4.5 }]);
+    expect(run("| makeresults | eval x=1 | chart per_hour(x)").diagnostics.find((d) => d.severity === "error")?.code).toBe("unsupported-function");
+  });
+
   it("needs an aggregate", () => {
     expect(run("| makeresults | timechart span=1h").diagnostics.find((d) => d.severity === "error")?.message).toContain("needs an aggregate");
   });

@@ -34,7 +34,7 @@ describe("informational functions", () => {
     ["typeof", 1, "Number"],
     ["typeof", "1", "Number"],
     ["typeof", "x", "String"],
-    ["typeof", true, "Boolean"],
+    ["typeof", true, "Bool"],
     ["typeof", null, "Invalid"],
     ["typeof", ["a", "b"], "Multivalue"],
   ])("%s(%j) → %j", (name, arg, expected) => {

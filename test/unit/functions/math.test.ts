@@ -1,4 +1,4 @@
-/** Math, statistical and trig eval functions: NaN/Infinity become null, halves round away from zero. */
+/** Math, statistical and trig eval functions: NaN/Infinity become null, round() rounds its decimal text, a half up. */
 import { describe, expect, it } from "vitest";
 import type { EvalValue } from "../../../src/values/value.js";
 import { call } from "./call.js";
@@ -40,10 +40,15 @@ describe("round", () => {
   it.each<[EvalValue, EvalValue, EvalValue]>([
     [3.14159, 2, 3.14],
     [3.5, undefined as unknown as EvalValue, 4],
-    [-3.5, 0, -4],
+    // A tie goes towards +∞, as Splunk 8.2.2 rounds -4.5 to -4 (values/numeric-round.ts).
+    [-3.5, 0, -3],
+    [-4.51, 0, -5],
     [2.675, 2, 2.68],
-    [1.005, 2, 1],
-    [1234.5678, -2, 1200],
+    // On the decimal text, as the doc's round(2.555, 2) → 2.56 (2.555 is 2.55499… in binary).
+    [2.555, 2, 2.56],
+    [1.005, 2, 1.01],
+    // "You cannot specify a negative number for the decimal places."
+    [1234.5678, -2, null],
     ["7.25", 1, 7.3],
     [null, 2, null],
     [5, "x", null],
