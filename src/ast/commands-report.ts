@@ -33,7 +33,17 @@ export interface SplitOptions {
   readonly format: string;
   /** `dedup_splitvals=`: a multivalue split value counts once per result. */
   readonly dedupSplitvals: boolean;
+  /** The `where <agg> …` series filter after the split field; limit= and agg= are then ignored. */
+  readonly where?: SeriesFilter;
 }
+
+/**
+ * `where <agg> in|notin top<N>|bottom<N>` or `where <agg> <|> <number>` (chart and timechart
+ * references, "where clause"): `fn` over each series' cells of the first aggregate decides.
+ */
+export type SeriesFilter =
+  | { readonly fn: string; readonly kind: "rank"; readonly negate: boolean; readonly bottom: boolean; readonly n: number }
+  | { readonly fn: string; readonly kind: "threshold"; readonly op: "<" | ">"; readonly value: number };
 
 /** timechart's options beyond those commands-combine.ts declares. */
 export interface TimechartExtras extends SplitOptions {

@@ -59,6 +59,8 @@ export interface BinOptions extends Base {
   readonly as?: string;
   /** `span=`; absent: derived from `bins`. */
   readonly binSpan?: BinSpan;
+  /** `span=[<coef>]log[<base>]`: log-based bins [coef·base^k, coef·base^(k+1)). */
+  readonly logSpan?: { readonly coef: number; readonly base: number };
   readonly bins?: number;
   /** `minspan=`: the smallest span an automatic (bins-derived) span may take, in seconds or units. */
   readonly minspan?: number;

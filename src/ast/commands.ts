@@ -12,6 +12,7 @@ import type { SeriesCommand } from "./commands-series.js";
 import type { MultiCommand } from "./commands-multi.js";
 import type { ReportCommand } from "./commands-report.js";
 import type { StoreCommand } from "./commands-store.js";
+import type { ExtraCommand } from "./commands-extra.js";
 
 interface Base {
   readonly span: Span;
@@ -161,7 +162,7 @@ export type CoreCommand =
 
 /** Every command: the core set plus the groups declared in their own files. */
 export type Command =
-  | CoreCommand | StreamCommand | CombineCommand | LookupCommand | SeriesCommand | MultiCommand | ReportCommand | StoreCommand;
+  | CoreCommand | StreamCommand | CombineCommand | LookupCommand | SeriesCommand | MultiCommand | ReportCommand | StoreCommand | ExtraCommand;
 
 export type CommandKind = Command["kind"];
 export type CommandOf<K extends CommandKind> = Extract<Command, { kind: K }>;

@@ -106,6 +106,8 @@ export interface SearchNot extends NodeBase {
 export interface SearchSubsearch extends NodeBase {
   readonly kind: "subsearch";
   readonly pipeline: Pipeline;
+  /** `field=[ subsearch ]`: the subsearch's text is the value compared (format reference, example 5). */
+  readonly compare?: { readonly field: string; readonly fieldSpan: Span; readonly op: SearchCompare["op"] };
 }
 export type SearchExpr = SearchCompare | SearchTerm | SearchIn | SearchAnd | SearchOr | SearchNot | SearchSubsearch;
 
@@ -123,7 +125,8 @@ export type ArgValue =
 
 export type CommandArg =
   /** `key=value` */
-  | { readonly kind: "option"; readonly key: string; readonly keySpan: Span; readonly value: ArgValue; readonly span: Span }
+  /** `key=value`; `op: "!="` for `key!=value`, which only regex accepts (executor/check.ts). */
+  | { readonly kind: "option"; readonly key: string; readonly keySpan: Span; readonly value: ArgValue; readonly op?: "!="; readonly span: Span }
   /** A positional value, optionally renamed: `min(_time) AS firstTime`. */
   | { readonly kind: "positional"; readonly value: ArgValue; readonly alias?: { readonly name: string; readonly span: Span }; readonly span: Span }
   /** `BY a, b` */

@@ -55,7 +55,7 @@ export function printSearch(e: SearchExpr): string {
     case "term": return searchValue(e.value);
     case "compare": return `${e.field}${e.op}${searchValue(e.value)}`;
     case "in": return `${e.field} IN (${e.values.map(searchValue).join(", ")})`;
-    case "subsearch": return `[${printPipeline(e.pipeline)}]`;
+    case "subsearch": return `${e.compare ? `${e.compare.field}${e.compare.op}` : ""}[${printPipeline(e.pipeline)}]`;
   }
 }
 

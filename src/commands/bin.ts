@@ -12,6 +12,7 @@
  * Without span, `bins` (default 100) picks the span: for time from the span thresholds of the
  * timechart usage page, for numbers the smallest power of ten giving at most `bins` bins over
  * [min(start, data), max(end, data)] (the docs do not state the numeric rule; a choice).
+ * A log span `[<coef>]log[<base>]` labels each value with its bin `<low>-<high>`, low = coef·base^k.
  * Values that are not numbers are left as they are (docs silent). `minspan` ("the smallest span
  * granularity to use automatically inferring span from the data time range") bounds that automatic
  * span from below; it does nothing when span= is given.
@@ -41,7 +42,7 @@ const MONTHS: Readonly<Record<string, number>> = {
 /** Span thresholds for time bins chosen from `bins` (timechart usage, "Spans used when minspan is specified"). */
 const TIME_STEPS = [1, 5, 10, 30, 60, 300, 600, 1800, 3600, 86400, 2592000];
 
-/** Parses a bin span; null when malformed (log spans such as `2log10` are not supported). */
+/** Parses a bin span; null when malformed (log spans such as `2log10`: parseLogSpan). */
 export function parseBinSpan(text: string): BinSpan | null {
   const m = /^(\d+(?:\.\d+)?|\.\d+)?([a-z]*)$/i.exec(text.trim());
   if (!m || (!m[1] && !m[2])) return null;
@@ -68,9 +69,10 @@ function checkBin(node: CommandNode, ctx: CheckContext): BinOptions | null {
   };
   const spanOpt = opts.get("span");
   const spanText = spanOpt ? textOf(spanOpt.value, node, ctx, "a span such as 5m") : null;
-  const span = spanText === null ? undefined : parseBinSpan(spanText);
-  if (spanOpt && !span) {
-    ctx.report(diag("bad-argument", { command: node.name, message: `bad span "${spanText ?? ""}": use <number>[s|m|h|d|w|mon]` }, spanOpt.value.span));
+  const logSpan = spanText === null ? null : parseLogSpan(spanText);
+  const span = spanText === null || logSpan ? undefined : parseBinSpan(spanText);
+  if (spanOpt && !span && !logSpan) {
+    ctx.report(diag("bad-argument", { command: node.name, message: `bad span "${spanText ?? ""}": use <number>[s|m|h|d|w|mon], or a log span such as log2 or 2log10 (1 <= coefficient < base)` }, spanOpt.value.span));
   }
   const binsOpt = opts.get("bins");
   const bins = binsOpt ? (intValue(binsOpt.value, node, ctx, "bins") ?? undefined) : undefined;
@@ -92,7 +94,7 @@ function checkBin(node: CommandNode, ctx: CheckContext): BinOptions | null {
   return {
     field, span: node.span,
     ...(first?.alias ? { as: first.alias.name } : {}),
-    ...(span ? { binSpan: span } : {}), ...(bins !== undefined ? { bins } : {}), ...(minspan !== undefined ? { minspan } : {}),
+    ...(span ? { binSpan: span } : {}), ...(logSpan ? { logSpan } : {}), ...(bins !== undefined ? { bins } : {}), ...(minspan !== undefined ? { minspan } : {}),
     ...(start !== undefined ? { start } : {}), ...(end !== undefined ? { end } : {}),
     ...(aligntime !== undefined ? { aligntime } : {}),
   };
@@ -142,9 +144,38 @@ export const bucket: CommandDef<"bucket"> = {
   },
 };
 
+/**
+ * `[<num>]log[<num>]` (bin reference, <log-span>: "The first number is a coefficient. The second
+ * number is the base. If the first number is supplied, it must be a real number >= 1.0 and < base.
+ * Base, if supplied, must be real number > 1.0"); base 10 and coefficient 1 by default. Null when
+ * the text is no valid log span.
+ */
+function parseLogSpan(text: string): { coef: number; base: number } | null {
+  const m = /^(\d+(?:\.\d+)?)?log(\d+(?:\.\d+)?)?$/i.exec(text.trim());
+  if (!m) return null;
+  const coef = Number(m[1] ?? 1);
+  const base = Number(m[2] ?? 10);
+  return base > 1 && coef >= 1 && coef < base ? { coef, base } : null;
+}
+
+/** The log bin `<low>-<high>` holding x; a value <= 0 has no log bin and is labelled "0" (docs silent). */
+function logBin(x: number, { coef, base }: { coef: number; base: number }): string {
+  if (x <= 0) return "0";
+  const k = Math.floor(Math.log(x / coef) / Math.log(base) + 1e-12);
+  const lo = coef * base ** k;
+  return `${formatNumber(lo)}-${formatNumber(lo * base)}`;
+}
+
 function runBin(cmd: BinOptions, input: Table, ctx: ExecContext): Table {
   const col = input.column(cmd.field);
   if (!col) return input;
+  const log = cmd.logSpan;
+  if (log) {
+    return input.withColumn(cmd.as ?? cmd.field, col.map((v): Value => {
+      const x = v === null ? Number.NaN : toNumber(v);
+      return Number.isNaN(x) ? v : logBin(x, log);
+    }));
+  }
   const isTime = cmd.field === "_time" || (cmd.binSpan !== undefined && cmd.binSpan.kind !== "number");
   const nums = col.map((v) => (v === null ? Number.NaN : toNumber(v)));
   const given = cmd.binSpan;

@@ -11,8 +11,8 @@
  * (chart-bins.ts). Rules checked here: "you cannot specify the same field in a function and as
  * the row-split field", and "Unless you specify a split-by clause, the eval expression must be
  * renamed". Choices where the page is silent: rows come sorted by the row-split value as stats
- * sorts groups (binned rows by their low end); results without a row-split value are left out;
- * a where-clause series filter is not supported (limit= and agg= say the same).
+ * sorts groups (binned rows by their low end); results without a row-split value are left out.
+ * The `where <agg> …` series filter after the column-split is series-filter.ts.
  */
 import type { AggregateSpec } from "../ast/commands.js";
 import type { ChartAggregate, ChartCommand, ChartSplit } from "../ast/commands-report.js";
@@ -44,9 +44,6 @@ export const chart: CommandDef<"chart"> = {
   options: chartOptionProofs(),
   check(node, ctx) {
     const opts = readOptions(node, OPTIONS, ctx);
-    for (const w of argsOf(node, "where")) {
-      ctx.report(diag("bad-argument", { command: "chart", message: "a where-clause series filter is not supported: use limit=[top|bottom]N and agg=<fn>" }, w.span));
-    }
     const pos = argsOf(node, "positional");
     const overAt = pos.findIndex((p) => p.value.kind === "word" && p.value.text.toLowerCase() === "over" && !p.alias);
     const aggArgs = overAt < 0 ? pos : pos.slice(0, overAt);

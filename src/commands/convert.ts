@@ -2,7 +2,8 @@
  * `convert [timeformat=<fmt>] fn(field) [AS name]...`: ctime renders epoch seconds with the time
  * format (default `%m/%d/%Y %H:%M:%S`), in UTC unless `--tz` says otherwise (spl-semantics.md §3);
  * mktime parses back; the other functions normalise numbers. A value that does not convert is
- * left as it was. Without AS the field is replaced; `ctime(*Time)` takes wildcards.
+ * left as it was, except under num(), which removes it. Without AS the field is replaced;
+ * `ctime(*Time)` takes wildcards, and none(f) keeps f out of them.
  */
 import type { ConvertCommand, ConvertFn } from "../ast/commands.js";
 import { diag } from "../diagnostics/diagnostic.js";
@@ -51,8 +52,12 @@ export const convert: CommandDef<"convert"> = {
   plan(cmd) {
     return (input, ctx) => {
       let t = input;
+      // none(): "In the presence of other wildcards, indicates that the matching fields should not
+      // be converted" (convert reference) - wherever it stands in the command.
+      const keep = cmd.conversions.filter((c) => c.fn === "none").map((c) => fieldPattern(c.field));
       for (const c of cmd.conversions) {
-        const fields = c.field.includes("*") ? t.fields.filter((f) => fieldPattern(c.field).test(f)) : [c.field];
+        if (c.fn === "none") continue;
+        const fields = c.field.includes("*") ? t.fields.filter((f) => fieldPattern(c.field).test(f) && !keep.some((k) => k.test(f))) : [c.field];
         for (const f of fields) {
           const col = t.column(f);
           if (!col) continue;
@@ -65,17 +70,22 @@ export const convert: CommandDef<"convert"> = {
   },
 };
 
-function mapValue(v: Value, fn: (a: Atom) => Atom): Value {
+/** Converts each value; a value num() cannot convert is removed (null). */
+function mapValue(v: Value, fn: (a: Atom) => Atom | null): Value {
   if (v === null) return null;
-  return Array.isArray(v) ? v.map(fn) : fn(v as Atom);
+  if (!Array.isArray(v)) return fn(v as Atom);
+  const out = v.map(fn).filter((a): a is Atom => a !== null);
+  return out.length === 0 ? null : out.length === 1 ? (out[0] as Atom) : out;
 }
 
-function convertAtom(fn: ConvertFn, a: Atom, fmt: string, ctx: ExecContext): Atom {
+function convertAtom(fn: ConvertFn, a: Atom, fmt: string, ctx: ExecContext): Atom | null {
   const n = typeof a === "number" ? a : parseNumber(a);
   switch (fn) {
     case "ctime": return isValidEpoch(n) ? strftime(n, fmt, ctx.fn.tz) : a;
     case "mktime": return strptime(String(a), fmt, ctx.fn.tz) ?? a;
-    case "num": case "auto": return Number.isNaN(n) ? a : n;
+    // num(): "Like auto(), except non-convertible values are removed" (convert reference).
+    case "num": return Number.isNaN(n) ? null : n;
+    case "auto": return Number.isNaN(n) ? a : n;
     case "rmcomma": { const x = parseNumber(String(a).replace(/,/g, "")); return Number.isNaN(x) ? a : x; }
     case "rmunit": { const m = /^\s*([+-]?\d+(?:\.\d+)?(?:e[+-]?\d+)?)/i.exec(String(a)); return m ? Number(m[1]) : a; }
     case "dur2sec": return dur2sec(String(a)) ?? a;

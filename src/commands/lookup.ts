@@ -3,12 +3,14 @@
  *  [OUTPUT | OUTPUTNEW <lookup-destfield> [AS <event-destfield>]…]` (SPL Search Reference,
  * lookup). The generic command shape delivers the fields as positionals (with AS aliases) and
  * OUTPUT/OUTPUTNEW as a bare word among them; a quoted "OUTPUT" is a field name. `local` and
- * `update` only concern distributed and real-time searches: each gets a warning that it has no effect.
+ * `update` only concern distributed and real-time searches: a historical search on one machine (the
+ * only kind minispl runs) gives the same rows with either, in Splunk too, so they are read and
+ * change nothing (options.test.ts: moot). ESCU writes `lookup update=true` 21 times.
  * Matching and output rules: lookup-run.ts.
  */
 import type { LookupFieldPair } from "../ast/commands-lookup.js";
 import { diag } from "../diagnostics/diagnostic.js";
-import { argsOf, boolOption, readOptions, rejectKinds, textOf, warnNoEffect } from "./args.js";
+import { argsOf, boolOption, readOptions, rejectKinds, textOf } from "./args.js";
 import { runLookup } from "./lookup-run.js";
 import { tableName } from "./lookup-shared.js";
 import type { CommandDef } from "./types.js";
@@ -22,16 +24,14 @@ export const lookup: CommandDef<"lookup"> = {
     '| makeresults | eval process_name="cmd.exe" | lookup is_windows_system_file filename AS process_name OUTPUTNEW systemFile',
   ],
   options: {
-    local: { query: "| makeresults | eval host=\"h\" | outputlookup o.csv | lookup local=true o.csv host", warning: "local= has no effect" },
-    update: { query: "| makeresults | eval host=\"h\" | outputlookup o.csv | lookup update=true o.csv host", warning: "update= has no effect" },
+    local: { moot: "it keeps the lookup on the search head instead of the indexers; with no indexers the same table gives the same rows" },
+    update: { moot: "it reloads a table changed on disk during a real-time search; a historical search reads the table once, in Splunk as here" },
   },
   check(node, ctx) {
     rejectKinds(node, ["by", "where"], ctx);
     const opts = readOptions(node, ["local", "update"], ctx);
     boolOption(opts.get("local"), node, ctx, false);
     boolOption(opts.get("update"), node, ctx, false);
-    warnNoEffect(opts.get("local"), node, ctx, "there are no indexers: every lookup already runs on this machine");
-    warnNoEffect(opts.get("update"), node, ctx, "it reloads lookups during real-time searches, which minispl does not run");
     const table = tableName(node, ctx);
     const inputs: LookupFieldPair[] = [];
     const outputs: LookupFieldPair[] = [];

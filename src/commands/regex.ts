@@ -4,8 +4,8 @@
  * match or do not match the specified regular expression"; the field defaults to `_raw`).
  * Choices where the docs are silent: a multivalue field matches when any value matches; a result
  * without the field does not match, so `=` drops it and `!=` keeps it.
- * The grammar does not parse `field!="…"` yet; once an option argument carries `op: "!="` (the stream
- * group's grammar request) it is read here.
+ * `field!="…"` parses as an option carrying `op: "!="` (executor/check.ts refuses it for every other
+ * command).
  */
 import { diag, SplRuntimeError } from "../diagnostics/diagnostic.js";
 import { safeRegex, warnBudget } from "../functions/safe-regex.js";

@@ -10,6 +10,7 @@ import { SERIES_COMMANDS } from "./registry-series.js";
 import { MULTI_COMMANDS } from "./registry-multi.js";
 import { REPORT_COMMANDS } from "./registry-report.js";
 import { STORE_COMMANDS } from "./registry-store.js";
+import { EXTRA_COMMANDS } from "./registry-extra.js";
 import { STREAM_COMMANDS } from "./registry-stream.js";
 import { convert } from "./convert.js";
 import { dedup } from "./dedup.js";
@@ -34,7 +35,7 @@ const CORE_COMMANDS: { readonly [K in CoreCommand["kind"]]: CommandDef<K> } = {
 
 export const COMMANDS: CommandTable = {
   ...CORE_COMMANDS, ...STREAM_COMMANDS, ...COMBINE_COMMANDS, ...LOOKUP_COMMANDS,
-  ...SERIES_COMMANDS, ...MULTI_COMMANDS, ...REPORT_COMMANDS, ...STORE_COMMANDS,
+  ...SERIES_COMMANDS, ...MULTI_COMMANDS, ...REPORT_COMMANDS, ...STORE_COMMANDS, ...EXTRA_COMMANDS,
 };
 
 /**
@@ -53,6 +54,7 @@ const SERVER = "it acts on a Splunk server";
 const MLTK = "it needs Splunk's Machine Learning Toolkit (MLTK), which minispl does not have";
 const SUMMARY_INDEX = "it writes summary-index statistics for a Splunk server's scheduled searches; run the non-si command instead";
 const METRICS = "it works on metrics indexes, which minispl does not store (it holds events only)";
+const NOT_DOCUMENTED = "its reference page does not document the algorithm well enough to reproduce Splunk's results";
 const UI = "it only changes how Splunk Web draws results; minispl's output has no such view";
 
 /**
@@ -85,6 +87,34 @@ export const UNSUPPORTED_REASONS: Readonly<Record<string, string>> = {
   sichart: SUMMARY_INDEX, sirare: SUMMARY_INDEX, sistats: SUMMARY_INDEX, sitimechart: SUMMARY_INDEX, sitop: SUMMARY_INDEX,
   gauge: UI, highlight: UI, iconify: UI, abstract: UI,
   rtorder: "it buffers real-time search results, and minispl does not run real-time searches",
+  // Learning and statistics commands: their pages name the outputs but not the algorithm or its
+  // constants, so no result could be checked against Splunk's.
+  kmeans: `${NOT_DOCUMENTED} (k-means' initial centroids are chosen at random, so cluster numbers are not reproducible)`,
+  predict: `${NOT_DOCUMENTED} (the LL/LLT/LLP/LLP5/LLB/BiLL Kalman-filter models and how their parameters are fitted)`,
+  x11: `${NOT_DOCUMENTED} (the X11 seasonal decomposition's filters and iterations)`,
+  anomalies: `${NOT_DOCUMENTED} (how the "unexpectedness" score of an event is computed)`,
+  anomalousvalue: `${NOT_DOCUMENTED} (the probability model behind anomalous values and the fields it writes)`,
+  analyzefields: `${NOT_DOCUMENTED} (how the threshold that best predicts the class field is searched for)`,
+  arules: `${NOT_DOCUMENTED} (how the association rules' support and confidence columns are computed and ordered)`,
+  associate: `${NOT_DOCUMENTED} (the entropy computation and which key/value pairs are reported)`,
+  cofilter: `${NOT_DOCUMENTED} (how its co-occurrence output rows are counted and ordered)`,
+  correlate: "its page defines a cell as the percentage of events holding both fields but not the rounding, the denominator, or which internal fields count",
+  findtypes: "it suggests event types from a Splunk server's eventtypes and its own unpublished learning algorithm",
+  typelearner: "it learns event types with an unpublished algorithm and is deprecated in Splunk (use findtypes)",
+  typer: "it tags events with the event types of a Splunk server's eventtypes.conf, which minispl does not read",
+  tags: "it adds the tags of a Splunk server's tags.conf, which minispl does not read",
+  geostats: "its output is binned for Splunk Web's cluster map: the zoom-level tiling and geobin columns are not documented",
+  geom: "it adds polygon geometry from a geospatial (KMZ/KML) lookup, and minispl's lookups hold only CSV tables",
+  kvform: "it extracts fields with form templates (.form files) stored in a Splunk server's apps",
+  scrub: "it anonymizes with dictionary files on a Splunk server and random replacements, so its output cannot be reproduced",
+  pivot: "it runs a data model pivot whose element strings are written by Splunk Web's Pivot editor and documented only by example",
+  overlap: "it checks a summary index for overlapping or missing scheduled-search runs; minispl has no summary indexes",
+  localize: "it finds event regions to feed `map` for re-searching a Splunk server by time; its region fields beyond starttime/endtime are not defined",
+  bucketdir: "its rule for rolling sources up into directories (\"preferring directories that have many files but few events\") is not defined precisely enough to reproduce",
+  diff: "it prints a line diff of two results' _raw whose exact format (headers, context lines) is Python difflib's, which the page does not define",
+  outputtext: "the page calls it an internal mechanism for rendering event text into an _xml field that only Splunk's output renderer reads",
+  timewrap: "it cuts periods back from the search's end time (align=end, the default) or now, and minispl's searches usually run over all time with no time picker, so the latest period has no end to align to",
+  makejson: "it is an internal, unsupported, experimental Splunk command whose JSON field order and typing are undocumented (use tojson)",
 };
 
 /** The reason shown for a known command minispl does not run. */

@@ -1,14 +1,20 @@
 /**
  * Sort keys shared by sort and dedup's sortby: `-f`/`+f`, a lone `-`/`+` before a field,
  * `num(f)`/`str(f)`/`ip(f)`/`auto(f)`. Comparison: results missing the field go last in both
- * directions (spl-semantics.md §7); values compare numerically when both are numbers, else
- * lexicographically.
+ * directions (spl-semantics.md §7). Each pair of values is compared on its own (sort reference,
+ * Usage: "The sort order is determined between each pair of values that are compared"): two
+ * numbers numerically, two IP addresses as addresses ("If the field contains IP address values,
+ * the collating sequence is for IP addresses"; `ip()` asks for it), a number before a string,
+ * else lexicographically (`str()` always so). The Usage rule that a string starting with a
+ * number sorts "numerically based on that number alone" is contradicted by the page's own worked
+ * example (descending 9.1.a before 10.1.a, "sorted lexicographically"); minispl follows the example.
  */
 import type { SortKey } from "../ast/commands.js";
 import type { ArgValue, CommandNode } from "../ast/nodes.js";
 import { diag } from "../diagnostics/diagnostic.js";
 import type { Table } from "../table/table.js";
 import { compareAtoms, compareLexical, toText, type Atom, type Value } from "../values/value.js";
+import { parseIp, type IpAddress } from "../values/ip.js";
 import type { CheckContext } from "./types.js";
 
 /** A signed type wrapper read as one word: `-num(x)`, `+str(user)`. */
@@ -73,8 +79,27 @@ function compareValues(x: Value, y: Value, key: SortKey): number {
   const a = first(x);
   const b = first(y);
   if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
-  const c = key.mode === "str" ? compareLexical(toText(a) ?? "", toText(b) ?? "") : compareAtoms(a, b);
+  const c = key.mode === "str" ? compareLexical(toText(a) ?? "", toText(b) ?? "") : compareIps(a, b) ?? compareAtoms(a, b);
   return key.desc ? -c : c;
+}
+
+/** Two IP addresses in address order (IPv4 before IPv6); null unless both values are addresses. */
+function compareIps(a: Atom, b: Atom): number | null {
+  if (typeof a !== "string" || typeof b !== "string") return null;
+  const x = ipOf(a);
+  const y = x && ipOf(b);
+  if (!x || !y) return null;
+  if (x.v6 !== y.v6) return x.v6 ? 1 : -1;
+  for (let i = 0; i < x.bytes.length; i++) {
+    const d = (x.bytes[i] ?? 0) - (y.bytes[i] ?? 0);
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  return 0;
+}
+
+/** Cheap pre-test: only text with a dot or colon can be an address. */
+function ipOf(s: string): IpAddress | null {
+  return s.includes(".") || s.includes(":") ? parseIp(s) : null;
 }
 
 function first(v: Value): Atom | null {

@@ -27,6 +27,7 @@ import type { FnContext } from "../functions/types.js";
 import type { Table } from "../table/table.js";
 import { compareLexical, toList, toNumber, toText, type Atom, type EvalValue, type Value } from "../values/value.js";
 import { boolOption, textOf, type OptionArg } from "./args.js";
+import { filterSeries, readSeriesFilter } from "./series-filter.js";
 import type { CheckContext } from "./types.js";
 
 /** The option names readSplitOptions reads (each command adds its own). */
@@ -51,6 +52,8 @@ export function readSplitOptions(node: CommandNode, opts: ReadonlyMap<string, Op
     if (RANK_FNS.includes(t)) rankFn = t === "mean" ? "avg" : t;
     else ctx.report(diag("bad-argument", { command: node.name, message: `agg= takes the function series are ranked by: ${RANK_FNS.join(", ")}` }, aggOpt.value.span));
   }
+  const filter = readSeriesFilter(node, RANK_FNS, ctx);
+  const where = filter ? { where: filter } : {};
   const sep = text("sep");
   const format = text("format") ?? (sep !== null ? `$AGG$${sep}$VAL$` : "$AGG$: $VAL$");
   return {
@@ -62,6 +65,7 @@ export function readSplitOptions(node: CommandNode, opts: ReadonlyMap<string, Op
     nullstr: text("nullstr") ?? "NULL",
     rankFn, format,
     dedupSplitvals: boolOption(opts.get("dedup_splitvals"), node, ctx, false),
+    ...where,
   };
 }
 
@@ -154,8 +158,11 @@ export function pivot(
   let series = [...new Set([...cells.values()].flatMap((m) => [...m.keys()]))];
   let other = false;
   const first = aggs[0];
-  if (split && first && opts.limit > 0 && series.length > opts.limit) {
-    const kept = rank(series, cells, first, opts).slice(0, opts.limit);
+  const kept = !split || !first ? null
+    : opts.where ? filterSeries(series, cells, first, opts.where)
+    : opts.limit > 0 && series.length > opts.limit ? rankSeries(series, cells, first, opts.rankFn, opts.bottom).slice(0, opts.limit)
+    : null;
+  if (split && kept && kept.length < series.length) {
     const keep = new Set(kept);
     const dropped = new Set(series.filter((s) => !keep.has(s)));
     for (const row of cells.values()) for (const s of dropped) row.delete(s);
@@ -176,10 +183,10 @@ export function pivot(
   return { cells, series };
 }
 
-/** Series in rank order: `agg` (default sum) of the first aggregate over each series' cells. */
-function rank(series: readonly string[], cells: Cells, agg: BoundAggregate, opts: SplitOptions): string[] {
-  const found = lookupAggregate(opts.rankFn);
-  if (!found) throw new Error(`internal: rank function ${opts.rankFn} was not checked`);
+/** Each series' score: `fn` over the first aggregate's numeric values in the series' cells. */
+export function seriesScores(series: readonly string[], cells: Cells, agg: BoundAggregate, fn: string): Map<string, number> {
+  const found = lookupAggregate(fn);
+  if (!found) throw new Error(`internal: rank function ${fn} was not checked`);
   const { def, param } = found;
   const states = new Map(series.map((s) => [s, def.init(param)]));
   for (const row of cells.values()) {
@@ -188,12 +195,17 @@ function rank(series: readonly string[], cells: Cells, agg: BoundAggregate, opts
       if (Number.isFinite(v)) def.add(states.get(s), v, 0);
     }
   }
-  const score = new Map(series.map((s) => [s, toNumber(def.result(states.get(s)))]));
+  return new Map(series.map((s) => [s, toNumber(def.result(states.get(s)))]));
+}
+
+/** Series in rank order by `fn` (highest first, or lowest with `bottom`); ties by name. */
+export function rankSeries(series: readonly string[], cells: Cells, agg: BoundAggregate, fn: string, bottom: boolean): string[] {
+  const score = seriesScores(series, cells, agg, fn);
   const num = (s: string) => {
     const v = score.get(s) ?? Number.NaN;
-    return Number.isFinite(v) ? v : opts.bottom ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+    return Number.isFinite(v) ? v : bottom ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
   };
-  return [...series].sort((a, b) => (opts.bottom ? num(a) - num(b) : num(b) - num(a)) || compareLexical(a, b));
+  return [...series].sort((a, b) => (bottom ? num(a) - num(b) : num(b) - num(a)) || compareLexical(a, b));
 }
 
 /** A split column's name: the value alone for one aggregate, else `format` with $AGG$ and $VAL$. */

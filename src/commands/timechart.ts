@@ -6,7 +6,7 @@
  * `_time` bucket of `span` seconds, one column per aggregate (named as in stats), or with a split
  * field one column per split value ("each distinct value of the split-by field becomes a series").
  * The split options (limit, agg, useother, usenull, otherstr, nullstr, format, sep,
- * dedup_splitvals) are chart's too and live in split-series.ts. With cont=true (the default)
+ * dedup_splitvals) and the `where <agg> …` series filter (series-filter.ts) are chart's too and live in split-series.ts. With cont=true (the default)
  * empty buckets between the first and last are filled: count gives 0 there, avg etc. no value.
  * Without span= the span is the smallest of the documented span thresholds (1s, 5s, 10s, 30s, 1m,
  * 5m, 10m, 30m, 1h, 1d, 30d) that is at least `minspan` ("the span that is used for the search
@@ -27,7 +27,7 @@ import type { BoundAggregate } from "../executor/grouping.js";
 import { Table } from "../table/table.js";
 import type { FnContext } from "../functions/types.js";
 import { toNumber, type Value } from "../values/value.js";
-import { argsOf, boolOption, byFields, intValue, readOptions, rejectKinds, textOf } from "./args.js";
+import { argsOf, boolOption, byFields, intValue, readOptions, textOf } from "./args.js";
 import { columnAggregate, readColumns } from "./chart-eval.js";
 import { parseSpan } from "./span.js";
 import { SPLIT_OPTIONS, bindAggregates, pivot, readSplitOptions, seriesColumns, splitReader } from "./split-series.js";
@@ -69,7 +69,6 @@ export const timechart: CommandDef<"timechart"> = {
     },
   },
   check(node, ctx) {
-    rejectKinds(node, ["where"], ctx);
     const opts = readOptions(node, OPTIONS, ctx, UNSUPPORTED);
     const by = byFields(node);
     const columns = readColumns(node, argsOf(node, "positional"), ctx, by.length > 0, true);

@@ -11,9 +11,11 @@
  * `<fn>(PREFIX(<text>))` aggregates "a raw segment in your indexed events as if it were an
  * extracted field-value pair": each segment of `_raw` (text between major breakers) that starts
  * with <text>, compared case-insensitively ("It will still match connectionType= strings"), gives
- * the rest of the segment ("If you run PREFIX(kbps), the search returns =10 and =333"). minispl's
- * parser takes the prefix unquoted only when it has no `=` (`PREFIX(kbps)`); `PREFIX("kbps=")`
- * quoted works. PREFIX() in the BY clause is not parsed (a field name is expected there).
+ * the rest of the segment ("If you run PREFIX(kbps), the search returns =10 and =333"). The
+ * prefix may be written unquoted (`PREFIX(exec_time=)`, as the page does) or quoted. In the BY
+ * clause (`by PREFIX(user=) PREFIX(action=)`, example 9) PREFIX() groups by that segment's value;
+ * the page shows no output, so the column is named by the prefix text (`user=`), and an event with
+ * several such segments is grouped by its first.
  */
 import type { AggregateSpec, TstatsCommand } from "../ast/commands.js";
 import type { CommandArg } from "../ast/nodes.js";
@@ -44,7 +46,7 @@ export function rawTstatsStep(cmd: TstatsCommand): Step {
         const t = s ? (i: number) => Math.floor(time(i) / s) * s : time;
         return { key: (i) => timeKey(t(i)), atoms: (k) => [k] };
       }
-      return fieldKey(store, f, rows);
+      return isPrefixField(f) ? prefixKey(store, prefixOf(f), rows) : fieldKey(store, f, rows);
     });
     const aggs = cmd.aggregates.map((a) => bindAggregate(a, a.field === null ? null : reader(store, a.field, rows), time));
     const grouper = new Grouper(cmd.by.length, aggs, cmd.fillnull);
@@ -52,7 +54,7 @@ export function rawTstatsStep(cmd: TstatsCommand): Step {
       if ((i & 0xffff) === 0) ctx.fn.checkpoint?.(Math.min(0x10000, n - i));
       grouper.addKeyed(i, byKeys);
     }
-    return grouper.result(cmd.by);
+    return grouper.result(cmd.by.map((f) => (isPrefixField(f) ? prefixOf(f) : f)));
   };
 }
 
@@ -78,7 +80,7 @@ function fieldKey(store: EventStore, f: string, rows: readonly number[]): Numeri
 
 /** The values an aggregate reads from a field of the i-th matching row. */
 function reader(store: EventStore, f: string, rows: readonly number[]): (i: number) => readonly Atom[] {
-  if (isPrefixField(f)) return prefixReader(store, f.slice(PREFIX_MARK.length, -1).toLowerCase(), rows);
+  if (isPrefixField(f)) return prefixReader(store, prefixOf(f).toLowerCase(), rows);
   if (f === "_time") return (i) => [store.time(rows[i] as number)];
   const col = store.column(f);
   if (!col) return () => [];
@@ -112,6 +114,45 @@ const PREFIX_MARK = "\u0000PREFIX(";
 
 export function isPrefixField(f: string): boolean {
   return f.startsWith(PREFIX_MARK);
+}
+
+/** The text of a PREFIX() field (`exec_time=`). */
+function prefixOf(f: string): string {
+  return f.slice(PREFIX_MARK.length, -1);
+}
+
+/**
+ * A BY field written `PREFIX(user=)` (the parser keeps it as that text, `PREFIX("user=")` with its
+ * quotes) as the field name tstats groups by; the name unchanged when it is not one.
+ */
+export function prefixByField(name: string): string {
+  const m = /^prefix\((.*)\)$/is.exec(name);
+  if (!m) return name;
+  const inner = (m[1] ?? "").trim();
+  const text = /^"(.*)"$/s.test(inner) ? inner.slice(1, -1).replace(/\\(["\\])/g, "$1") : inner;
+  return `${PREFIX_MARK}${text})`;
+}
+
+/**
+ * The group key of a BY PREFIX(): the first segment of the event that starts with the prefix (an
+ * event holds each key once in practice); events without one have no value (left out, or
+ * fillnull_value).
+ */
+function prefixKey(store: EventStore, prefix: string, rows: readonly number[]): NumericKey {
+  const values = prefixReader(store, prefix.toLowerCase(), rows);
+  const ids = new Map<string, number>();
+  const texts: string[] = [""];
+  return {
+    key: (i) => {
+      const v = values(i)[0];
+      if (v === undefined) return NULL_ID;
+      const s = String(v);
+      let id = ids.get(s);
+      if (id === undefined) ids.set(s, (id = texts.push(s) - 1));
+      return id;
+    },
+    atoms: (id) => (id === NULL_ID ? [] : [texts[id] as string]),
+  };
 }
 
 /**

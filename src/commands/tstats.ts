@@ -24,7 +24,7 @@ import { NULL_ID } from "../store/column.js";
 import type { Atom } from "../values/value.js";
 import type { CommandNode } from "../ast/nodes.js";
 import { aggregateSpec, argsOf, byFields, boolOption, intValue, readOptions, textOf, warnNoEffect, type OptionArg } from "./args.js";
-import { isPrefixField, prefixSpec, rawTstatsStep } from "./tstats-raw.js";
+import { isPrefixField, prefixByField, prefixSpec, rawTstatsStep } from "./tstats-raw.js";
 import { lookupAggregate } from "../aggregates/registry.js";
 import { parseSpan } from "./span.js";
 import type { CheckContext, CommandDef } from "./types.js";
@@ -119,9 +119,10 @@ export const tstats: CommandDef<"tstats"> = {
       ctx.report(diag("unknown-datamodel", { name: nodename ?? datamodel }, span, { hints: didYouMean(asked, datasetNames()) }));
       return null;
     }
-    const raw = aggregates.find((a) => a.field !== null && isPrefixField(a.field));
+    const raw = aggregates.find((a) => a.field !== null && isPrefixField(a.field))?.span
+      ?? byFields(node).find((b) => isPrefixField(prefixByField(b.name)))?.span;
     if (raw) {
-      ctx.report(diag("bad-argument", { command: "tstats", message: "PREFIX() reads the events' raw text, so it works without FROM datamodel" }, raw.span));
+      ctx.report(diag("bad-argument", { command: "tstats", message: "PREFIX() reads the events' raw text, so it works without FROM datamodel" }, raw));
       return null;
     }
     checkFields(ds, aggregates, byFields(node), ctx);
@@ -211,7 +212,7 @@ function rawCheck(node: CommandNode, opts: Map<string, OptionArg>, aggregates: A
     datamodel: null,
     where,
     aggregates: aggregates.length ? aggregates : [{ fn: "count", field: null, as: "count", span: node.nameSpan }],
-    by: byFields(node).map((b) => b.name),
+    by: byFields(node).map((b) => prefixByField(b.name)),
     ...(span ? { bucketSpan: span } : {}),
     ...(fillnull !== undefined ? { fillnull } : {}),
     summariesonly: boolOption(opts.get("summariesonly"), node, ctx, false),

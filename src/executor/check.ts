@@ -82,6 +82,10 @@ function checkInto(pipeline: Pipeline, diagnostics: CappedList): Command[] {
     const report = (d: Diagnostic) => diagnostics.push(d.origin || !node.origin ? d : { ...d, origin: node.origin });
     for (const a of node.args) {
       if (a.kind === "by" && a.fields.length === 0) report(diag("bad-argument", { command: node.name, message: "BY needs at least one field" }, a.span));
+      // `<field>!=<regex>` is regex's syntax; elsewhere `key!=value` would read as `key=value`.
+      if (a.kind === "option" && a.op === "!=" && node.name.toLowerCase() !== "regex") {
+        report(diag("syntax-error", { message: `${node.name}: "${a.key}!=" is not valid here: options are key=value` }, a.span));
+      }
     }
     const checkPipeline = (p: Pipeline): readonly Command[] | null => {
       const before = diagnostics.length;

@@ -57,18 +57,34 @@ function any(tests: RowTest[]): RowTest {
  * `CASE(x)` makes a term or value case-sensitive and `TERM(x)` matches x as one term
  * (spl-semantics.md §5.1, CASETERM); both only when written unquoted.
  */
-function directive(value: SearchValue): { text: string; caseSensitive: boolean } {
+function directive(value: SearchValue): { text: string; caseSensitive: boolean; term: boolean } {
   const m = value.quoted ? null : /^(CASE|TERM)\((.*)\)$/s.exec(value.text);
-  if (!m) return { text: value.text, caseSensitive: false };
-  return { text: m[2] as string, caseSensitive: m[1] === "CASE" };
+  if (!m) return { text: value.text, caseSensitive: false, term: false };
+  return { text: m[2] as string, caseSensitive: m[1] === "CASE", term: m[1] === "TERM" };
 }
+
+/**
+ * Splunk's default major breakers (segmenters.conf): a TERM() must stand between two of them (or
+ * the start or end of the event). Search Manual, "Use CASE() and TERM() to match phrases": TERM
+ * "does not work for terms that are not bounded by major breakers", e.g. `ip=10.0.0.1` holds no
+ * term 10.0.0.1 since `=` is a minor breaker.
+ */
+const MAJOR = String.raw`\s\[\]<>(){}|!;,'"*&?+`;
 
 function termTest(value: SearchValue, src: FieldSource): RowTest {
   if (value.text === "*") return ALWAYS;
   // Free text: a match anywhere in _raw, so `whoami*` finds "…whoami.exe…" (Splunk matches indexed
   // terms; a substring is a superset of that, documented in src/executor/README.md).
-  const { text, caseSensitive } = directive(value);
+  const { text, caseSensitive, term } = directive(value);
+  if (term) return src.field("_raw").anyValue(boundedTerm(text));
   return src.field("_raw").anyValue(valueMatcher(`*${text}*`, caseSensitive));
+}
+
+/** TERM(x): x (its `*` within one term) between major breakers, in any case. */
+function boundedTerm(text: string): (s: string) => boolean {
+  const body = text.split("*").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(`[^${MAJOR}]*`);
+  const re = new RegExp(`(?:^|[${MAJOR}])${body}(?=$|[${MAJOR}])`, "i");
+  return (s) => re.test(s);
 }
 
 function compareTest(h: ReturnType<FieldSource["field"]>, op: string, value: SearchValue): RowTest {

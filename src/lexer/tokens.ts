@@ -19,6 +19,17 @@ export const Comment = createToken({ name: "Comment", pattern: /```[\s\S]*?```/,
 export const MacroCall = createToken({ name: "MacroCall", pattern: /`[^`]+`/ });
 /** "…" with backslash escapes. */
 export const StringLiteral = createToken({ name: "StringLiteral", pattern: /"(?:[^"\\]|\\[\s\S])*"/ });
+/**
+ * `"("<expr>")"`: streamstats' reset_before/reset_after as its reference page writes them
+ * (`reset_after="("description==\"session is closed\"")"`), a quoted "(", the expression with its
+ * quotes escaped, and a quoted ")", written together; Splunk joins the pieces into `(<expr>)`.
+ * One token, because the expression may hold spaces inside escaped quotes. It is a StringLiteral
+ * (category) whose text `unquote` (parser/cst-helpers.ts) rebuilds. The expression must start
+ * right after the `"("`, so `"(" x ")"` in a search stays three terms.
+ */
+export const ParenString = createToken({
+  name: "ParenString", pattern: /"\("(?:[^"\\\s]|\\[\s\S])(?:[^"\\]|\\[\s\S])*"\)"/, categories: [StringLiteral], start_chars_hint: ['"'],
+});
 /** '…' — a field name in eval/where ('Processes.dest', '<<FIELD>>'). */
 export const QuotedName = createToken({ name: "QuotedName", pattern: /'(?:[^'\\]|\\[\s\S])*'/ });
 
@@ -98,7 +109,7 @@ function otherCharStarts(): string[] {
 /** Order matters: longer operators first, keywords before Identifier. */
 export const ALL_TOKENS: TokenType[] = [
   WordPart, WordStart, AdditiveOp, MultiplicativeOp, ComparisonOp, OrOp,
-  WhiteSpace, Comment, MacroCall, EscapedQuote, StringLiteral, QuotedName,
+  WhiteSpace, Comment, MacroCall, EscapedQuote, ParenString, StringLiteral, QuotedName,
   And, Or, Not, Xor, In, Like, By, As, Where,
   Identifier, Number, Placeholder,
   Pipe, LParen, RParen, LBracket, RBracket, Comma,

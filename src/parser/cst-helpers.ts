@@ -160,6 +160,8 @@ export function at(e: CstElement): { span: Span; origin?: MacroFrame } {
 
 /** `"a\"b"` → `a"b`. SPL keeps other backslash pairs as written (cim-mapping.md §0.7). */
 export function unquote(image: string): string {
+  // A ParenString (lexer/tokens.ts), `"("<expr>")"`: the pieces joined, `(<expr>)`.
+  if (image.length > 6 && image.startsWith('"("') && image.endsWith('")"')) return `(${image.slice(3, -3).replace(/\\(["'\\])/g, "$1")})`;
   return image.slice(1, -1).replace(/\\(["'\\])/g, "$1");
 }
 

@@ -76,7 +76,8 @@ class AstBuilder extends BaseVisitor {
     const value: ArgValue = search && !isToken(search)
       ? { kind: "search", expr: this.searchExpr(search), span: spanOf(search) }
       : this.argValue(child(node, "argValue"));
-    return { kind: "option", key: key.image, keySpan: tokSpan(key), value, span: spanOf(node) };
+    const op = childTok(node, "NotEq") ? { op: "!=" as const } : {};
+    return { kind: "option", key: key.image, keySpan: tokSpan(key), value, ...op, span: spanOf(node) };
   }
 
   positional(node: CstNode): CommandArg {
@@ -125,7 +126,15 @@ class AstBuilder extends BaseVisitor {
       const e = this.expression(expr);
       return { kind: "call", name, args: [{ kind: "expr", expr: e, span: e.span }], span: spanOf(node) };
     }
+    const prefix = node.children.prefixText?.[0];
+    if (prefix && !isToken(prefix)) return { kind: "call", name, args: [this.prefixText(prefix)], span: spanOf(node) };
     return { kind: "call", name, args: children(node, "argValue").map((a) => this.argValue(a)), span: spanOf(node) };
+  }
+
+  /** `exec_time=` inside `PREFIX(…)`: one word, its text as written. */
+  prefixText(node: CstNode): ArgValue {
+    const eq = childTok(node, "Eq");
+    return { kind: "word", text: this.word(child(node, "word")) + (eq ? "=" : ""), span: spanOf(node) };
   }
 
   subsearch(node: CstNode): ArgValue & { kind: "subsearch" } {
@@ -176,6 +185,11 @@ class AstBuilder extends BaseVisitor {
     const values = children(node, "searchValue").map((v) => this.searchValue(v));
     const first = values[0] as SearchValue;
     const op = childTok(node, "ComparisonOp");
+    const sub = node.children.subsearch?.[0];
+    if (op && sub && !isToken(sub)) {
+      const cmp = op.image === "==" ? "=" : (op.image as "=" | "!=" | "<" | ">" | "<=" | ">=");
+      return { kind: "subsearch", pipeline: this.subsearch(sub).pipeline, compare: { field: first.text, fieldSpan: first.span, op: cmp }, ...at(node) };
+    }
     if (op && values[1]) {
       const cmp = op.image === "==" ? "=" : (op.image as "=" | "!=" | "<" | ">" | "<=" | ">=");
       return { kind: "compare", field: first.text, fieldSpan: first.span, op: cmp, value: values[1], ...at(node) };
@@ -239,7 +253,7 @@ class AstBuilder extends BaseVisitor {
       const o = op.image.toUpperCase() as BinaryOp;
       return { kind: "binary", op: o, left, right: sides[1], ...at(node) };
     }
-    if (childTok(node, "In")) {
+    if (childTok(node, "In") || childTok(node, "Identifier")) {
       return { kind: "in", subject: left, values: children(node, "expression").map((e) => this.expression(e)), ...at(node) };
     }
     return left;
@@ -255,7 +269,11 @@ class AstBuilder extends BaseVisitor {
 
   unary(node: CstNode): Expr {
     const inner = node.children.unary?.[0];
-    if (inner && !isToken(inner)) return { kind: "unary", op: "-", operand: this.unary(inner), ...at(node) };
+    if (inner && !isToken(inner)) {
+      const operand = this.unary(inner);
+      // A unary plus changes nothing: the operand itself, spanning the `+` too.
+      return childTok(node, "Plus") ? { ...operand, ...at(node) } : { kind: "unary", op: "-", operand, ...at(node) };
+    }
     return this.primary(child(node, "primary"));
   }
 

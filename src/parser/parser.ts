@@ -132,7 +132,8 @@ export class SplParser extends CstParser {
           DEF: [
             { ALT: () => this.SUBRULE(this.byClause) },
             { ALT: () => this.SUBRULE(this.whereClause) },
-            { GATE: () => is(this.LA(1), T.Identifier) && is(this.LA(2), T.Eq), ALT: () => this.SUBRULE(this.optionArg) },
+            // `regex field!="…"` (regex reference): `!=` reads as an option; check.ts allows it for regex only.
+            { GATE: () => is(this.LA(1), T.Identifier) && (is(this.LA(2), T.Eq) || is(this.LA(2), T.NotEq)), ALT: () => this.SUBRULE(this.optionArg) },
             { ALT: () => this.SUBRULE(this.positional) },
             { ALT: () => this.CONSUME(T.Comma) },
           ],
@@ -144,7 +145,7 @@ export class SplParser extends CstParser {
   /** `key=value`; a parenthesised value is a search expression (`startswith=(EventCode=4698 x=y)`). */
   private optionArg = this.RULE("optionArg", () => {
     this.CONSUME(T.Identifier);
-    this.CONSUME(T.Eq);
+    this.OR2([{ ALT: () => this.CONSUME(T.Eq) }, { ALT: () => this.CONSUME(T.NotEq) }]);
     this.OR({
       IGNORE_AMBIGUITIES: true,
       DEF: [
@@ -172,15 +173,17 @@ export class SplParser extends CstParser {
   private byClause = this.RULE("byClause", () => {
     this.CONSUME(T.By);
     // Zero fields parse; the checker reports an empty BY with its position (a clearer message).
-    this.MANY(() => {
-      this.OR({
+    // A WHERE after the fields starts chart/timechart's series filter (`by host where max > 100`).
+    this.MANY({
+      GATE: () => !is(this.LA(1), T.Where),
+      DEF: () => this.OR({
         IGNORE_AMBIGUITIES: true,
         DEF: [
           { GATE: () => is(this.LA(1), T.Identifier) && is(this.LA(2), T.Eq), ALT: () => this.SUBRULE(this.optionArg) },
           { ALT: () => this.SUBRULE(this.name) },
           { ALT: () => this.CONSUME(T.Comma) },
         ],
-      });
+      }),
     });
   });
 
@@ -226,6 +229,8 @@ export class SplParser extends CstParser {
       IGNORE_AMBIGUITIES: true,
       DEF: [
         { GATE: () => name.image.toLowerCase() === "eval", ALT: () => this.SUBRULE(this.expression) },
+        // tstats `PREFIX(exec_time=)`: the prefix is raw text and may end in `=` (tstats reference).
+        { GATE: () => name.image.toLowerCase() === "prefix" && is(this.LA(1), T.WordStart), ALT: () => this.SUBRULE(this.prefixText) },
         {
           ALT: () =>
             this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.argValue) }),
@@ -233,6 +238,12 @@ export class SplParser extends CstParser {
       ],
     });
     this.CONSUME(T.RParen);
+  });
+
+  /** The unquoted text of `PREFIX(<text>)`: a word, and the `=` glued after it (`exec_time=`). */
+  private prefixText = this.RULE("prefixText", () => {
+    this.SUBRULE(this.word);
+    this.OPTION({ GATE: () => isGlued(this.LA(1)), DEF: () => this.CONSUME(T.Eq) });
   });
 
   private subsearch = this.RULE("subsearch", () => {
@@ -357,7 +368,7 @@ export class SplParser extends CstParser {
     );
   });
 
-  /** `value`, `field op value` or `field IN (values)`. */
+  /** `value`, `field op value`, `field op [subsearch]` or `field IN (values)`. */
   private searchTerm = this.RULE("searchTerm", () => {
     this.SUBRULE(this.searchValue);
     this.OPTION(() => {
@@ -365,7 +376,9 @@ export class SplParser extends CstParser {
         {
           ALT: () => {
             this.CONSUME(T.ComparisonOp);
-            this.SUBRULE2(this.searchValue);
+            // `sourcetype=[search … | format emptystr="splunkd"]` (format reference, example 5):
+            // the subsearch's text becomes the value.
+            this.OR3([{ ALT: () => this.SUBRULE2(this.searchValue) }, { ALT: () => this.SUBRULE(this.subsearch) }]);
           },
         },
         {
@@ -462,8 +475,11 @@ export class SplParser extends CstParser {
 
   private comparison = this.RULE("comparison", () => {
     this.SUBRULE(this.additive);
-    this.OPTION(() => {
-      this.OR([
+    this.OPTION({
+      // An identifier after an operand is only the lower-case `in(` of the evaluation-functions
+      // pages (`status in("400", "401")`, `"203.0.113.255" in(ipaddress, clientip)`).
+      GATE: () => !is(this.LA(1), T.Identifier) || this.startsLowerIn(),
+      DEF: () => this.OR([
         {
           ALT: () => {
             this.CONSUME(T.ComparisonOp);
@@ -484,7 +500,16 @@ export class SplParser extends CstParser {
             this.CONSUME(T.RParen);
           },
         },
-      ]);
+        {
+          GATE: () => this.startsLowerIn(),
+          ALT: () => {
+            this.CONSUME(T.Identifier);
+            this.CONSUME2(T.LParen);
+            this.MANY_SEP2({ SEP: T.Comma, DEF: () => this.SUBRULE2(this.expression) });
+            this.CONSUME2(T.RParen);
+          },
+        },
+      ]),
     });
   });
 
@@ -511,6 +536,13 @@ export class SplParser extends CstParser {
           ALT: () => {
             this.CONSUME(T.Minus);
             this.SUBRULE(this.unary);
+          },
+        },
+        // `+4` (evaluation functions, e.g. abs): a unary plus leaves its operand as it is.
+        {
+          ALT: () => {
+            this.CONSUME(T.Plus);
+            this.SUBRULE2(this.unary);
           },
         },
         { ALT: () => this.SUBRULE(this.primary) },
@@ -566,6 +598,12 @@ export class SplParser extends CstParser {
       },
     ]);
   });
+
+  /** A lower-case `in` followed by `(`: the IN operator as the evaluation-functions pages write it. */
+  private startsLowerIn(): boolean {
+    const t = this.LA(1);
+    return is(t, T.Identifier) && t.image.toLowerCase() === "in" && is(this.LA(2), T.LParen);
+  }
 
   private startsDirective(): boolean {
     const t = this.LA(1);

@@ -19,8 +19,9 @@ type Role = "keeps" | "table" | "events";
 
 /** Per command kind (a mapped type: a new command does not compile until it is classified here). */
 const ROLE: { readonly [K in CommandKind]: Role | ((c: CommandOf<K>) => Role) } = {
-  // Event sources: the base search over the index, and the datamodel commands that return a dataset's events.
-  search: (c) => (c.leading ? "events" : "keeps"), from: "events", datamodel: "events",
+  // Event sources: the base search over the index, and the datamodel commands that return a dataset's events
+  // (`from lookup:`/`from savedsearch:` return a table's rows or a search's results instead).
+  search: (c) => (c.leading ? "events" : "keeps"), from: (c) => (c.dataset ? "table" : "events"), datamodel: "events",
   // Transforming commands (Splunk's list), and generators whose output is a results table.
   stats: "table", tstats: "table", top: "table", rare: "table", timechart: "table", chart: "table", fieldsummary: "table", table: "table", fields: "table",
   mvcombine: "table", xyseries: "table", untable: "table", addtotals: (c) => (c.col ? "table" : "keeps"),
@@ -44,6 +45,10 @@ const ROLE: { readonly [K in CommandKind]: Role | ((c: CommandOf<K>) => Role) } 
   rangemap: "keeps", reltime: "keeps", addinfo: "keeps", fieldformat: "keeps", addcoltotals: "table",
   // Store and detection-set commands (issue 12): generators of results tables; collect and outputcsv pass results on.
   metadata: "table", eventcount: "table", savedsearch: "table", inputcsv: "table", collect: "keeps", outputcsv: "keeps",
+  // More commands (issue 12): streaming ones keep events; transpose, contingency and makecontinuous
+  // make tables (the first two are transforming commands in the reference's "Command types").
+  xmlunescape: "keeps", tojson: "keeps", xpath: "keeps", setfields: "keeps", concurrency: "keeps",
+  transpose: "table", contingency: "table", makecontinuous: "table",
 };
 
 function roleOf<K extends CommandKind>(c: CommandOf<K>): Role {

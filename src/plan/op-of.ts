@@ -32,4 +32,7 @@ export const OP_OF: { readonly [K in CommandKind]: Exclude<Op, "scan"> } = {
   delta: "window", accum: "window", autoregress: "window", trendline: "window", addcoltotals: "local",
   // Store and detection-set commands (issue 12): generators and side effects the plan does not model.
   metadata: "local", eventcount: "local", savedsearch: "local", collect: "local", inputcsv: "local", outputcsv: "local",
+  // More commands (issue 12): per-row extractions and settings; reshapes and table builders the plan does not model.
+  xmlunescape: "eval", tojson: "eval", xpath: "eval", setfields: "eval", concurrency: "window",
+  transpose: "local", contingency: "aggregate", makecontinuous: "local",
 };

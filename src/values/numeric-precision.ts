@@ -45,8 +45,11 @@ export function lsdOfText(s: string): number {
   const dot = s.indexOf(".");
   if (dot < 0) {
     // "1e-7" (how a small double prints) ends at 10^-7; "1e3" is an integer.
-    const e = s.search(/[eE]-/);
-    return e < 0 ? EXACT : Number.parseInt(s.slice(e + 1), 10);
+    for (let i = s.length - 2; i > 0; i -= 1) {
+      const c = s.charCodeAt(i);
+      if ((c === 101 || c === 69) && s.charCodeAt(i + 1) === 45) return Number.parseInt(s.slice(i + 1), 10);
+    }
+    return EXACT;
   }
   let i = dot + 1;
   while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i += 1;
@@ -130,11 +133,11 @@ function mayEndAbove(x: number, shift: number): boolean {
  * `bound` can change the result: when the filter rules that out, `bound` stands in for the exact
  * text-derived precision (String(x), the costly part). `bound` NaN or EXACT: always exact.
  */
-function fieldLsd(v: unknown, x: number, bound: number): number {
+function fieldLsd(v: unknown, bound: number): number {
   if (typeof v !== "number") return lsdOfValue(v);
-  if (Number.isInteger(x) || !Number.isFinite(x)) return EXACT;
-  if (bound === bound && bound !== EXACT && !mayEndAbove(x, -bound - 1)) return bound; // eslint-disable-line no-self-compare
-  return lsdOfDouble(x);
+  if (Number.isInteger(v) || !Number.isFinite(v)) return EXACT;
+  if (!Number.isNaN(bound) && bound !== EXACT && !mayEndAbove(v, -bound - 1)) return bound;
+  return lsdOfDouble(v);
 }
 
 /**
@@ -143,23 +146,23 @@ function fieldLsd(v: unknown, x: number, bound: number): number {
  * coarser last digit.
  */
 export function combineLsd(op: string, result: number, a: unknown, la: number, b: unknown, lb: number): number {
-  const x = Number(a);
-  const y = Number(b);
   if (op === "*" || op === "/") {
+    const x = Number(a);
+    const y = Number(b);
     const ex = x === 0 || !Number.isFinite(x) ? 0 : decimalExponent(x);
     const ey = y === 0 || !Number.isFinite(y) ? 0 : decimalExponent(y);
     // Significant figures; a field's number is bounded by the other operand's, when known.
-    let sx = la === la ? sigAt(x, ex, la) : Number.NaN; // eslint-disable-line no-self-compare
-    let sy = lb === lb ? sigAt(y, ey, lb) : Number.NaN; // eslint-disable-line no-self-compare
-    if (sx !== sx) sx = sigAt(x, ex, fieldLsd(a, x, sy === sy && sy !== Infinity ? ex - sy + 1 : Number.NaN)); // eslint-disable-line no-self-compare
-    if (sy !== sy) sy = sigAt(y, ey, fieldLsd(b, y, sx !== Infinity ? ey - sx + 1 : Number.NaN)); // eslint-disable-line no-self-compare
+    let sx = !Number.isNaN(la) ? sigAt(x, ex, la) : Number.NaN;
+    let sy = !Number.isNaN(lb) ? sigAt(y, ey, lb) : Number.NaN;
+    if (Number.isNaN(sx)) sx = sigAt(x, ex, fieldLsd(a, !Number.isNaN(sy) && sy !== Infinity ? ex - sy + 1 : Number.NaN));
+    if (Number.isNaN(sy)) sy = sigAt(y, ey, fieldLsd(b, sx !== Infinity ? ey - sx + 1 : Number.NaN));
     const sig = Math.min(sx, sy);
     if (sig === Number.POSITIVE_INFINITY) return EXACT;
     if (result === 0 || !Number.isFinite(result)) return EXACT;
     return decimalExponent(result) - sig + 1;
   }
-  const px = la === la ? la : fieldLsd(a, x, lb); // eslint-disable-line no-self-compare
-  const py = lb === lb ? lb : fieldLsd(b, y, px); // eslint-disable-line no-self-compare
+  const px = !Number.isNaN(la) ? la : fieldLsd(a, lb);
+  const py = !Number.isNaN(lb) ? lb : fieldLsd(b, px);
   return Math.max(px, py);
 }
 
@@ -174,7 +177,7 @@ function sigAt(x: number, e: number, lsd: number): number {
  * never into the integer digits (the doc's `1.00*1111` → 1111). Others are returned as they are.
  */
 export function settleNumber(v: number, lsd: number): number {
-  if (lsd !== lsd || lsd === EXACT || !Number.isFinite(v) || Number.isInteger(v)) return v; // eslint-disable-line no-self-compare
+  if (Number.isNaN(lsd) || lsd === EXACT || !Number.isFinite(v) || Number.isInteger(v)) return v;
   const decimals = lsd >= 0 ? 0 : -lsd;
   if (decimals > MAX_DECIMALS) return v;
   // k / 10^d with k < 2^53 is the double nearest the decimal k·10^-d (one correctly rounded
@@ -191,7 +194,7 @@ export function settleNumber(v: number, lsd: number): number {
  * (`sigfig(1.00*1111)` → 1110). Unlimited precision leaves the value as it is.
  */
 export function roundToLsd(v: number, lsd: number): number {
-  if (lsd !== lsd || lsd === EXACT || !Number.isFinite(v) || v === 0) return v; // eslint-disable-line no-self-compare
+  if (Number.isNaN(lsd) || lsd === EXACT || !Number.isFinite(v) || v === 0) return v;
   if (lsd < 0) return -lsd > MAX_DECIMALS ? v : Number(v.toFixed(-lsd));
   const unit = pow10(lsd);
   return Math.sign(v) * Math.round(Math.abs(v) / unit) * unit;

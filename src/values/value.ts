@@ -71,7 +71,7 @@ export function toText(v: EvalValue): string | null {
  */
 export function formatNumber(n: number): string {
   if (Number.isFinite(n)) return String(n);
-  return n !== n ? "nan" : n > 0 ? "inf" : "-inf"; // eslint-disable-line no-self-compare -- NaN test
+  return Number.isNaN(n) ? "nan" : n > 0 ? "inf" : "-inf";
 }
 
 /** Compares two atoms the way sort and min/max do: numerically when both are numeric, else lexicographically (byte order). */
