@@ -89,4 +89,33 @@ export interface SetfieldsCommand {
 /** The union of this group's typed commands. */
 export type ExtraCommand =
   | TransposeCommand | XmlunescapeCommand | TojsonCommand | ConcurrencyCommand | ContingencyCommand
-  | MakecontinuousCommand | XpathCommand | SetfieldsCommand;
+  | MakecontinuousCommand | XpathCommand | SetfieldsCommand | TimewrapCommand | OutputtextCommand
+  | CtableCommand | CounttableCommand;
+
+/** `timewrap <span> [align=end|now] [series=relative|exact|short] [time_format=<str>]`. */
+export interface TimewrapCommand {
+  readonly kind: "timewrap";
+  /** The period in seconds, its count and unit name (for series names). */
+  readonly period: number;
+  readonly count: number;
+  readonly unit: string;
+  readonly align: "end" | "now";
+  readonly series: "relative" | "exact" | "short";
+  readonly timeFormat: string | null;
+  readonly span: Span;
+}
+
+/** `outputtext [usexml=<bool>]`: `_raw` copied into `_xml`, XML-escaped unless usexml=false. */
+export interface OutputtextCommand {
+  readonly kind: "outputtext";
+  readonly useXml: boolean;
+  readonly span: Span;
+}
+
+/** `ctable` and `counttable`: "an alias for the contingency command" (ctable reference). */
+export interface CtableCommand extends Omit<ContingencyCommand, "kind"> {
+  readonly kind: "ctable";
+}
+export interface CounttableCommand extends Omit<ContingencyCommand, "kind"> {
+  readonly kind: "counttable";
+}

@@ -4,7 +4,7 @@
  * (commands/registry.ts maps every kind).
  */
 import type { Span } from "../source/source-text.js";
-import type { Expr, SearchExpr, SearchSubsearch } from "./nodes.js";
+import type { Expr, ExprSubsearch, SearchExpr, SearchSubsearch } from "./nodes.js";
 import type { StreamCommand } from "./commands-stream.js";
 import type { CombineCommand } from "./commands-combine.js";
 import type { LookupCommand } from "./commands-lookup.js";
@@ -81,6 +81,8 @@ export interface ConvertCommand extends Base {
 export interface EvalCommand extends Base {
   readonly kind: "eval";
   readonly assignments: readonly { readonly field: string; readonly expr: Expr }[];
+  /** The checked `[subsearch]`es inside the expressions (commands/eval-subsearch.ts); absent when none. */
+  readonly subsearches?: ReadonlyMap<ExprSubsearch, readonly Command[]>;
 }
 
 export interface WhereCommand extends Base {

@@ -57,11 +57,19 @@ export interface ExprIn extends NodeBase {
   readonly subject: Expr;
   readonly values: readonly Expr[];
 }
+/**
+ * `[ subsearch ]` in an expression (`eval nextid = 1 + [search user=* | return $id]`, return
+ * reference): eval runs it and puts its search text in its place (commands/eval-subsearch.ts).
+ */
+export interface ExprSubsearch extends NodeBase {
+  readonly kind: "subsearch";
+  readonly pipeline: Pipeline;
+}
 /** Placeholder left where a subexpression failed to parse, so checking can go on. */
 export interface ExprError extends NodeBase {
   readonly kind: "error";
 }
-export type Expr = ExprLiteral | ExprField | ExprCall | ExprBinary | ExprUnary | ExprIn | ExprError;
+export type Expr = ExprLiteral | ExprField | ExprCall | ExprBinary | ExprUnary | ExprIn | ExprSubsearch | ExprError;
 
 // ---------- search expressions ----------
 

@@ -71,6 +71,7 @@ export function printExpr(e: Expr): string {
     case "binary": return `(${binaryChain(e)})`;
     case "unary": return `(${unaryChain(e)})`;
     case "in": return `(${printExpr(e.subject)} IN (${e.values.map(printExpr).join(", ")}))`;
+    case "subsearch": return `[${printPipeline(e.pipeline)}]`;
     case "error": return "<error>";
   }
 }

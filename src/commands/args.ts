@@ -34,11 +34,11 @@ export function readOptions(
       continue;
     }
     if (!allowed.includes(key)) {
-      // `allowed` travels with the diagnostic: the hint names them, and options.test.ts reads it
-      // to prove every accepted option changes a result.
+      // `allowed` and `unsupported` travel with the diagnostic: the hint names the first, and
+      // options.test.ts reads both (every accepted option is proven; every refused one is in the README).
       const near = didYouMean(o.key, allowed);
       const all = allowed.length === 0 ? `${node.name} takes no options` : `${node.name} takes: ${allowed.join(", ")}`;
-      ctx.report(diag("bad-argument", { command: node.name, message: `unknown option "${o.key}"`, allowed }, o.keySpan, { hints: [...near, all] }));
+      ctx.report(diag("bad-argument", { command: node.name, message: `unknown option "${o.key}"`, allowed, unsupported }, o.keySpan, { hints: [...near, all] }));
       continue;
     }
     out.set(key, o);

@@ -67,10 +67,14 @@ export const chart: CommandDef<"chart"> = {
     }
     const { row, column } = splits(node, fields, ctx);
     if (row) checkRowField(row.field, fields[0]?.span ?? node.span, aggregates, ctx);
+    const split = readSplitOptions(node, opts, ctx);
+    const where = argsOf(node, "where")[0];
+    // The where clause picks among the column-split's series: without one it has nothing to filter.
+    if (split.where && !column && where) ctx.report(diag("bad-argument", { command: "chart", message: "the where-clause series filter needs a column-split field (over <row> by <column>)" }, where.span));
     return {
       kind: "chart", aggregates,
       ...(row ? { row } : {}), ...(column ? { column } : {}),
-      ...readSplitOptions(node, opts, ctx),
+      ...split,
       cont: boolOption(opts.get("cont"), node, ctx, true),
       span: node.span,
     } satisfies ChartCommand;

@@ -2,7 +2,7 @@
  * Static checks of eval/where expressions: every function exists (with a did-you-mean) and gets
  * an accepted number of arguments.
  */
-import type { Expr } from "../ast/nodes.js";
+import type { Expr, ExprSubsearch } from "../ast/nodes.js";
 import { diag, SplRuntimeError } from "../diagnostics/diagnostic.js";
 import { safeRegex } from "../functions/safe-regex.js";
 import { didYouMean } from "../diagnostics/suggest.js";
@@ -11,7 +11,11 @@ import { resolveFunction } from "../functions/resolve.js";
 import { unsupportedFunctionReason } from "../functions/unsupported.js";
 import type { CheckContext } from "./types.js";
 
-export function checkExpr(e: Expr, ctx: CheckContext): void {
+/**
+ * Reports the expression's problems. A `[subsearch]` inside it is handed to `subsearch` (eval
+ * runs them: eval-subsearch.ts); without one it is an error, as only eval takes them here.
+ */
+export function checkExpr(e: Expr, ctx: CheckContext, subsearch?: (s: ExprSubsearch) => void): void {
   switch (e.kind) {
     case "call": {
       const def = resolveFunction(e.name);
@@ -28,13 +32,17 @@ export function checkExpr(e: Expr, ctx: CheckContext): void {
       const bad = def?.checkArgs?.(e.args);
       if (bad) ctx.report(diag("bad-argument", { command: `${e.name}()`, message: bad.message }, bad.at.span));
       checkLiteralRegex(e, ctx);
-      e.args.forEach((a) => checkExpr(a, ctx));
+      e.args.forEach((a) => checkExpr(a, ctx, subsearch));
       return;
     }
-    case "binary": checkExpr(e.left, ctx); checkExpr(e.right, ctx); return;
-    case "unary": checkExpr(e.operand, ctx); return;
-    case "in": checkExpr(e.subject, ctx); e.values.forEach((v) => checkExpr(v, ctx)); return;
+    case "binary": checkExpr(e.left, ctx, subsearch); checkExpr(e.right, ctx, subsearch); return;
+    case "unary": checkExpr(e.operand, ctx, subsearch); return;
+    case "in": checkExpr(e.subject, ctx, subsearch); e.values.forEach((v) => checkExpr(v, ctx, subsearch)); return;
     case "literal": case "field": case "error": return;
+    case "subsearch":
+      if (subsearch) subsearch(e);
+      else ctx.report(diag("bad-argument", { command: "expression", message: "a [subsearch] inside an expression is supported in eval only" }, e.span));
+      return;
   }
 }
 

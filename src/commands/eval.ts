@@ -8,13 +8,18 @@
  * field is null gets no assignment. "Searches that dynamically create field names generate errors
  * and do not complete if there are unbounded recursive replacements" (`eval p="{p}", v_{p}=p`):
  * a name whose replacement still holds a `{field}` part is that error.
+ *
+ * A `[subsearch]` in an expression is run and replaced by its search text (eval-subsearch.ts).
  */
 import { diag, SplRuntimeError } from "../diagnostics/diagnostic.js";
 import { compileExpr } from "../executor/compile-expr.js";
 import type { Table } from "../table/table.js";
 import { toText, type Value } from "../values/value.js";
 import { argsOf } from "./args.js";
+import type { Command } from "../ast/commands.js";
+import type { ExprSubsearch } from "../ast/nodes.js";
 import { checkExpr, isBooleanExpr } from "./check-expr.js";
+import { resolveExprSubsearches } from "./eval-subsearch.js";
 import type { CommandDef } from "./types.js";
 
 const BRACED = /\{([^{}]+)\}/g;
@@ -70,8 +75,15 @@ export const evalCommand: CommandDef<"eval"> = {
     '| makeresults | eval name="size", {name}=42',
   ],
   check(node, ctx) {
+    const subsearches = new Map<ExprSubsearch, readonly Command[]>();
+    let subsearchOk = true;
+    const subsearch = (s: ExprSubsearch) => {
+      const checked = ctx.checkPipeline(s.pipeline);
+      if (checked) subsearches.set(s, checked);
+      else subsearchOk = false;
+    };
     const assignments = argsOf(node, "assign").map((a) => {
-      checkExpr(a.expr, ctx);
+      checkExpr(a.expr, ctx, subsearch);
       if (isBooleanExpr(a.expr)) {
         ctx.report(diag("bad-argument", { command: "eval", message: `the value of "${a.field}" would be a boolean; use if(<condition>, <then>, <else>)` }, a.expr.span));
       }
@@ -81,13 +93,16 @@ export const evalCommand: CommandDef<"eval"> = {
       ctx.report(diag("bad-argument", { command: "eval", message: "needs <field>=<expression>" }, node.span));
       return null;
     }
-    return { kind: "eval", assignments, span: node.span };
+    if (!subsearchOk) return null;
+    return { kind: "eval", assignments, ...(subsearches.size ? { subsearches } : {}), span: node.span };
   },
   plan(cmd) {
+    const plans = cmd.subsearches;
     return (input, ctx) => {
       let t = input;
       for (const a of cmd.assignments) {
-        const f = compileExpr(a.expr, t, ctx.fn);
+        const expr = plans ? resolveExprSubsearches(a.expr, plans, ctx) : a.expr;
+        const f = compileExpr(expr, t, ctx.fn);
         const out = new Array<Value>(t.length);
         for (let i = 0; i < t.length; i++) {
           const v = f(i);

@@ -5,8 +5,11 @@
 import type { ExtraCommand } from "../ast/commands-extra.js";
 import { concurrency } from "./concurrency.js";
 import { contingency } from "./contingency.js";
+import { counttable, ctable } from "./ctable.js";
 import { makecontinuous } from "./makecontinuous.js";
+import { outputtext } from "./outputtext.js";
 import { setfields } from "./setfields.js";
+import { timewrap } from "./timewrap.js";
 import { tojson } from "./tojson.js";
 import { transpose } from "./transpose.js";
 import type { CommandDef } from "./types.js";
@@ -14,5 +17,6 @@ import { xmlunescape } from "./xmlunescape.js";
 import { xpath } from "./xpath.js";
 
 export const EXTRA_COMMANDS: { readonly [K in ExtraCommand["kind"]]: CommandDef<K> } = {
-  transpose, xmlunescape, tojson, concurrency, setfields, contingency, makecontinuous, xpath,
+  transpose, xmlunescape, tojson, concurrency, setfields, contingency, makecontinuous, xpath, timewrap, outputtext,
+  ctable, counttable,
 };

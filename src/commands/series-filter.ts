@@ -29,7 +29,7 @@ export function readSeriesFilter(node: CommandNode, fns: readonly string[], ctx:
   const w = clauses[0];
   if (!w) return undefined;
   const bad = (why: string): undefined => {
-    ctx.report(diag("bad-argument", { command: node.name, message: `the series filter is ${USAGE}: ${why}` }, w.span));
+    ctx.report(diag("bad-argument", { command: node.name, message: `the where-clause series filter is ${USAGE}: ${why}` }, w.span));
     return undefined;
   };
   if (argsOf(node, "by").length === 0) return bad("it needs a split-by field");

@@ -6,8 +6,9 @@
  * `_time` bucket of `span` seconds, one column per aggregate (named as in stats), or with a split
  * field one column per split value ("each distinct value of the split-by field becomes a series").
  * The split options (limit, agg, useother, usenull, otherstr, nullstr, format, sep,
- * dedup_splitvals) and the `where <agg> …` series filter (series-filter.ts) are chart's too and live in split-series.ts. With cont=true (the default)
- * empty buckets between the first and last are filled: count gives 0 there, avg etc. no value.
+ * dedup_splitvals) are chart's too and live in split-series.ts, as does the `by <field> where <agg>
+ * …` series filter (series-filter.ts). With cont=true (the default) empty buckets between the
+ * first and last are filled: count gives 0 there, avg etc. no value.
  * Without span= the span is the smallest of the documented span thresholds (1s, 5s, 10s, 30s, 1m,
  * 5m, 10m, 30m, 1h, 1d, 30d) that is at least `minspan` ("the span that is used for the search
  * must be equal to or greater than one of the span threshold values") and gives at most `bins`

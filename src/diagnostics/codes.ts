@@ -51,7 +51,7 @@ export const CODES = {
     "semantic",
     (p) => `${p.command}: ${p.option}= has no effect in minispl: ${p.reason}`,
   ),
-  "bad-argument": code<{ command: string; message: string; allowed?: readonly string[] }>("semantic", (p) => `${p.command}: ${p.message}`),
+  "bad-argument": code<{ command: string; message: string; allowed?: readonly string[]; unsupported?: Readonly<Record<string, string>> }>("semantic", (p) => `${p.command}: ${p.message}`),
   "unknown-function": code<{ name: string }>("semantic", (p) => `unknown function "${p.name}"`),
   "unsupported-function": code<{ name: string; reason: string }>(
     "semantic",

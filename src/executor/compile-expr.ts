@@ -216,6 +216,8 @@ function compileTracked(expr: Expr, table: Table, fn: FnContext, statics: Map<Ro
         };
       }
       case "error": return fixed(() => null, EXACT);
+      // eval replaces its subsearches by their text before compiling (commands/eval-subsearch.ts).
+      case "subsearch": throw new Error("internal: a subsearch in an expression was not resolved");
     }
   };
   return go(expr, new Map());

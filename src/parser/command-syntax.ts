@@ -25,7 +25,8 @@ export function commandSyntax(name: string): CommandSyntax {
 const COMMAND_NAMES = new Set([
   "abstract", "accum", "addcoltotals", "addinfo", "addtotals", "analyzefields", "anomalies", "anomalousvalue",
   "append", "appendcols", "appendpipe", "arules", "associate", "autoregress", "bin", "bucket", "bucketdir",
-  "chart", "cluster", "cofilter", "collect", "concurrency", "contingency", "convert", "correlate", "datamodel",
+  "chart", "cluster", "cofilter", "collect", "concurrency", "contingency", "convert", "correlate", "counttable",
+  "ctable", "datamodel",
   "dbinspect", "dedup", "delete", "delta", "diff", "eval", "eventcount", "eventstats", "extract", "fieldformat",
   "fields", "fieldsummary", "filldown", "fillnull", "findtypes", "foreach", "format", "from", "fromjson",
   "gauge", "gentimes", "geom", "geostats", "head", "highlight", "history", "iconify", "inputcsv", "inputlookup",

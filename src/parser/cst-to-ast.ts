@@ -289,6 +289,8 @@ class AstBuilder extends BaseVisitor {
     if (paren && !isToken(paren)) return this.expression(paren);
     const call = node.children.functionCall?.[0];
     if (call && !isToken(call)) return this.functionCall(call);
+    const sub = node.children.subsearch?.[0];
+    if (sub && !isToken(sub)) return { kind: "subsearch", pipeline: this.subsearch(sub).pipeline, ...at(node) };
     return this.fieldName(child(node, "fieldName"));
   }
 

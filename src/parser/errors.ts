@@ -12,9 +12,6 @@ export function friendlyMessage(e: IRecognitionException, found: string): string
   const m = /Expecting(?: token of type)? --> (\w+) <--/.exec(e.message);
   if (m?.[1]) return `expected ${TOKEN_WORDS[m[1]] ?? m[1]} but found ${found}`;
   if (e.name === "NotAllInputParsedException") return `unexpected ${found}`;
-  // Splunk pastes a subsearch's text into an eval expression (`eval x = 1 + [search … | return $id]`,
-  // return reference); minispl does not, so say so instead of a bare "unexpected".
-  if (found === '"["' && e.context.ruleStack.includes("expression")) return `unexpected ${found}: a subsearch inside an eval expression is not supported`;
   if (e.name === "NoViableAltException") return `unexpected ${found}`;
   if (e.name === "EarlyExitException") return `expected more input before ${found}`;
   return `${e.message.split("\n")[0] ?? "syntax error"}`;

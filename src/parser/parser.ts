@@ -563,6 +563,8 @@ export class SplParser extends CstParser {
           },
         },
         { GATE: () => is(this.LA(2), T.LParen), ALT: () => this.SUBRULE(this.functionCall) },
+        // `1 + [search user=* | return $id]` (return reference): eval pastes the subsearch's text here.
+        { ALT: () => this.SUBRULE(this.subsearch) },
         { ALT: () => this.SUBRULE(this.fieldName) },
       ]),
     );

@@ -48,7 +48,9 @@ const ROLE: { readonly [K in CommandKind]: Role | ((c: CommandOf<K>) => Role) } 
   // More commands (issue 12): streaming ones keep events; transpose, contingency and makecontinuous
   // make tables (the first two are transforming commands in the reference's "Command types").
   xmlunescape: "keeps", tojson: "keeps", xpath: "keeps", setfields: "keeps", concurrency: "keeps",
-  transpose: "table", contingency: "table", makecontinuous: "table",
+  transpose: "table", contingency: "table", ctable: "table", counttable: "table", makecontinuous: "table", timewrap: "table",
+  // outputtext "is a reporting command" (its page): its results are a table.
+  outputtext: "table",
 };
 
 function roleOf<K extends CommandKind>(c: CommandOf<K>): Role {

@@ -161,5 +161,7 @@ function exprFields(e: Expr, into: Set<string>): boolean {
       return exprFields(e.subject, into) && e.values.every((v) => exprFields(v, into));
     case "call":
       return !READS_ANY_FIELD.has(e.name.toLowerCase()) && e.args.every((a) => exprFields(a, into));
+    case "subsearch":
+      return false;
   }
 }

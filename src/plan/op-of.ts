@@ -33,6 +33,6 @@ export const OP_OF: { readonly [K in CommandKind]: Exclude<Op, "scan"> } = {
   // Store and detection-set commands (issue 12): generators and side effects the plan does not model.
   metadata: "local", eventcount: "local", savedsearch: "local", collect: "local", inputcsv: "local", outputcsv: "local",
   // More commands (issue 12): per-row extractions and settings; reshapes and table builders the plan does not model.
-  xmlunescape: "eval", tojson: "eval", xpath: "eval", setfields: "eval", concurrency: "window",
-  transpose: "local", contingency: "aggregate", makecontinuous: "local",
+  xmlunescape: "eval", tojson: "eval", xpath: "eval", setfields: "eval", outputtext: "eval", concurrency: "window",
+  transpose: "local", contingency: "aggregate", ctable: "aggregate", counttable: "aggregate", makecontinuous: "local", timewrap: "local",
 };

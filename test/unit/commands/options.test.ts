@@ -16,15 +16,27 @@ const opts = { now: 1_700_000_000, tz: "UTC", geoip: openGeoIpDatabase(sampleCit
 const sample = "endpoint/sysmon-process-create.xml";
 ingestText(store, readFileSync(new URL(`../../datasets/${sample}`, import.meta.url), "utf8"), sample, {});
 
-/** The options check() accepts, read from the unknown-option diagnostic of a probed example. */
-function acceptedOptions(kind: string, example: string): readonly string[] {
+interface Probe {
+  readonly accepted: readonly string[];
+  /** Splunk options the command refuses as "not supported: <reason>". */
+  readonly unsupported: Readonly<Record<string, string>>;
+}
+
+/** The options check() accepts and refuses, read from the unknown-option diagnostic of a probed example. */
+function probeOptions(kind: string, example: string): Probe {
   const at = new RegExp(`\\|\\s*${kind}\\b`, "i").exec(example);
-  if (!at) return [];
+  if (!at) return { accepted: [], unsupported: {} };
   const end = at.index + at[0].length;
   const probed = `${example.slice(0, end)} ${PROBE}=1${example.slice(end)}`;
   const d = compile(probed).diagnostics.find((x) => x.code === "bad-argument" && x.message.includes(`"${PROBE}"`));
-  return (d?.params?.["allowed"] as readonly string[] | undefined) ?? [];
+  return {
+    accepted: (d?.params?.["allowed"] as readonly string[] | undefined) ?? [],
+    unsupported: (d?.params?.["unsupported"] as Record<string, string> | undefined) ?? {},
+  };
 }
+
+const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
+const notSupported = readme.slice(readme.indexOf("## Not supported"), readme.indexOf("\n## ", readme.indexOf("## Not supported") + 3));
 
 /**
  * The result of a proof's search: its rows, or the error it ends with at run time (`strict=true`
@@ -40,7 +52,13 @@ function rowsOf(q: string): string {
 const entries = Object.values(COMMANDS).map((c) => [c.kind, c] as const);
 
 describe.each(entries)("%s", (kind, def) => {
-  const accepted = def.examples[0] === undefined ? [] : acceptedOptions(kind, def.examples[0]);
+  const probe = def.examples[0] === undefined ? { accepted: [], unsupported: {} } : probeOptions(kind, def.examples[0]);
+  const accepted = probe.accepted;
+
+  it("lists every option it refuses in the README's \"Not supported\" section", () => {
+    const missing = Object.keys(probe.unsupported).filter((o) => !notSupported.includes(`${kind} ${o}=`));
+    expect(missing, "write them as `<command> <option>=` under ## Not supported").toEqual([]);
+  });
 
   it("has a proof for every option it accepts", () => {
     const proofs = Object.keys(def.options ?? {});

@@ -3,6 +3,7 @@
  * reason in UNSUPPORTED_REASONS, and running it reports `error[unsupported-command]` with that
  * reason — never a bare "not implemented yet" (issue 12).
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { EventStore, runSearch } from "../../../src/index.js";
 import { NOT_YET_SUPPORTED, UNSUPPORTED_REASONS, unsupportedReason } from "../../../src/commands/registry.js";
@@ -10,6 +11,16 @@ import { NOT_YET_SUPPORTED, UNSUPPORTED_REASONS, unsupportedReason } from "../..
 describe("unsupported commands", () => {
   it("every known command that does not run has a reason", () => {
     expect(NOT_YET_SUPPORTED.filter((n) => !Object.hasOwn(UNSUPPORTED_REASONS, n))).toEqual([]);
+  });
+
+  it("the README's \"Not supported\" section names each, with its reason", () => {
+    const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
+    const start = readme.indexOf("## Not supported");
+    const section = readme.slice(start, readme.indexOf("\n## ", start + 3));
+    for (const n of NOT_YET_SUPPORTED) {
+      expect(section, n).toContain(`\`${n}\``);
+      expect(section, n).toContain(unsupportedReason(n));
+    }
   });
 
   it("no reason is a placeholder", () => {

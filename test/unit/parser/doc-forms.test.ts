@@ -78,3 +78,15 @@ describe("documented forms", () => {
     expect(s?.kind === "search" && s.expr?.kind === "and" ? s.expr.items.length : 0).toBe(3);
   });
 });
+
+describe("subsearches in values", () => {
+  it("reads field=[subsearch] as a subsearch compared with the field (format example 5)", () => {
+    const c = command('search sourcetype= [search index=does_not_exist | head 1 | fields sourcetype | format emptystr="splunkd"]');
+    const s = c.args[0];
+    expect(s?.kind === "search" ? s.expr : null).toMatchObject({ kind: "subsearch", compare: { field: "sourcetype", op: "=" } });
+  });
+
+  it("reads a subsearch inside an eval expression (return example 3)", () => {
+    expect(evalExpr("1 + [search user=* | return $id]")).toMatchObject({ kind: "binary", op: "+", right: { kind: "subsearch" } });
+  });
+});
