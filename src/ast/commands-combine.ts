@@ -139,13 +139,6 @@ export interface TimechartCommand extends Base, TimechartExtras {
   readonly bucketSpan?: number;
   readonly aggregates: readonly AggregateSpec[];
   readonly by?: string;
-  /** Series kept by rank; 0 = all. `bottom` ranks ascending. */
-  readonly limit: number;
-  readonly bottom: boolean;
-  readonly useother: boolean;
-  readonly usenull: boolean;
-  readonly otherstr: string;
-  readonly nullstr: string;
   readonly cont: boolean;
 }
 

@@ -14,8 +14,7 @@
  */
 import type { InputcsvCommand } from "../ast/commands-store.js";
 import { diag, SplRuntimeError } from "../diagnostics/diagnostic.js";
-import { tableSource } from "../executor/field-source.js";
-import { compileSearch } from "../executor/search-predicate.js";
+import { whereStartMax } from "./rows-window.js";
 import { parseCsv } from "../lookups/csv.js";
 import { lookupToTable } from "../lookups/table.js";
 import { Table } from "../table/table.js";
@@ -75,17 +74,7 @@ export const inputcsv: CommandDef<"inputcsv"> = {
   },
   plan(cmd) {
     return (input, ctx) => {
-      let rows = readRows(cmd, ctx);
-      if (cmd.where) {
-        const pred = compileSearch(cmd.where, tableSource(rows));
-        const keep: number[] = [];
-        for (let i = 0; i < rows.length; i++) if (pred(i)) keep.push(i);
-        rows = rows.select(keep);
-      }
-      if (cmd.start > 0 || cmd.max < rows.length) {
-        const end = Math.min(rows.length, cmd.start + cmd.max);
-        rows = rows.select(Array.from({ length: Math.max(0, end - cmd.start) }, (_, i) => cmd.start + i));
-      }
+      let rows = whereStartMax(readRows(cmd, ctx), cmd.where, cmd.start, cmd.max);
       if (cmd.events) rows = asEvents(rows, cmd, ctx);
       return cmd.append ? Table.concat(input, rows) : rows;
     };

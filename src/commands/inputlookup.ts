@@ -9,8 +9,7 @@
  */
 import type { SearchExpr } from "../ast/nodes.js";
 import { diag } from "../diagnostics/diagnostic.js";
-import { tableSource } from "../executor/field-source.js";
-import { compileSearch } from "../executor/search-predicate.js";
+import { whereStartMax } from "./rows-window.js";
 import { Table } from "../table/table.js";
 import { lookupToTable } from "../lookups/table.js";
 import type { Value } from "../values/value.js";
@@ -69,16 +68,7 @@ export const inputlookup: CommandDef<"inputlookup"> = {
     return (input, ctx) => {
       const res = resolveForRead(ctx, cmd, cmd.strict);
       let rows = res.table ? lookupToTable(res.table) : standIn(res.definition?.fieldsList);
-      if (cmd.where) {
-        const pred = compileSearch(cmd.where, tableSource(rows));
-        const keep: number[] = [];
-        for (let i = 0; i < rows.length; i++) if (pred(i)) keep.push(i);
-        rows = rows.select(keep);
-      }
-      if (cmd.start > 0 || cmd.max < rows.length) {
-        const end = Math.min(rows.length, cmd.start + cmd.max);
-        rows = rows.select(Array.from({ length: Math.max(0, end - cmd.start) }, (_, i) => cmd.start + i));
-      }
+      rows = whereStartMax(rows, cmd.where, cmd.start, cmd.max);
       return cmd.append ? Table.concat(input, rows) : rows;
     };
   },

@@ -18,7 +18,7 @@
 import { printPipeline } from "../ast/print.js";
 import { diag, SplRuntimeError } from "../diagnostics/diagnostic.js";
 import { Table } from "../table/table.js";
-import { toText, type Value } from "../values/value.js";
+import { toText } from "../values/value.js";
 import { argsOf, intValue, readOptions, rejectKinds, textOf } from "./args.js";
 import { checkSubpipeline } from "./combine-subsearch.js";
 import type { CommandDef, ExecContext } from "./types.js";
@@ -78,7 +78,7 @@ export const map: CommandDef<"map"> = {
         ctx.budget.rows(rows, "map", cmd.span);
         outputs.push(t);
       }
-      return concatAll(outputs);
+      return Table.concatAll(outputs);
     };
   },
 };
@@ -102,21 +102,6 @@ function runSaved(saved: { name: string; span: Span }, input: Table, r: number, 
   return missing ? null : out;
 }
 
-/** The tables one after the other, copied once (Table.concat in the loop copied O(n²) rows). */
-function concatAll(tables: readonly Table[]): Table {
-  const names = [...new Set(tables.flatMap((t) => t.fields))];
-  const cols = new Map<string, Value[]>(names.map((n) => [n, []]));
-  let length = 0;
-  for (const t of tables) {
-    for (const n of names) {
-      const out = cols.get(n) as Value[];
-      const col = t.column(n);
-      for (let i = 0; i < t.length; i++) out.push(col ? col[i] ?? null : null);
-    }
-    length += t.length;
-  }
-  return Table.fromColumns(names, cols, length);
-}
 
 /** The search text for row r, or null when a token names a field the row lacks. */
 function fill(search: string, t: Table, r: number): string | null {

@@ -79,18 +79,3 @@ export function interleaveByTime(tables: readonly Table[]): Table {
   return Table.fromColumns(names, cols, length);
 }
 
-/** The tables one after the other (fields: the union, first seen first), copied once. */
-export function concatTables(tables: readonly Table[]): Table {
-  const names = [...new Set(tables.flatMap((t) => t.fields))];
-  const cols = new Map<string, Value[]>(names.map((n) => [n, []]));
-  let length = 0;
-  for (const t of tables) {
-    for (const n of names) {
-      const out = cols.get(n) as Value[];
-      const col = t.column(n);
-      for (let r = 0; r < t.length; r++) out.push(col?.[r] ?? null);
-    }
-    length += t.length;
-  }
-  return Table.fromColumns(names, cols, length);
-}

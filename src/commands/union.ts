@@ -22,10 +22,10 @@
 import type { CommandNode } from "../ast/nodes.js";
 import type { UnionDataset } from "../ast/commands-multi.js";
 import { diag, SplRuntimeError } from "../diagnostics/diagnostic.js";
-import type { Table } from "../table/table.js";
+import { Table } from "../table/table.js";
 import { argsOf, intValue, readOptions, rejectKinds, textOf, warnNoEffect } from "./args.js";
 import { APPEND_MAXOUT, firstRows } from "./append.js";
-import { concatTables, firstNonStreaming, interleaveByTime } from "./multi-streaming.js";
+import { firstNonStreaming, interleaveByTime } from "./multi-streaming.js";
 import type { CheckContext, CommandDef, ExecContext } from "./types.js";
 
 const NAMED_TYPES = ["datamodel", "inputlookup", "savedsearch"] as const;
@@ -75,7 +75,7 @@ export const union: CommandDef<"union"> = {
       }
       for (; i < tables.length; i++) parts.push(firstRows(tables[i] as Table, cmd.maxout));
       ctx.budget.rows(parts.reduce((a, t) => a + t.length, 0), "union", cmd.span);
-      return parts.length === 1 ? (parts[0] as Table) : concatTables(parts);
+      return parts.length === 1 ? (parts[0] as Table) : Table.concatAll(parts);
     };
   },
 };

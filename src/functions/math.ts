@@ -1,13 +1,13 @@
 /**
- * Mathematical and statistical eval functions: abs, ceil/ceiling, floor, round, sqrt, pow, exp,
- * ln, log, pi, random, sigfig, exact, min, max, avg. Numbers are doubles and any NaN/Infinity
+ * Mathematical eval functions: abs, ceil/ceiling, floor, round, sqrt, pow, exp, ln, log, pi,
+ * random, sigfig, exact (min, max, avg and sum: statistical.ts). Numbers are doubles and any NaN/Infinity
  * result is null (spl-semantics.md §2.1, §6). One-argument functions apply to each value of a
  * multivalue field (args.ts).
  */
-import { toList, toNumber, type Atom, type EvalValue } from "../values/value.js";
+import { toNumber } from "../values/value.js";
 import { lsdOfValue, roundToLsd } from "../values/numeric-precision.js";
 import { roundDecimal } from "../values/numeric-round.js";
-import { finite, isNumberLike, liftNumber, num } from "./args.js";
+import { finite, liftNumber, num } from "./args.js";
 import type { FunctionDef } from "./types.js";
 
 function unary(
@@ -17,12 +17,6 @@ function unary(
     name, category: "math", minArgs: 1, maxArgs: 1, signature: `${name}(<num>)`, summary, examples,
     impl: ([v]) => liftNumber(v, f),
   };
-}
-
-
-/** All non-null values of all arguments, multivalue values included (MVMAN: min/max accept them). */
-function allValues(args: readonly EvalValue[]): Atom[] {
-  return args.flatMap((a) => (typeof a === "boolean" ? [] : toList(a)));
 }
 
 /**
@@ -95,44 +89,6 @@ const constant = (name: string, summary: string, value: () => number, examples: 
   name, category: "math", minArgs: 0, maxArgs: 0, signature: `${name}()`, summary, examples, impl: value,
 });
 
-const min: FunctionDef = {
-  name: "min", category: "math", minArgs: 1, maxArgs: Infinity,
-  signature: "min(<value>, ...)",
-  summary: "The smallest value; numbers are smaller than strings, strings compare lexicographically.",
-  examples: [{ expr: 'min(3, 1, 2)', result: 1 }, { expr: 'min(3, "abc")', result: 3 }, { expr: 'min("b", "a")', result: "a" }],
-  impl: (args) => {
-    const vs = allValues(args);
-    const nums = vs.filter(isNumberLike).map((a) => toNumber(a));
-    if (nums.length > 0) return Math.min(...nums);
-    return vs.length === 0 ? null : vs.map(String).reduce((a, b) => (b < a ? b : a));
-  },
-};
-
-const max: FunctionDef = {
-  name: "max", category: "math", minArgs: 1, maxArgs: Infinity,
-  signature: "max(<value>, ...)",
-  summary: "The largest value; strings are greater than numbers and compare lexicographically.",
-  examples: [{ expr: "max(3, 1, 2)", result: 3 }, { expr: 'max(7, "foo")', result: "foo" }],
-  impl: (args) => {
-    const vs = allValues(args);
-    const strs = vs.filter((a) => !isNumberLike(a)).map(String);
-    if (strs.length > 0) return strs.reduce((a, b) => (b > a ? b : a));
-    return vs.length === 0 ? null : Math.max(...vs.map((a) => toNumber(a)));
-  },
-};
-
-const avg: FunctionDef = {
-  name: "avg", category: "math", minArgs: 1, maxArgs: Infinity,
-  signature: "avg(<value>, ...)",
-  summary: "Mean of the numeric values among the arguments; others are ignored.",
-  examples: [{ expr: "avg(1, 2, 6)", result: 3 }],
-  impl: (args) => {
-    const nums = allValues(args).filter(isNumberLike).map((a) => toNumber(a));
-    return nums.length === 0 ? null : nums.reduce((a, b) => a + b, 0) / nums.length;
-  },
-};
-
-/** The math and statistical eval functions. */
 export const MATH_FUNCTIONS: readonly FunctionDef[] = [
   unary("abs", "Absolute value.", Math.abs, [{ expr: "abs(-5)", result: 5 }]),
   unary("ceil", "Rounds up to the next integer.", Math.ceil, [{ expr: "ceil(1.2)", result: 2 }]),
@@ -145,7 +101,7 @@ export const MATH_FUNCTIONS: readonly FunctionDef[] = [
   // so the evaluator reads them itself (executor/compile-expr.ts); these entries give their names,
   // arity and docs, and the value-only meaning: a value's precision is that of its text.
   sigfig, exact,
-  round, pow, log, min, max, avg,
+  round, pow, log,
   constant("pi", "The constant pi.", () => Math.PI, [{ expr: "round(pi(), 4)", result: 3.1416 }]),
   constant("random", "A pseudo-random integer from 0 to 2^31-1.", () => Math.floor(Math.random() * 2 ** 31), [
     { expr: "random() >= 0", result: true },

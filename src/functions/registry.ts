@@ -55,6 +55,4 @@ for (const group of [
   for (const def of group) register(def);
 }
 
-// statistical.ts holds min, max and avg as the Statistical eval functions page documents them
-// (and sum); they replace the first versions that math.ts still registers.
-for (const def of STATISTICAL_FUNCTIONS) register(def, { override: true });
+for (const def of STATISTICAL_FUNCTIONS) register(def);

@@ -84,8 +84,5 @@ const max: FunctionDef = {
   },
 };
 
-/**
- * The statistical eval functions. min, max and avg replace the first versions in math.ts
- * (registered with override in registry.ts) so that helper-owned file stays untouched.
- */
+/** The statistical eval functions of the 10.0 quick reference: avg, max, min, sum. */
 export const STATISTICAL_FUNCTIONS: readonly FunctionDef[] = [sum, avg, min, max];
