@@ -43,7 +43,9 @@ export const chart: CommandDef<"chart"> = {
   ],
   options: chartOptionProofs(),
   check(node, ctx) {
-    const opts = readOptions(node, OPTIONS, ctx);
+    const opts = readOptions(node, OPTIONS, ctx, {
+      aligntime: "time bins always start at multiples of the span from epoch 0 (basic example 7's @d+5h alignment is not implemented)",
+    });
     const pos = argsOf(node, "positional");
     const overAt = pos.findIndex((p) => p.value.kind === "word" && p.value.text.toLowerCase() === "over" && !p.alias);
     const aggArgs = overAt < 0 ? pos : pos.slice(0, overAt);
@@ -115,7 +117,9 @@ function runChart(input: Table, cmd: ChartCommand, ctx: ExecContext): Table {
   const aggs = cmd.aggregates.map((a) => columnAggregate(a, bySpec, ctx.fn));
   const atomOf = new Map<string, Atom>();
   const rowVals = cmd.row ? splitValues(input, cmd.row, ctx) : null;
-  const rowKeys = rowVals ? valueKeys(rowVals, false, atomOf) : () => NO_ROW_SPLIT;
+  // dedup_splitvals applies to the row-split too: basic example 8 (`chart avg(field) BY mvfield
+  // dedup_splitval=true`) "Deduplicates the values in the mvfield", a row-split field.
+  const rowKeys = rowVals ? valueKeys(rowVals, cmd.dedupSplitvals, atomOf) : () => NO_ROW_SPLIT;
   const colVals = cmd.column ? splitValues(input, cmd.column, ctx) : undefined;
   const p = pivot(input.length, aggs, rowKeys, colVals ? splitReader(colVals, cmd) : null, cmd);
   let keys = [...p.cells.keys()];

@@ -4,9 +4,12 @@
  * a field on the x-axis numerically continuous by adding empty buckets for periods where there is
  * no data and quantifying the periods where there is data." The field (default `_time`) is put in
  * bins as `bin` does (a value becomes the start of its span-wide bin), and a result holding only
- * the field is added for every bin between the lowest and highest that has no result; `start` and
- * `end` widen that range as they widen bin's. Results come out in bin order; those whose field is
- * not a number follow, as they were.
+ * the field is added for every bin between the lowest and highest that has no result. `start` and
+ * `end` "set the minimum and maximum extents for numerical bins. Data outside of the [start, end]
+ * range is discarded" (this page; bin's page instead says they only widen the range, but bin is
+ * not this command): they widen the range of bins, and a result whose value lies below start or
+ * above end is dropped. Results come out in bin order; those whose field is not a number follow,
+ * as they were.
  * Supported: span as a number or a time span in seconds, minutes or hours (bins aligned to
  * multiples of the span, as bin aligns spans under a day); day, week and month spans (aligned to
  * local midnight and calendar months) and bins=/minspan= are rejected.
@@ -87,6 +90,11 @@ export const makecontinuous: CommandDef<"makecontinuous"> = {
       const rest: number[] = [];
       for (let i = 0; i < input.length; i++) {
         const x = numberOf(col?.[i] ?? null);
+        // The page: "Data outside of the [start, end] range is discarded."
+        if (x !== null && ((cmd.start !== null && x < cmd.start) || (cmd.end !== null && x > cmd.end))) {
+          binned.push(null);
+          continue;
+        }
         if (x === null) {
           binned.push(col?.[i] ?? null);
           rest.push(i);
@@ -95,7 +103,8 @@ export const makecontinuous: CommandDef<"makecontinuous"> = {
           numbered.push({ i, b: binOf(x) });
         }
       }
-      if (numbered.length === 0) return input;
+      if (numbered.length === 0 && rest.length === input.length) return input;
+      const none = numbered.length === 0;
       let lo = Number.POSITIVE_INFINITY;
       let hi = Number.NEGATIVE_INFINITY;
       for (const r of numbered) {
@@ -106,7 +115,7 @@ export const makecontinuous: CommandDef<"makecontinuous"> = {
       // `end` is the bins' upper extent: the last added bin starts before it.
       if (cmd.end !== null) hi = Math.max(hi, binOf(cmd.end) === cmd.end ? cmd.end - cmd.step : binOf(cmd.end));
       // Checked before the loop: a tiny span over a wide range ends here, not after the allocation.
-      const bins = Math.floor((hi - lo) / cmd.step) + 1;
+      const bins = none ? 0 : Math.floor((hi - lo) / cmd.step) + 1;
       ctx.budget.rows(input.length + bins, `makecontinuous span over ${bins} bins`, cmd.span);
       const have = new Set(numbered.map((r) => r.b));
       const added: number[] = [];

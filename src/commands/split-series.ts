@@ -9,10 +9,11 @@
  * (`usenull`, `nullstr`), and with several aggregates a column is named by `format` ($AGG$,
  * $VAL$) or `$AGG$<sep>$VAL$` (default sep ": "). `dedup_splitvals=true` counts a result once per
  * distinct value of a multivalue split field ("Specifies whether to remove duplicate values in
- * multivalued BY clause fields").
+ * multivalued BY clause fields"). With several aggregates limit= ranks by frequency instead —
+ * timechart page: "If multiple aggregations are specified, the score is based on the frequency of
+ * each value of <field>"; ties go lexicographically ("Ties in scoring are broken lexicographically").
  * Choices where the pages are silent: series columns come in lexicographic order, then NULL, then
- * OTHER; the ranking reads the first aggregate; OTHER re-aggregates the dropped series' results
- * (for count and sum that is their sum).
+ * OTHER; OTHER re-aggregates the dropped series' results (for count and sum that is their sum).
  */
 import type { AggregateSpec } from "../ast/commands.js";
 import type { SplitOptions } from "../ast/commands-report.js";
@@ -69,21 +70,28 @@ export function readSplitOptions(node: CommandNode, opts: ReadonlyMap<string, Op
   };
 }
 
-/** Binds each aggregate to the input (a `count(eval(…))`-style argument compiled once). */
-export function bindAggregates(input: Table, specs: readonly AggregateSpec[], fn: FnContext): BoundAggregate[] {
+/**
+ * Binds each aggregate to the input (a `count(eval(…))`-style argument compiled once). `rates` are
+ * the sums behind per_* functions, which read a true/false eval argument as 1/0.
+ */
+export function bindAggregates(input: Table, specs: readonly AggregateSpec[], fn: FnContext, rates?: ReadonlySet<AggregateSpec>): BoundAggregate[] {
   const time = (r: number) => toNumber(input.get("_time", r));
   return specs.map((a) => {
     if (a.evalExpr) {
       const f = compileExpr(a.evalExpr, input, fn);
-      return bindAggregate(a, (r) => atoms(f(r)), time, (r) => truthy(f(r)));
+      // timechart extended example 5, `per_hour(eval(method="GET")) AS Views`, shows a rate of the
+      // results where the test holds: a per_* function reads a true test as 1, a false one as 0.
+      const rate = rates?.has(a) ?? false;
+      return bindAggregate(a, (r) => atoms(f(r), rate), time, (r) => truthy(f(r)));
     }
     const field = a.field;
     return bindAggregate(a, field === null ? null : (r) => toList(input.get(field, r)), time);
   });
 }
 
-function atoms(v: EvalValue): Atom[] {
-  return typeof v === "boolean" ? [] : toList(v);
+function atoms(v: EvalValue, boolAsNumber: boolean): Atom[] {
+  if (typeof v === "boolean") return boolAsNumber ? [v ? 1 : 0] : [];
+  return toList(v);
 }
 
 /**
@@ -149,10 +157,13 @@ export function pivot(
     for (let i = 0; i < aggs.length; i++) (aggs[i] as BoundAggregate).add(st[i], r);
   };
   const seriesOf = split ?? (() => ONE_SERIES);
+  // How many results carry each series value: the limit= score with several aggregates.
+  const freq = new Map<string, number>();
   for (let r = 0; r < length; r++) {
     const keys = rowKeys(r);
     if (keys.length === 0) continue;
     const ss = seriesOf(r);
+    for (const s of new Set(ss)) freq.set(s, (freq.get(s) ?? 0) + 1);
     for (const k of keys) for (const s of ss) feed(k, s, r);
   }
   let series = [...new Set([...cells.values()].flatMap((m) => [...m.keys()]))];
@@ -160,7 +171,8 @@ export function pivot(
   const first = aggs[0];
   const kept = !split || !first ? null
     : opts.where ? filterSeries(series, cells, first, opts.where)
-    : opts.limit > 0 && series.length > opts.limit ? rankSeries(series, cells, first, opts.rankFn, opts.bottom).slice(0, opts.limit)
+    : opts.limit > 0 && series.length > opts.limit
+      ? (aggs.length > 1 ? rankByFrequency(series, freq, opts.bottom) : rankSeries(series, cells, first, opts.rankFn, opts.bottom)).slice(0, opts.limit)
     : null;
   if (split && kept && kept.length < series.length) {
     const keep = new Set(kept);
@@ -206,6 +218,16 @@ export function rankSeries(series: readonly string[], cells: Cells, agg: BoundAg
     return Number.isFinite(v) ? v : bottom ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
   };
   return [...series].sort((a, b) => (bottom ? num(a) - num(b) : num(b) - num(a)) || compareLexical(a, b));
+}
+
+/**
+ * Series by how many results carry them (most first, or fewest with `bottom`); ties by name. The
+ * timechart page's limit: "If multiple aggregations are specified, the score is based on the
+ * frequency of each value of <field>" (chart shares the rule: its page is silent).
+ */
+function rankByFrequency(series: readonly string[], freq: ReadonlyMap<string, number>, bottom: boolean): string[] {
+  const n = (s: string) => freq.get(s) ?? 0;
+  return [...series].sort((a, b) => (bottom ? n(a) - n(b) : n(b) - n(a)) || compareLexical(a, b));
 }
 
 /** A split column's name: the value alone for one aggregate, else `format` with $AGG$ and $VAL$. */

@@ -38,6 +38,7 @@ const OPTIONS = ["span", "cont", "bins", "minspan", ...SPLIT_OPTIONS];
 const UNSUPPORTED = {
   partial: "it trims bins at the edges of the search's time range, which timechart is not given; buckets span the data",
   fixedrange: "it extends buckets to the search's time range, which timechart is not given; buckets span the data (as fixedrange=false)",
+  aligntime: "buckets always start at multiples of the span from epoch 0 (basic example 7's @d+5h alignment is not implemented)",
 };
 const SPAN_LADDER = [1, 5, 10, 30, 60, 300, 600, 1800, 3600, 86400, 2592000];
 const MAX_BUCKETS = 1_000_000;
@@ -113,9 +114,10 @@ function chart(input: Table, cmd: TimechartCommand, fn: FnContext): Table {
   const lo = valid.reduce((a, b) => Math.min(a, b));
   const hi = valid.reduce((a, b) => Math.max(a, b));
   const span = cmd.bucketSpan ?? autoSpan(lo, hi, cmd);
-  const bound = bindAggregates(input, cmd.aggregates, fn);
-  const bySpec = new Map(cmd.aggregates.map((s, i) => [s, bound[i] as BoundAggregate]));
   const columns = cmd.columns ?? cmd.aggregates.map((spec) => ({ kind: "agg" as const, spec }));
+  const rates = new Set(columns.flatMap((c) => (c.kind === "rate" ? [c.spec] : [])));
+  const bound = bindAggregates(input, cmd.aggregates, fn, rates);
+  const bySpec = new Map(cmd.aggregates.map((s, i) => [s, bound[i] as BoundAggregate]));
   const aggs = columns.map((c) => columnAggregate(c, bySpec, fn, span));
   const bucketOf = (t: number) => Math.floor(t / span) * span;
   const split = cmd.by === undefined ? null : splitReader(input.column(cmd.by), cmd);
@@ -145,6 +147,10 @@ function toTable(p: ReturnType<typeof pivot>, aggs: readonly BoundAggregate[], c
     for (let b = first; b <= last; b += span) buckets.push(b);
   }
   const { names, cols } = seriesColumns(p, buckets.map(String), aggs, cmd.by !== undefined, cmd.format);
-  const all = new Map<string, Value[]>([["_time", buckets], ...cols]);
-  return Table.fromColumns(["_time", ...names.filter((n) => n !== "_time")], all, buckets.length);
+  // "In timechart searches that include a split-by-clause, when search results include a field
+  // name that begins with a leading underscore ( _ ), Splunk software prepends the field name with
+  // VALUE" (Usage, 'Prepending VALUE…'): a series `_audit` is the column VALUE_audit.
+  const shown = (n: string) => (cmd.by !== undefined && n.startsWith("_") ? `VALUE${n}` : n);
+  const all = new Map<string, Value[]>([["_time", buckets], ...[...cols].map(([n, c]): [string, Value[]] => [shown(n), c])]);
+  return Table.fromColumns(["_time", ...names.map(shown).filter((n) => n !== "_time")], all, buckets.length);
 }

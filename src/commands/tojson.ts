@@ -27,7 +27,7 @@ export const tojson: CommandDef<"tojson"> = {
   usage: "tojson [auto|bool|json|none|num|str(<wc-field>)|<wc-field>]... [default_type=<type>] [fill_null=<bool>] [include_internal=<bool>] [output_field=<field>]",
   examples: [`${ROW} | tojson`, `${ROW} | tojson auto(*) output_field=doc`],
   options: {
-    default_type: { query: `${ROW} | tojson age default_type=num`, baseline: `${ROW} | tojson age` },
+    default_type: { query: `${ROW} | tojson ok default_type=bool`, baseline: `${ROW} | tojson ok` },
     fill_null: { query: `${ROW} | tojson num(name) fill_null=true`, baseline: `${ROW} | tojson num(name)` },
     include_internal: { query: `${ROW} | tojson include_internal=true output_field=doc`, baseline: `${ROW} | tojson output_field=doc` },
     output_field: { query: `${ROW} | tojson output_field=doc`, baseline: `${ROW} | tojson` },

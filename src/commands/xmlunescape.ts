@@ -3,11 +3,14 @@
  * help.splunk.com/splunk-enterprise/spl-search-reference/9.4/search-commands/xmlunescape): "Un-escapes
  * XML characters, including entity references such as &, <, and >, so that they return to their
  * corresponding characters", in `_raw`. `maxinputs` is "the maximum number of inputs per
- * invocation of the command": the first that many results are unescaped, later ones pass as they
- * are (the page's default is 50000; minispl runs the command once, over all results).
+ * invocation of the command", and the page adds that the command "is invoked repeatedly in
+ * increments according to the maxinputs argument until the search is complete and all of the
+ * results have been displayed": it sizes batches only, so every result is unescaped whatever its
+ * value (a positive integer; default 50000).
  * Character references (`&#60;`, `&#x3C;`) and the five predefined entities are decoded; any
  * other `&name;` is left as written.
  */
+import { diag } from "../diagnostics/diagnostic.js";
 import { Table } from "../table/table.js";
 import type { Value } from "../values/value.js";
 import { intValue, readOptions, rejectKinds } from "./args.js";
@@ -34,20 +37,29 @@ export const xmlunescape: CommandDef<"xmlunescape"> = {
   summary: "Decodes XML entity references (&lt; &gt; &amp; …) in _raw.",
   usage: "xmlunescape [maxinputs=<int>]",
   examples: [`${ROWS} | xmlunescape`],
-  options: { maxinputs: { query: `${ROWS} | xmlunescape maxinputs=1`, baseline: `${ROWS} | xmlunescape` } },
+  options: {
+    maxinputs: {
+      moot: "the page says the command is invoked again per maxinputs-sized batch until all results are done, so the batch size cannot change any row",
+    },
+  },
   check(node, ctx) {
     rejectKinds(node, ["positional", "by", "where"], ctx);
     const opts = readOptions(node, ["maxinputs"], ctx);
     const m = opts.get("maxinputs");
     const maxInputs = m ? intValue(m.value, node, ctx, "maxinputs") : 50000;
     if (maxInputs === null) return null;
+    if (maxInputs < 1) {
+      ctx.report(diag("bad-argument", { command: node.name, message: "maxinputs must be a positive integer" }, m?.value.span ?? node.span));
+      return null;
+    }
     return { kind: "xmlunescape", maxInputs, span: node.span };
   },
-  plan(cmd) {
+  plan() {
     return (input: Table) => {
       const raw = input.column("_raw");
       if (!raw) return input;
-      const out: Value[] = raw.map((v, i) => (i < cmd.maxInputs ? unescapeValue(v) : v));
+      // maxinputs batches the work; every batch is unescaped, so it cannot change a row.
+      const out: Value[] = raw.map(unescapeValue);
       return input.withColumn("_raw", out);
     };
   },

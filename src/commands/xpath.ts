@@ -16,6 +16,11 @@ import { compileXpath, runXpath } from "./xpath-eval.js";
 
 const ROW = '| makeresults | eval _raw="<foo><bar nickname=\\"spock\\">x</bar><bar>y</bar></foo>", doc="<a><b>z</b></a>"';
 
+/** The page's note: "the xpath command returns empty results when input XML strings have prologue
+ *  headers, such as xml version or DOCTYPE" (Splunk wraps the text in an element, so a prologue
+ *  makes it unparsable); `default` still applies. */
+const PROLOGUE = /<\?xml\b|<!DOCTYPE\b/i;
+
 export const xpath: CommandDef<"xpath"> = {
   kind: "xpath",
   summary: "Extracts values from an XML field with an XPath expression.",
@@ -70,7 +75,7 @@ export const xpath: CommandDef<"xpath"> = {
       const out = new Array<Value>(input.length);
       for (let i = 0; i < input.length; i++) {
         const xml = toText(src?.[i] ?? null);
-        const root = xml === null ? null : parseXml(xml);
+        const root = xml === null || PROLOGUE.test(xml) ? null : parseXml(xml);
         const found = root ? runXpath(prog, root) : [];
         out[i] = found.length > 0 ? mv(found) : cmd.default ?? prev?.[i] ?? null;
       }

@@ -4,17 +4,26 @@
  * help.splunk.com/splunk-enterprise/spl-search-reference/9.4/search-commands/xyseries):
  * "Converts results into a tabular format that is suitable for graphing": one result per x value,
  * one column per y-name value holding the y-data value. With several data fields the columns are
- * named `<data field><sep><y-name value>` (sep default ": "), or by `format`, which "takes
+ * named `<data field><sep><y-name value>` — sep's default is ":" ("separates the field name and
+ * field value by the default ":" For example, the default for this example looks like
+ * count(host):referrer_domain"; chart's is ": ") — or by `format`, which "takes
  * precedence over sep" with `$AGG$` standing for the data field and `$VAL$` for the y-name value.
  * `grouped=true` says "the input is sorted by the value of the <x-field>": the results are read as
  * runs, a new row starting whenever x changes, so an x value that comes back later starts a row of
  * its own (grouped=false, the default, merges every result with the same x).
- * Choices where the reference is silent: rows and columns come in order of first appearance; a
- * later value for the same cell wins; results missing the x or y-name field are skipped.
+ * The page's example (`top categoryId | xyseries categoryId count percent`) shows its columns
+ * sorted (138, 245, … 806, not top's order 806, 493, …) and its rows sorted by categoryId (bar
+ * SPORTS, listed first — the page's table is inconsistent there): rows come sorted by x as chart
+ * sorts its rows, columns lexicographically by y-name value (data fields in the order given);
+ * with grouped=true rows keep the input's runs. Data fields may be written as the aggregate names
+ * stats gives them (the extended example's `count(host), count(productId)`).
+ * Choices where the reference is silent: a later value for the same cell wins; results missing the
+ * x or y-name field are skipped.
  */
+import type { ArgValue } from "../ast/nodes.js";
 import { diag } from "../diagnostics/diagnostic.js";
 import { Table } from "../table/table.js";
-import { toText, type Value } from "../values/value.js";
+import { compareAtoms, compareLexical, toList, toText, type Atom, type Value } from "../values/value.js";
 import { argsOf, boolOption, readOptions, rejectKinds, textOf } from "./args.js";
 import { columnName } from "./split-series.js";
 import type { CommandDef } from "./types.js";
@@ -36,10 +45,10 @@ export const xyseries: CommandDef<"xyseries"> = {
     const opts = readOptions(node, ["grouped", "sep", "format"], ctx);
     const grouped = boolOption(opts.get("grouped"), node, ctx, false);
     const sepOpt = opts.get("sep");
-    const sep = (sepOpt ? textOf(sepOpt.value, node, ctx) : null) ?? ": ";
+    const sep = (sepOpt ? textOf(sepOpt.value, node, ctx) : null) ?? ":";
     const formatOpt = opts.get("format");
     const format = formatOpt ? textOf(formatOpt.value, node, ctx, "a name pattern with $AGG$ and $VAL$") : null;
-    const names = argsOf(node, "positional").flatMap((p) => (textOf(p.value, node, ctx, "a field name") ?? "").split(",").map((s) => s.trim()).filter(Boolean));
+    const names = argsOf(node, "positional").flatMap((p) => (fieldText(p.value) ?? textOf(p.value, node, ctx, "a field name") ?? "").split(",").map((s) => s.trim()).filter(Boolean));
     const [x, yname, ...ydata] = names;
     if (!x || !yname || ydata.length === 0) {
       ctx.report(diag("bad-argument", { command: "xyseries", message: "expected <x-field> <y-name-field> <y-data-field>..." }, node.span));
@@ -54,6 +63,7 @@ export const xyseries: CommandDef<"xyseries"> = {
       const xs: Value[] = [];
       const cells = new Map<string, Map<number, Value>>();
       const columns: string[] = [];
+      const colValue = new Map<string, string>();
       let lastKey: string | null = null;
       for (let r = 0; r < input.length; r++) {
         const xv = input.get(cmd.x, r);
@@ -72,14 +82,31 @@ export const xyseries: CommandDef<"xyseries"> = {
           if (!m) {
             cells.set(col, (m = new Map()));
             columns.push(col);
+            colValue.set(col, name);
           }
           const v = input.get(d, r);
           if (v !== null) m.set(row, v);
         }
       }
-      const cols = new Map<string, Value[]>([[cmd.x, xs]]);
-      for (const c of columns) cols.set(c, xs.map((_, i) => cells.get(c)?.get(i) ?? null));
+      const order = xs.map((_, i) => i);
+      if (!cmd.grouped) order.sort((a, b) => compareAtoms(firstAtom(xs[a]), firstAtom(xs[b])));
+      const byName = new Map(columns.map((c, i) => [c, i]));
+      columns.sort((a, b) => compareLexical(colValue.get(a) ?? "", colValue.get(b) ?? "") || (byName.get(a) ?? 0) - (byName.get(b) ?? 0));
+      const cols = new Map<string, Value[]>([[cmd.x, order.map((i) => xs[i] as Value)]]);
+      for (const c of columns) cols.set(c, order.map((i) => cells.get(c)?.get(i) ?? null));
       return Table.fromColumns([cmd.x, ...columns.filter((c) => c !== cmd.x)], cols, xs.length);
     };
   },
 };
+
+/** A data field written as a call, e.g. `count(host)`: the field stats named that way. */
+function fieldText(v: ArgValue): string | null {
+  if (v.kind !== "call") return null;
+  const inner = v.args.map((a) => (a.kind === "word" || a.kind === "string" ? a.text : a.kind === "call" ? fieldText(a) : null));
+  return inner.every((t) => t !== null) ? `${v.name}(${inner.join(",")})` : null;
+}
+
+/** A value's first atom, for sorting rows (a multivalue x sorts by its first value). */
+function firstAtom(v: Value | undefined): Atom {
+  return (v === undefined || v === null ? "" : toList(v)[0]) ?? "";
+}
