@@ -14,9 +14,14 @@ import type { CheckContext, CommandDef } from "./types.js";
 
 export const APPEND_MAXOUT = 50_000;
 
-/** maxtime/timeout/extendtimerange of append/appendcols concern a server's dispatch: a warning each. */
+/**
+ * The subsearch options of append, appendcols and union that concern a server's dispatch, a
+ * warning each: maxtime finalizes a slow subsearch, timeout is how long its results are cached
+ * (the pages' subsearch options), extendtimerange widens the time picker's range.
+ */
 export function warnSubsearchTime(opts: ReadonlyMap<string, OptionArg>, node: CommandNode, ctx: CheckContext): void {
-  for (const k of ["maxtime", "timeout"]) warnNoEffect(opts.get(k), node, ctx, "a subsearch runs under the whole search's time budget (--timeout); minispl has no separate subsearch limit");
+  warnNoEffect(opts.get("maxtime"), node, ctx, "a subsearch is not finalized after a time limit: it runs under the whole search's budget (--timeout)");
+  warnNoEffect(opts.get("timeout"), node, ctx, "minispl does not cache subsearch results");
   warnNoEffect(opts.get("extendtimerange"), node, ctx, "minispl has no time-range picker: the subsearch already sees every loaded event");
 }
 

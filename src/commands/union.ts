@@ -23,8 +23,8 @@ import type { CommandNode } from "../ast/nodes.js";
 import type { UnionDataset } from "../ast/commands-multi.js";
 import { diag, SplRuntimeError } from "../diagnostics/diagnostic.js";
 import { Table } from "../table/table.js";
-import { argsOf, intValue, readOptions, rejectKinds, textOf, warnNoEffect } from "./args.js";
-import { APPEND_MAXOUT, firstRows } from "./append.js";
+import { argsOf, readOptions, rejectKinds, textOf } from "./args.js";
+import { APPEND_MAXOUT, firstRows, readMaxout, warnSubsearchTime } from "./append.js";
 import { firstNonStreaming, interleaveByTime } from "./multi-streaming.js";
 import type { CheckContext, CommandDef, ExecContext } from "./types.js";
 
@@ -50,10 +50,8 @@ export const union: CommandDef<"union"> = {
   check(node, ctx) {
     rejectKinds(node, ["by", "where"], ctx);
     const opts = readOptions(node, ["maxtime", "maxout", "timeout"], ctx);
-    warnNoEffect(opts.get("maxtime"), node, ctx, "minispl's subsearches are not finalized after a time limit");
-    warnNoEffect(opts.get("timeout"), node, ctx, "minispl does not cache subsearch results");
-    const maxoutOpt = opts.get("maxout");
-    const maxout = Math.min(maxoutOpt ? intValue(maxoutOpt.value, node, ctx, "maxout") ?? APPEND_MAXOUT : APPEND_MAXOUT, APPEND_MAXOUT);
+    warnSubsearchTime(opts, node, ctx);
+    const maxout = Math.min(readMaxout(opts.get("maxout"), node, ctx), APPEND_MAXOUT);
     const datasets = readDatasets(node, ctx);
     if (!datasets) return null;
     if (datasets.length === 0) {
