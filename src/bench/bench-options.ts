@@ -5,7 +5,7 @@
 import { availableParallelism, tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 
-export const MEASURES = ["anchor", "memory", "detect", "queries", "escu", "matching", "hostile"] as const;
+export const MEASURES = ["anchor", "memory", "detect", "queries", "escu", "matching", "hostile", "precision"] as const;
 export type Measure = (typeof MEASURES)[number];
 
 export interface BenchOptions {
@@ -26,7 +26,7 @@ export interface BenchOptions {
   readonly keep: boolean;
 }
 
-const USAGE = "usage: npm run bench -- [--events N | --large] [--runs N] [--jobs N] [--file-mb N] [--tmp DIR] [--shared DIR] [--skip anchor,memory,detect,queries,escu,matching,hostile] [--memory-events N] [--anchor-mb N] [--seed N] [--keep]";
+const USAGE = "usage: npm run bench -- [--events N | --large] [--runs N] [--jobs N] [--file-mb N] [--tmp DIR] [--shared DIR] [--skip anchor,memory,detect,queries,escu,matching,hostile,precision] [--memory-events N] [--anchor-mb N] [--seed N] [--keep]";
 
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   const flags = new Map<string, string>();

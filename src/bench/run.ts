@@ -20,6 +20,7 @@ import { measureHostile } from "./measure-hostile.js";
 import { measureIndex, measureXmlAnchor } from "./measure-index.js";
 import { measureMatching } from "./measure-matching.js";
 import { measureMemory } from "./measure-memory.js";
+import { measurePrecision } from "./measure-precision.js";
 import { measureQuery } from "./measure-query.js";
 import { QUERIES } from "./queries.js";
 import { readRealRecords } from "./real-records.js";
@@ -126,6 +127,9 @@ async function measureAll(opts: BenchOptions, root: string, out: Record<string, 
   });
   await attempt("hostile", "hostile inputs at two sizes, and the events view from a cached index", async () => {
     out.hostile_scaling = measureHostile(dist, opts.shared, opts.runs, root);
+  });
+  await attempt("precision", "eval arithmetic with the numeric precision model vs the same operators without it", async () => {
+    out.eval_precision_model = measurePrecision(300_000, Math.max(5, opts.runs));
   });
 }
 

@@ -13,7 +13,7 @@ import { applyBinary, atomEquals, truthy } from "./eval-ops.js";
 import { SPECIAL_FORMS } from "./special-forms.js";
 import type { Table } from "../table/table.js";
 import { isMulti, toNumber, type Atom } from "../values/value.js";
-import { combineLsd, EXACT, FROM_VALUE, lsdOfText, lsdOfValue, roundToLsd, settleNumber } from "../values/numeric-precision.js";
+import { combineLsd, EXACT, FROM_VALUE, lsdOfText, lsdOfValue, roundToLsd, settleNumber, storedNumber } from "../values/numeric-precision.js";
 
 export type RowEval = (row: number) => EvalValue;
 
@@ -30,7 +30,8 @@ type Env = ReadonlyMap<string, () => EvalValue>;
 
 /**
  * The compiled expression. A number it gives is stored rounded to the precision its inputs carry
- * (eval command, "Rounding": `8.250 * 0.2` is 2); see values/numeric-precision.ts.
+ * (eval command, "Rounding": `8.250 * 0.2` is 2), as text when that precision ends on zeros
+ * (`8.250 * exact(0.2)` is "1.650"); see values/numeric-precision.ts.
  */
 export function compileExpr(expr: Expr, table: Table, fn: FnContext): RowEval {
   const statics = new Map<RowEval, number>();
@@ -38,9 +39,9 @@ export function compileExpr(expr: Expr, table: Table, fn: FnContext): RowEval {
   const root = compileTracked(expr, table, fn, statics, settled);
   if (settled.has(root)) return root;
   const sp = statics.get(root);
-  if (sp === undefined) return (r) => settle(root(r), reg.prec);
+  if (sp === undefined) return (r) => store(root(r), reg.prec);
   if (sp === EXACT || Number.isNaN(sp)) return root;
-  return (r) => settle(root(r), sp);
+  return (r) => store(root(r), sp);
 }
 
 /**
@@ -90,7 +91,7 @@ function compileTracked(expr: Expr, table: Table, fn: FnContext, statics: Map<Ro
               const v = applyBinary(op, a, b);
               // Integers (counts, bytes, epoch seconds) are exact: decided here, without a call.
               if (typeof v !== "number" || (exactOperand(a, pa) && exactOperand(b, pb))) return v;
-              return settleNumber(v, combineLsd(op, v, a, pa, b, pb));
+              return storedNumber(v, combineLsd(op, v, a, pa, b, pb));
             };
             settled.add(f);
             return f;
@@ -116,7 +117,7 @@ function compileTracked(expr: Expr, table: Table, fn: FnContext, statics: Map<Ro
             try {
               v = applyBinary(op, a, b);
               // `+` that joins text joins the operands as eval stores them (rounded).
-              if (typeof v === "string") v = applyBinary(op, settle(a, pa), settle(b, pb));
+              if (typeof v === "string") v = applyBinary(op, store(a, pa), store(b, pb));
             } catch (err) {
               // Joining strings can pass the value limit: that result is null, with one warning.
               if (!isValueTooLarge(err)) throw err;
@@ -133,9 +134,9 @@ function compileTracked(expr: Expr, table: Table, fn: FnContext, statics: Map<Ro
           try {
             // A number joins as eval stores it: `"x" . 8.250*0.2` is "x2".
             const a = l(r);
-            const a2 = settle(a, lsp === undefined ? reg.prec : lsp);
+            const a2 = store(a, lsp === undefined ? reg.prec : lsp);
             const b = rt(r);
-            return applyBinary(op, a2, settle(b, rsp === undefined ? reg.prec : rsp));
+            return applyBinary(op, a2, store(b, rsp === undefined ? reg.prec : rsp));
           } catch (err) {
             if (!isValueTooLarge(err)) throw err;
             once(err);
@@ -184,6 +185,9 @@ function compileTracked(expr: Expr, table: Table, fn: FnContext, statics: Map<Ro
         // arguments (if, case, coalesce…): that keeps the argument's precision (`argPrec`).
         const argPrec = new Float64Array(args.length);
         const argStatic = args.map((a) => statics.get(a));
+        // How an argument is written can decide the answer (typeof("5") is "String").
+        const impl = def.specialize?.(e.args) ?? def.impl;
+        const hand = def.numbersAsStored === true ? store : settle;
         return (r) => {
           try {
             const vals: EvalValue[] = new Array(args.length);
@@ -191,10 +195,10 @@ function compileTracked(expr: Expr, table: Table, fn: FnContext, statics: Map<Ro
               // A function is handed a number as eval would store it: `tostring(0.1 + 0.2)` is "0.3".
               const v = (args[i] as RowEval)(r);
               const p = argStatic[i] ?? reg.prec;
-              vals[i] = settle(v, p);
+              vals[i] = hand(v, p);
               argPrec[i] = p;
             }
-            const v = def.impl(vals, fn);
+            const v = impl(vals, fn);
             reg.prec = EXACT;
             if (typeof v === "number") {
               const i = vals.indexOf(v);
@@ -228,9 +232,14 @@ function exactOperand(v: EvalValue, p: number): boolean {
   return p === EXACT || (Number.isNaN(p) && typeof v === "number" && Number.isInteger(v));
 }
 
-/** A number rounded to its precision `p` (the value eval stores); anything else as it is. */
+/** A number rounded to its precision `p` (what a function is handed); anything else as it is. */
 function settle(v: EvalValue, p: number): EvalValue {
   return typeof v === "number" && !Number.isNaN(p) && p !== EXACT ? settleNumber(v, p) : v;
+}
+
+/** The value eval stores or joins as text: `settle`, keeping the precision's trailing zeros ("1.650"). */
+function store(v: EvalValue, p: number): EvalValue {
+  return typeof v === "number" && !Number.isNaN(p) && p !== EXACT ? storedNumber(v, p) : v;
 }
 
 /**

@@ -7,7 +7,7 @@
 import type { BinaryOp } from "../ast/nodes.js";
 import { checkLength } from "../functions/value-limit.js";
 import { likeMatcher } from "../values/like-pattern.js";
-import { compareLexical, isMulti, parseNumber, toNumber, toText, type Atom, type EvalValue } from "../values/value.js";
+import { compareLexical, isMulti, isNumericNaN, parseNumber, toNumber, toText, type Atom, type EvalValue } from "../values/value.js";
 
 export function truthy(v: EvalValue): boolean {
   if (v === null) return false;
@@ -25,7 +25,13 @@ function num(v: EvalValue): number {
 function arith(op: "-" | "*" | "/" | "%", a: EvalValue, b: EvalValue): EvalValue {
   const x = num(a);
   const y = num(b);
-  if (Number.isNaN(x) || Number.isNaN(y)) return null;
+  if (Number.isNaN(x) || Number.isNaN(y)) {
+    // A field's "NaN" is a number whose result is that NaN, shown as the field shows it
+    // (Informational functions, isnum: `strval % 1` prints NaN and matches "NaN"); other text is null.
+    if (!(!Number.isNaN(x) || isNumericNaN(a)) || !(!Number.isNaN(y) || isNumericNaN(b))) return null;
+    const nan = typeof a === "string" && isNumericNaN(a) ? a : typeof b === "string" && isNumericNaN(b) ? b : null;
+    return nan === null ? Number.NaN : nan.trim();
+  }
   if (op === "-") return x - y;
   if (op === "*") return x * y;
   if (y === 0) return null;

@@ -13,18 +13,37 @@ import type { FunctionDef } from "./types.js";
 const pad2 = (n: number): string => String(n).padStart(2, "0");
 
 /**
- * Seconds as `[D+]HH:MM:SS`; a fractional part is printed as 6 digits (`00:00:01.500000`) and a
- * negative value gets a leading `-` (both choices: the docs show whole positive seconds only).
+ * Seconds as `[D+]HH:MM:SS`, and a fraction of a second with the digits the value carries, at most
+ * six (microseconds). The Conversion functions page shows whole seconds only (`tostring(615,
+ * "duration")` is 00:10:15); the delta page's example 2 turns differences of millisecond times into
+ * `03:25:04.406`, `00:04:17.701`: three digits, the precision of the times, where a fixed six
+ * digits would print 03:25:04.406000. So a number prints its shortest decimal digits (rounded to
+ * microseconds first, which drops the noise of subtracting two epoch doubles), and text prints the
+ * decimals it is written with ("1.500" → 00:00:01.500, as eval stores `1.5 * 1.000`). A negative
+ * value gets a leading `-` and a day count `D+` (choices: the docs show neither).
  */
-function duration(seconds: number): string {
-  const sign = seconds < 0 ? "-" : "";
-  const micros = Math.round(Math.abs(seconds) * 1e6);
-  const whole = Math.floor(micros / 1e6);
-  const frac = micros - whole * 1e6;
+function duration(value: Atom): string | null {
+  const seconds = toNumber(value);
+  if (!Number.isFinite(seconds)) return null;
+  const written = typeof value === "string" ? writtenDecimals(value) : -1;
+  const digits = written >= 0 ? Math.min(written, 6) : 6;
+  const unit = 10 ** digits;
+  const units = Math.round(Math.abs(seconds) * unit);
+  const whole = Math.floor(units / unit);
+  let frac = digits === 0 ? "" : String(units - whole * unit).padStart(digits, "0");
+  if (written < 0) frac = frac.replace(/0+$/, "");
   const days = Math.floor(whole / 86400);
   const rem = whole % 86400;
   const hms = `${pad2(Math.floor(rem / 3600))}:${pad2(Math.floor((rem % 3600) / 60))}:${pad2(rem % 60)}`;
-  return `${sign}${days > 0 ? `${days}+` : ""}${hms}${frac > 0 ? `.${String(frac).padStart(6, "0")}` : ""}`;
+  return `${seconds < 0 && units > 0 ? "-" : ""}${days > 0 ? `${days}+` : ""}${hms}${frac === "" ? "" : `.${frac}`}`;
+}
+
+/** Digits after the decimal point of numeric text ("1.500" → 3, "615" → 0); -1 with an exponent. */
+function writtenDecimals(s: string): number {
+  const t = s.trim();
+  if (/[eE]/.test(t)) return -1;
+  const dot = t.indexOf(".");
+  return dot < 0 ? 0 : t.length - dot - 1;
 }
 
 /** Thousands separators; a fractional number is rounded to 2 decimals (docs), shown as `%.2f`. */
@@ -47,7 +66,10 @@ function binary(n: number): string | null {
   return Number.isInteger(n) && n >= 0 && n <= Number.MAX_SAFE_INTEGER ? n.toString(2) : null;
 }
 
-const FORMATS: Readonly<Record<string, (n: number) => string | null>> = { binary, hex, commas, duration };
+/** The formats, each over a value that reads as a number (duration also reads its written decimals). */
+const FORMATS: Readonly<Record<string, (a: Atom) => string | null>> = {
+  binary: (a) => binary(toNumber(a)), hex: (a) => hex(toNumber(a)), commas: (a) => commas(toNumber(a)), duration,
+};
 
 const tostring: FunctionDef = {
   name: "tostring", category: "conversion", minArgs: 1, maxArgs: 2,
@@ -57,18 +79,23 @@ const tostring: FunctionDef = {
     { expr: 'tostring(9, "binary")', result: "1001" },
     { expr: "tostring(1 == 1)", result: "True" }, { expr: 'tostring(15, "hex")', result: "0xF" },
     { expr: 'tostring(12345.6789, "commas")', result: "12,345.68" }, { expr: 'tostring(615, "duration")', result: "00:10:15" },
-    { expr: "tostring(3.50)", result: "3.5" },
+    { expr: "tostring(3.50)", result: "3.50" }, { expr: 'tostring(1.5, "duration")', result: "00:00:01.5" },
   ],
   impl: ([v, format]) => {
     if (v === undefined || v === null) return null;
     if (typeof v === "boolean") return v ? "True" : "False";
     if (format === undefined) return lift(v, (a) => (typeof a === "number" ? formatNumber(a) : a));
     const name = text(format);
-    const f = name === null ? undefined : FORMATS[name];
+    const f = name !== null && Object.hasOwn(FORMATS, name) ? FORMATS[name] : undefined;
     if (f === undefined) return null;
-    // A format applies to numbers; a value that is not a number gives null (no silent passthrough).
-    return lift(v, (a) => (isNumberLike(a) ? f(toNumber(a)) : null));
+    // "The format argument is optional and is only used when the value argument is a number":
+    // other text is returned as it is.
+    return lift(v, (a) => (isNumberLike(a) ? f(a) : a));
   },
+  numbersAsStored: true,
+  // A quoted literal is a string, not a number (Informational functions; a field holding "5" is
+  // one), so its format is not used: "tostring("5", "binary") is not supported".
+  specialize: ([v, f]) => (v?.kind === "literal" && typeof v.value === "string" && f !== undefined ? ([x]) => x ?? null : null),
 };
 
 export function parseInBase(s: string, base: number): number | null {

@@ -55,4 +55,17 @@ export interface FunctionDef {
    * argument it is about, or null.
    */
   checkArgs?(args: readonly Expr[]): { readonly message: string; readonly at: Expr } | null;
+  /**
+   * Hand a number argument as eval stores it, trailing zeros of its precision kept as text
+   * (values/numeric-precision.ts `storedNumber`), instead of as the double: `tostring(3.50)` is
+   * "3.50", as `eval x=3.50` stores "3.50". Other functions get the double (rounded the same way).
+   */
+  readonly numbersAsStored?: boolean;
+  /**
+   * An implementation for these written arguments, when how an argument is written decides the
+   * answer: a quoted string literal is a String even when it reads as a number (Informational
+   * functions: `isnum("NaN")` is false, while a field holding "NaN" is a number). Called once per
+   * call site, when the expression is compiled; null keeps `impl`.
+   */
+  specialize?(args: readonly Expr[]): FunctionDef["impl"] | null;
 }

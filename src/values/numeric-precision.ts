@@ -24,8 +24,9 @@
  *   (1.00*1111 stays 1111: the doc's "returns the value n=1111"); sigfig() also rounds integer
  *   digits away (1110).
  * Numbers stay JavaScript doubles; a precision is a plain number computed beside the value only
- * for arithmetic, so reading and comparing values costs nothing more. What is not kept: trailing
- * zeros (the doc's 1.650 is stored as 1.65, `eval a=5.0` as 5), because a field holds a double.
+ * for arithmetic, so reading and comparing values costs nothing more. A result whose precision
+ * ends on zeros a double cannot hold is stored as its decimal text (`storedNumber`: the doc's 1.650,
+ * `eval a=5.0` → "5.0"); every other result stays a double.
  */
 
 /** No precision limit. The arithmetic identity: max(lsd, EXACT) = lsd, min(sig, ∞) = sig. */
@@ -187,6 +188,31 @@ export function settleNumber(v: number, lsd: number): number {
   if (scaled >= 9007199254740992) return Number(v.toFixed(decimals));
   const out = Math.round(scaled) / unit;
   return v < 0 ? (out === 0 ? 0 : -out) : out;
+}
+
+/**
+ * The value eval stores (and joins as text) for a number computed to precision `lsd`: settleNumber's
+ * number, or, when the precision ends on a zero the double cannot hold, the decimal text with its
+ * trailing zeros. The eval page's rounding table shows `8.250 * exact(0.2)` as 1.650 (four
+ * significant figures, as 8.250 has) beside `8.250 * 0.200` as 1.65, and the Mathematical functions
+ * page's sum() example calls `eval a = 5.0` "a field called a with value 5.0". The text reads back
+ * as the same number everywhere a number is read (isNumericText), and it carries its precision to
+ * the next eval (lsdOfText). Past 2^53 units of the last digit (more than ~16 significant digits)
+ * there are no digits left to show: the number is returned.
+ */
+export function storedNumber(v: number, lsd: number): number | string {
+  if (Number.isNaN(lsd) || lsd >= 0 || !Number.isFinite(v)) return settleNumber(v, lsd);
+  const decimals = -lsd;
+  if (decimals > MAX_DECIMALS) return v;
+  const unit = pow10(decimals);
+  const scaled = Math.abs(v) * unit;
+  if (scaled >= 9007199254740992) return settleNumber(v, lsd);
+  const k = Math.round(scaled);
+  // k / 10^d prints as the decimal k·10^-d without its trailing zeros: only those need text.
+  if (k % 10 !== 0) return v < 0 ? -(k / unit) : k / unit;
+  const digits = String(k).padStart(decimals + 1, "0");
+  const text = `${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
+  return v < 0 && k !== 0 ? `-${text}` : text;
 }
 
 /**

@@ -47,6 +47,26 @@ export function parseNumber(s: string): number {
   return isNumericText(s) ? Number(s) : Number.NaN;
 }
 
+/**
+ * True for the text "NaN" (any case, surrounding white space allowed): in a field it is a numeric
+ * NaN as well as a string (Informational functions, "Using isnum in searches with NaN": "When a
+ * field contains a "NaN" string, the "NaN" behaves as both a string and a number"); a quoted
+ * literal "NaN" is only a string. toNumber keeps NaN as its "not a number" answer, so only the
+ * places that need the difference (isnum, isstr, typeof, arithmetic) ask.
+ */
+export function isNanText(s: string): boolean {
+  const t = s.trim();
+  return t.length === 3 && t.toLowerCase() === "nan";
+}
+
+/** True for a numeric NaN: the double NaN, or a field's "NaN" text (isNanText). */
+export function isNumericNaN(v: EvalValue): boolean {
+  if (typeof v === "number") return Number.isNaN(v);
+  if (typeof v === "string") return isNanText(v);
+  if (Array.isArray(v) && v.length > 0) return isNumericNaN(v[0] as Atom);
+  return false;
+}
+
 export function isNumeric(v: EvalValue): boolean {
   return !Number.isNaN(toNumber(v)) && v !== null && typeof v !== "boolean";
 }

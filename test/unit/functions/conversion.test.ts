@@ -29,9 +29,14 @@ describe("tostring", () => {
     [[615, "duration"], "00:10:15"],
     [[86400 + 3661, "duration"], "1+01:01:01"],
     [[0, "duration"], "00:00:00"],
-    [[1.5, "duration"], "00:00:01.500000"],
+    [[1.5, "duration"], "00:00:01.5"],
+    [["1.500", "duration"], "00:00:01.500"],
+    [[12304.405999898911, "duration"], "03:25:04.406"],
+    [["0.0000004", "duration"], "00:00:00.000000"],
+    [[-0.0000001, "duration"], "00:00:00"],
+    [["1e3", "duration"], "00:16:40"],
     [[-61, "duration"], "-00:01:01"],
-    [["abc", "hex"], null],
+    [["abc", "hex"], "abc"], // "the format argument … is only used when the value argument is a number"
     [[15, "bogus"], null],
   ])("tostring(%j) → %j", (args, expected) => {
     expect(call("tostring", ...args)).toEqual(expected);

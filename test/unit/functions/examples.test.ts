@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { FUNCTIONS } from "../../../src/functions/registry.js";
 import { SPECIAL_FORM_FUNCTIONS } from "../../../src/functions/special-forms.js";
 import type { EvalValue } from "../../../src/values/value.js";
-import { call as f } from "./call.js";
+import { call as f, callWritten } from "./call.js";
 
 const abc = (): EvalValue => f("split", "a,b,c", ",");
 
@@ -37,6 +37,11 @@ const TABLE: Readonly<Record<string, () => EvalValue>> = {
   "isnotnull(null())": () => f("isnotnull", f("null")),
   "isnum(3.5)": () => f("isnum", 3.5),
   'isnum("abc")': () => f("isnum", "abc"),
+  'isnum("5")': () => callWritten("isnum", "5"),
+  "isnum(f)": () => f("isnum", "5"),
+  'isstr("5")': () => callWritten("isstr", "5"),
+  'typeof("5")': () => callWritten("typeof", "5"),
+  "typeof(f)": () => f("typeof", "5"),
   "isint(42)": () => f("isint", 42),
   "isint(4.2)": () => f("isint", 4.2),
   'isstr("abc")': () => f("isstr", "abc"),
@@ -103,7 +108,8 @@ const TABLE: Readonly<Record<string, () => EvalValue>> = {
   'tostring(15, "hex")': () => f("tostring", 15, "hex"),
   'tostring(12345.6789, "commas")': () => f("tostring", 12345.6789, "commas"),
   'tostring(615, "duration")': () => f("tostring", 615, "duration"),
-  "tostring(3.50)": () => f("tostring", 3.5),
+  "tostring(3.50)": () => f("tostring", "3.50"), // handed as eval stores 3.50 (numbersAsStored)
+  'tostring(1.5, "duration")': () => f("tostring", 1.5, "duration"),
   'tonumber("0A4", 16)': () => f("tonumber", "0A4", 16),
   'tonumber("12.5")': () => f("tonumber", "12.5"),
   'tonumber("0101", 2)': () => f("tonumber", "0101", 2),
@@ -148,6 +154,7 @@ const TABLE: Readonly<Record<string, () => EvalValue>> = {
   "isarray(1)": () => f("isarray", 1),
   "isdouble(3.546)": () => f("isdouble", 3.546),
   "isdouble(1000000)": () => f("isdouble", 1000000),
+  "isdouble(5.0)": () => f("isdouble", "5.0"), // handed as eval stores 5.0 (numbersAsStored)
   'ismv(split("1, 2, 3", ","))': () => f("ismv", f("split", "1, 2, 3", ",")),
   'ismv("1")': () => f("ismv", "1"),
   'isobject("{\\"a\\": 1}")': () => f("isobject", '{"a": 1}'),

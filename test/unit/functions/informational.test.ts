@@ -1,7 +1,7 @@
 /** Informational functions: numeric-looking strings count as numbers (see informational.ts). */
 import { describe, expect, it } from "vitest";
 import type { EvalValue } from "../../../src/values/value.js";
-import { call } from "./call.js";
+import { call, callWritten } from "./call.js";
 
 describe("informational functions", () => {
   it.each<[string, EvalValue, EvalValue]>([
@@ -37,7 +37,29 @@ describe("informational functions", () => {
     ["typeof", true, "Bool"],
     ["typeof", null, "Invalid"],
     ["typeof", ["a", "b"], "Multivalue"],
+    // A field's "NaN" and a numeric NaN are numbers and strings at once (page: "Using isnum in
+    // searches with NaN"); a quoted literal is typed by `specialize` (below).
+    ["isnum", "NaN", true],
+    ["isnum", " nan ", true],
+    ["isnum", Number.NaN, true],
+    ["isstr", "NaN", true],
+    ["isstr", Number.NaN, true],
+    ["isstr", 1.5, false],
+    ["typeof", "NaN", "Number"],
+    ["isint", "NaN", false],
   ])("%s(%j) → %j", (name, arg, expected) => {
     expect(call(name, arg)).toBe(expected);
+  });
+});
+
+describe("a quoted literal argument is a String", () => {
+  it.each<[string, string | number, EvalValue]>([
+    ["typeof", "5", "String"], ["typeof", "NaN", "String"], ["typeof", 5, "Number"],
+    ["isnum", "5", false], ["isnum", "NaN", false], ["isnum", 5, true],
+    ["isstr", "5", true], ["isstr", 5, false],
+    ["isint", "5", false], ["isint", 5, true],
+    ["isdouble", "5.5", false], ["isdouble", 5.5, true],
+  ])("%s(%j written) → %j", (name, arg, expected) => {
+    expect(callWritten(name, arg)).toBe(expected);
   });
 });

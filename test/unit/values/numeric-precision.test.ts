@@ -1,7 +1,7 @@
 /** The precision eval carries beside a number (values/numeric-precision.ts) and how numbers print. */
 import { describe, expect, it } from "vitest";
 import {
-  combineLsd, decimalExponent, EXACT, FROM_VALUE, lsdOfText, lsdOfValue, roundToLsd, settleNumber,
+  combineLsd, decimalExponent, EXACT, FROM_VALUE, lsdOfText, lsdOfValue, roundToLsd, settleNumber, storedNumber,
 } from "../../../src/values/numeric-precision.js";
 import { roundDecimal } from "../../../src/values/numeric-round.js";
 import { formatNumber } from "../../../src/values/value.js";
@@ -52,6 +52,21 @@ describe("settleNumber: the value eval stores", () => {
     [1111, 1, 1111], // never into integer digits: the doc's 1.00*1111 → 1111
     [2150.4, 1, 2150], [3.3333333333333335, EXACT, 3.3333333333333335], [0.1, FROM_VALUE, 0.1],
   ])("%s at %s → %s", (v, lsd, out) => expect(settleNumber(v, lsd)).toBe(out));
+});
+
+describe("storedNumber: trailing zeros of the precision kept as text", () => {
+  it.each<[number, number, number | string]>([
+    [1.6500000000000001, -3, "1.650"], // the eval page's exact=1.650
+    [1.6500000000000001, -2, 1.65], [1.6500000000000001, 0, 2], [5, -1, "5.0"], [21.98, -1, "22.0"],
+    [-1.5, -2, "-1.50"], [-0.001, -2, "0.00"], [0, -1, "0.0"], [0.0032, -4, 0.0032], [0.003, -4, "0.0030"],
+    [1111, 1, 1111], [2150.4, 1, 2150], [3.99, EXACT, 3.99], [0.1, FROM_VALUE, 0.1],
+    [Number.NaN, -2, Number.NaN], [Number.POSITIVE_INFINITY, -1, Number.POSITIVE_INFINITY],
+    [1e17, -2, 1e17], // no digits left below 2^53 units: the number itself
+  ])("%s at %s → %j", (v, lsd, out) => expect(storedNumber(v, lsd)).toBe(out));
+  it("reads back as the number it stands for, with its precision", () => {
+    const t = storedNumber(8.25 * 0.2, -3) as string;
+    expect([Number(t), lsdOfText(t)]).toEqual([1.65, -3]);
+  });
 });
 
 describe("roundToLsd: sigfig()", () => {
