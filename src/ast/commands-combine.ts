@@ -6,7 +6,7 @@
 import type { Span } from "../source/source-text.js";
 import type { AggregateSpec, Command } from "./commands.js";
 import type { Expr, SearchExpr } from "./nodes.js";
-import type { TimechartExtras, XyseriesExtras } from "./commands-report.js";
+import type { TimeBucketSpan, TimechartExtras, XyseriesExtras } from "./commands-report.js";
 
 interface Base {
   readonly span: Span;
@@ -135,8 +135,8 @@ export interface RareCommand extends TopOptions {
 
 export interface TimechartCommand extends Base, TimechartExtras {
   readonly kind: "timechart";
-  /** Bucket span in seconds; undefined = chosen from the data (at most 100 buckets). */
-  readonly bucketSpan?: number;
+  /** Bucket span (a number counts seconds); undefined = chosen from the data (at most `bins` buckets). */
+  readonly bucketSpan?: TimeBucketSpan;
   readonly aggregates: readonly AggregateSpec[];
   readonly by?: string;
   readonly cont: boolean;

@@ -45,8 +45,15 @@ export type SeriesFilter =
   | { readonly fn: string; readonly kind: "rank"; readonly negate: boolean; readonly bottom: boolean; readonly n: number }
   | { readonly fn: string; readonly kind: "threshold"; readonly op: "<" | ">"; readonly value: number };
 
+/** A time bin span: bin's spans, or timechart's snap-to week span (`span=w@w1`, weekday 0 = Sunday). */
+export type TimeBucketSpan = BinSpan | { readonly kind: "weeks"; readonly weeks: number; readonly weekday: number };
+
 /** timechart's options beyond those commands-combine.ts declares. */
 export interface TimechartExtras extends SplitOptions {
+  /** `aligntime=`: earliest, latest, an epoch or a time modifier (`@d+5h`), resolved at run time. */
+  readonly aligntime?: string;
+  /** `span=`/`bins=` written after the split-by field: they bin the split-by field (`by size span=log2`). */
+  readonly byBins?: ChartBins;
   /** `bins=`: the most buckets an automatic span may give (default 100). */
   readonly bins: number;
   /** `minspan=` in seconds: the smallest automatic span. */
@@ -74,6 +81,8 @@ export interface ChartBins {
   readonly logSpan?: { readonly coef: number; readonly base: number };
   readonly start?: number;
   readonly end?: number;
+  /** `aligntime=` of a time split (bin's). */
+  readonly aligntime?: string;
 }
 
 /** One split field of chart with its bin options (none: its values as they are). */

@@ -26,6 +26,8 @@ export interface AggregateSpec {
   readonly field: string | null;
   /** `count(eval(...))`-style argument. */
   readonly evalExpr?: Expr;
+  /** The checked `[subsearch]`es inside `evalExpr` (commands/eval-subsearch.ts); absent when none. */
+  readonly evalSubsearches?: ReadonlyMap<ExprSubsearch, readonly Command[]>;
   /** Output column name: the AS name, else the text as written (`values(Processes.process)`). */
   readonly as: string;
   readonly span: Span;
@@ -88,6 +90,8 @@ export interface EvalCommand extends Base {
 export interface WhereCommand extends Base {
   readonly kind: "where";
   readonly expr: Expr;
+  /** The checked `[subsearch]`es inside the expression (commands/eval-subsearch.ts); absent when none. */
+  readonly subsearches?: ReadonlyMap<ExprSubsearch, readonly Command[]>;
 }
 
 export interface TableCommand extends Base {

@@ -126,7 +126,8 @@ export type ArgValue =
   | { readonly kind: "word"; readonly text: string; readonly span: Span }
   | { readonly kind: "string"; readonly text: string; readonly span: Span }
   | { readonly kind: "call"; readonly name: string; readonly args: readonly ArgValue[]; readonly span: Span }
-  | { readonly kind: "expr"; readonly expr: Expr; readonly span: Span }
+  /** `text`: the expression as written, where it names a result (`count(eval(a>1))`). */
+  | { readonly kind: "expr"; readonly expr: Expr; readonly span: Span; readonly text?: string }
   /** `key=(search terms)` — a parenthesised option value (transaction's startswith/endswith). */
   | { readonly kind: "search"; readonly expr: SearchExpr; readonly span: Span }
   | { readonly kind: "subsearch"; readonly pipeline: Pipeline; readonly span: Span };

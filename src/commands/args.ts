@@ -172,6 +172,8 @@ function decimalPercentile(v: ArgValue): ArgValue {
 function argText(a: ArgValue): string {
   if (a.kind === "word" || a.kind === "string") return a.text;
   if (a.kind === "call") return `${a.name}(${a.args.map(argText).join(", ")})`;
+  // Splunk names `count(eval(status="404"))` by the search text as written.
+  if (a.kind === "expr" && a.text !== undefined) return a.text;
   return "…";
 }
 

@@ -5,7 +5,8 @@
  * in a particular set have the same value").
  *
  * Time bins (a span with a time unit, or any span on `_time`) replace the value by the start of its
- * bin in epoch seconds: s/m/h spans are aligned to the epoch in UTC (or to `aligntime`), `d`/`w`
+ * bin in epoch seconds (time-buckets.ts): s/m/h spans are aligned to the epoch in UTC (or to
+ * `aligntime`: earliest or latest of the search's time range, an epoch, or a time modifier), `d`/`w`
  * spans to local midnight (timechart usage: "To use day boundaries, use span=1d. Do not use
  * span=86400s"), `mon`/`q`/`y` spans to the first of the month in the search's time zone.
  * Numeric bins of other fields become the text `<low>-<high>` (bin examples: `bin span=10 size`).
@@ -17,16 +18,14 @@
  * granularity to use automatically inferring span from the data time range") bounds that automatic
  * span from below; it does nothing when span= is given.
  */
-import { DateTime } from "luxon";
 import type { BinOptions, BinSpan } from "../ast/commands-stream.js";
 import type { CommandNode } from "../ast/nodes.js";
 import { diag } from "../diagnostics/diagnostic.js";
 import type { Table } from "../table/table.js";
-import { zoneFor } from "../values/time-format.js";
-import { relativeTime } from "../values/time-modifier.js";
 import { formatNumber, parseNumber, toNumber, type Value } from "../values/value.js";
 import { lsdOfValue, settleNumber } from "../values/numeric-precision.js";
 import { argsOf, intValue, readOptions, rejectKinds, textOf } from "./args.js";
+import { isAligntime, resolveAligntime, spanSeconds, timeBucket } from "./time-buckets.js";
 import type { CheckContext, CommandDef, ExecContext } from "./types.js";
 
 const OPTIONS = ["span", "bins", "minspan", "start", "end", "aligntime"];
@@ -50,6 +49,10 @@ export function parseBinSpan(text: string): BinSpan | null {
   const unit = (m[2] ?? "").toLowerCase();
   if (!(n > 0)) return null;
   if (unit === "") return { kind: "number", size: n };
+  // Usage, Subsecond bin time spans: they "should be numbers that divide evenly into a second …
+  // span = 1000ms is not allowed. Use span = 1s instead."
+  const perSecond = SUBSECOND[unit] === undefined ? undefined : Math.round(1 / SUBSECOND[unit]!);
+  if (perSecond !== undefined && !(Number.isInteger(n) && n < perSecond && perSecond % n === 0)) return null;
   if (SECONDS[unit] !== undefined) return { kind: "seconds", seconds: n * SECONDS[unit]! };
   if (DAYS[unit] !== undefined) return { kind: "days", days: n * DAYS[unit]! };
   if (MONTHS[unit] !== undefined && Number.isInteger(n)) return { kind: "months", months: n * MONTHS[unit]! };
@@ -80,9 +83,12 @@ function checkBin(node: CommandNode, ctx: CheckContext): BinOptions | null {
   const minText = minOpt ? textOf(minOpt.value, node, ctx, "a span such as 5m") : null;
   const minSpan = minText === null ? null : parseBinSpan(minText);
   if (minOpt && !minSpan) ctx.report(diag("bad-argument", { command: node.name, message: `bad minspan "${minText ?? ""}"` }, minOpt.value.span));
-  const minspan = minSpan === null ? undefined : spanUnits(minSpan);
+  const minspan = minSpan === null ? undefined : spanSeconds(minSpan);
   const alignOpt = opts.get("aligntime");
   const aligntime = alignOpt ? (textOf(alignOpt.value, node, ctx, "a time") ?? undefined) : undefined;
+  if (alignOpt && aligntime !== undefined && !isAligntime(aligntime)) {
+    ctx.report(diag("bad-argument", { command: node.name, message: `bad aligntime "${aligntime}": use earliest, latest, an epoch time or a time modifier such as @d+3h` }, alignOpt.value.span));
+  }
   const pos = argsOf(node, "positional");
   for (const p of pos.slice(1)) ctx.report(diag("bad-argument", { command: node.name, message: "takes one field" }, p.span));
   const first = pos[0];
@@ -180,33 +186,17 @@ function runBin(cmd: BinOptions, input: Table, ctx: ExecContext): Table {
   const nums = col.map((v) => (v === null ? Number.NaN : toNumber(v)));
   const given = cmd.binSpan;
   const span: BinSpan = given?.kind === "number" && isTime ? { kind: "seconds", seconds: given.size } : (given ?? autoSpan(cmd, nums, isTime));
-  const align = cmd.aligntime === undefined ? 0 : (relativeTime(ctx.fn.now, cmd.aligntime, ctx.fn.tz) ?? 0);
+  const align = cmd.aligntime === undefined ? 0 : (resolveAligntime(cmd.aligntime, ctx) ?? 0);
   const out = col.map((v, r): Value => {
     const x = nums[r] ?? Number.NaN;
     if (v === null || Number.isNaN(x)) return v;
-    switch (span.kind) {
-      case "seconds": return Math.floor((x - align) / span.seconds) * span.seconds + align;
-      case "days": return dayBin(x, span.days, ctx.fn.tz);
-      case "months": return monthBin(x, span.months, ctx.fn.tz);
-      case "number": {
-        // Bounds to the span's decimals: 3 × 0.1 is 0.30000000000000004 in binary, the bin "0.3-0.4".
-        const p = lsdOfValue(span.size);
-        const lo = settleNumber(Math.floor(x / span.size) * span.size, p);
-        return `${formatNumber(lo)}-${formatNumber(settleNumber(lo + span.size, p))}`;
-      }
-    }
+    if (span.kind !== "number") return timeBucket(x, span, align, ctx.fn.tz);
+    // Bounds to the span's decimals: 3 × 0.1 is 0.30000000000000004 in binary, the bin "0.3-0.4".
+    const p = lsdOfValue(span.size);
+    const lo = settleNumber(Math.floor(x / span.size) * span.size, p);
+    return `${formatNumber(lo)}-${formatNumber(settleNumber(lo + span.size, p))}`;
   });
   return input.withColumn(cmd.as ?? cmd.field, out);
-}
-
-/** A span in seconds (time spans; a month counts 30 days, as the step table does) or in units. */
-function spanUnits(s: BinSpan): number {
-  switch (s.kind) {
-    case "number": return s.size;
-    case "seconds": return s.seconds;
-    case "days": return s.days * 86400;
-    case "months": return s.months * 2592000;
-  }
 }
 
 /** The span `bins` (default 100) implies over the data range, never below `minspan`. */
@@ -228,22 +218,4 @@ function autoSpan(cmd: BinOptions, nums: readonly number[], isTime: boolean): Bi
   let size = range <= 0 ? 1 : 10 ** Math.ceil(Math.log10(range / bins));
   while (cmd.minspan !== undefined && size < cmd.minspan) size *= 10;
   return { kind: "number", size };
-}
-
-/** Start of the n-day bin holding t, counted in local days since the epoch. */
-function dayBin(t: number, days: number, tz: string): number {
-  const zone = zoneFor(tz);
-  const off = zone.offset(t * 1000) * 60;
-  const local = Math.floor((t + off) / (days * 86400)) * days * 86400;
-  return local - zone.offset((local - off) * 1000) * 60;
-}
-
-/** Start of the n-month bin holding t, counting months from January 1970 in the zone. */
-function monthBin(t: number, months: number, tz: string): number {
-  const d = DateTime.fromMillis(Math.floor(t * 1000), { zone: zoneFor(tz) });
-  const index = (d.year - 1970) * 12 + (d.month - 1);
-  const start = Math.floor(index / months) * months;
-  const year = 1970 + Math.floor(start / 12);
-  const month = start - (year - 1970) * 12 + 1;
-  return DateTime.fromObject({ year, month, day: 1 }, { zone: zoneFor(tz) }).toMillis() / 1000;
 }

@@ -1,6 +1,7 @@
 /**
  * Bin options on chart's split fields (chart reference, "Bin options": `bins=`, `span=` as a span
- * length or a log span `[<coef>]log[<base>]`, `start=`/`end=`). The bin reference says "The bin
+ * length or a log span `[<coef>]log[<base>]`, `start=`/`end=`, and `aligntime=` of a time split,
+ * basic example 7: `chart count BY _time span=12h aligntime=@d+5h`). The bin reference says "The bin
  * command is automatically called by the chart and the timechart commands", so span lengths and
  * `bins` go through bin's own plan (same labels `<low>-<high>`, same time alignment); only log
  * spans, which bin does not take yet, are binned here: a value x > 0 falls in
@@ -15,9 +16,10 @@ import type { Table } from "../table/table.js";
 import { compareLexical, formatNumber, parseNumber, toNumber, type Value } from "../values/value.js";
 import { intValue, textOf, type OptionArg } from "./args.js";
 import { bin, parseBinSpan } from "./bin.js";
+import { isAligntime } from "./time-buckets.js";
 import type { CheckContext, ExecContext } from "./types.js";
 
-export const BIN_OPTIONS = ["bins", "span", "start", "end"];
+export const BIN_OPTIONS = ["bins", "span", "start", "end", "aligntime"];
 
 /** Reads the bin options given for one split field; undefined when none is. */
 export function readChartBins(node: CommandNode, given: readonly OptionArg[], ctx: CheckContext): ChartBins | undefined {
@@ -39,6 +41,9 @@ export function readChartBins(node: CommandNode, given: readonly OptionArg[], ct
       if (log && base > 1 && coef >= 1 && coef < base) out = { ...out, logSpan: { coef, base } };
       else if (span) out = { ...out, binSpan: span };
       else ctx.report(diag("bad-argument", { command: node.name, message: `bad span "${t}": use a length such as 10 or 1h, or a log span such as log2 or 2log10 (1 <= coefficient < base)` }, o.value.span));
+    } else if (key === "aligntime") {
+      if (isAligntime(t)) out = { ...out, aligntime: t };
+      else ctx.report(diag("bad-argument", { command: node.name, message: `bad aligntime "${t}": use earliest, latest, an epoch time or a time modifier such as @d+5h` }, o.value.span));
     } else {
       const n = parseNumber(t);
       if (Number.isNaN(n)) ctx.report(diag("bad-argument", { command: node.name, message: `${key} must be a number` }, o.value.span));
@@ -64,6 +69,7 @@ export function splitValues(input: Table, s: ChartSplit, ctx: ExecContext): read
     kind: "bin", field: s.field, as: out, span: { start: 0, end: 0 },
     ...(b.binSpan ? { binSpan: b.binSpan } : {}), ...(b.bins !== undefined ? { bins: b.bins } : {}),
     ...(b.start !== undefined ? { start: b.start } : {}), ...(b.end !== undefined ? { end: b.end } : {}),
+    ...(b.aligntime !== undefined ? { aligntime: b.aligntime } : {}),
   } as Parameters<typeof bin.plan>[0]);
   return step(input, ctx).column(out) ?? raw;
 }

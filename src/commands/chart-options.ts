@@ -28,5 +28,6 @@ export function chartOptionProofs(): Readonly<Record<string, OptionProof>> {
     span: { query: `${SRC} | chart count by n span=2`, baseline: `${SRC} | chart count by n` },
     start: { query: `${SRC} | chart count by n bins=2 start=-100`, baseline: `${SRC} | chart count by n bins=2` },
     end: { query: `${SRC} | chart count by n bins=2 end=1000`, baseline: `${SRC} | chart count by n bins=2` },
+    aligntime: { query: `${SRC} | eval _time=n*600 | chart count by _time span=20m aligntime=300`, baseline: `${SRC} | eval _time=n*600 | chart count by _time span=20m` },
   };
 }

@@ -18,6 +18,7 @@ import type { AggregateSpec } from "../ast/commands.js";
 import type { ChartAggregate, ChartCommand, ChartSplit } from "../ast/commands-report.js";
 import type { CommandNode } from "../ast/nodes.js";
 import { diag } from "../diagnostics/diagnostic.js";
+import { lookupAggregate } from "../aggregates/registry.js";
 import type { BoundAggregate } from "../executor/grouping.js";
 import type { Span } from "../source/source-text.js";
 import { Table } from "../table/table.js";
@@ -27,6 +28,7 @@ import { BIN_OPTIONS, compareBins, fillBins, isBinned, readChartBins, splitValue
 import { columnAggregate, readColumns } from "./chart-eval.js";
 import { chartOptionProofs } from "./chart-options.js";
 import { SPLIT_OPTIONS, bindAggregates, pivot, readSplitOptions, seriesColumns, splitReader, valueKeys } from "./split-series.js";
+import { expandWildcards } from "./stats-wildcards.js";
 import type { CheckContext, CommandDef, ExecContext } from "./types.js";
 
 const OPTIONS = ["cont", ...BIN_OPTIONS, ...SPLIT_OPTIONS];
@@ -43,13 +45,20 @@ export const chart: CommandDef<"chart"> = {
   ],
   options: chartOptionProofs(),
   check(node, ctx) {
-    const opts = readOptions(node, OPTIONS, ctx, {
-      aligntime: "time bins always start at multiples of the span from epoch 0 (basic example 7's @d+5h alignment is not implemented)",
-    });
+    const opts = readOptions(node, OPTIONS, ctx);
     const pos = argsOf(node, "positional");
     const overAt = pos.findIndex((p) => p.value.kind === "word" && p.value.text.toLowerCase() === "over" && !p.alias);
     const aggArgs = overAt < 0 ? pos : pos.slice(0, overAt);
     const by = argsOf(node, "by").flatMap((b) => [...b.fields]);
+    // "The chart command allows this behavior only with the count function" (Usage, 'Apply a
+    // statistical function to all available fields'): `chart sum` is no implicit sum(*).
+    for (const p of aggArgs) {
+      const name = p.value.kind === "word" ? p.value.text.toLowerCase() : "";
+      if (name !== "count" && name !== "c" && !p.alias && lookupAggregate(name)) {
+        ctx.report(diag("bad-argument", { command: "chart", message: `${name} needs a field; chart applies a function to all fields only when the wildcard is explicit: ${name}(*)` }, p.span));
+        return null;
+      }
+    }
     const aggregates = readColumns(node, aggArgs, ctx, by.length > 0);
     if (aggregates === null) return null;
     let fields: { name: string; span: Span }[];
@@ -111,10 +120,17 @@ function checkRowField(row: string, at: Span, aggregates: readonly ChartAggregat
 }
 
 function runChart(input: Table, cmd: ChartCommand, ctx: ExecContext): Table {
-  const specs: AggregateSpec[] = cmd.aggregates.flatMap((a) => (a.kind === "eval" ? a.parts : [a.spec]));
+  // Usage, 'Apply a statistical function to all available fields': "If you want to apply other
+  // functions to all fields, you must make the wildcard explicit: | chart sum(*)". A wildcard
+  // field stands for each input field it matches, as in stats, except the split fields, which
+  // cannot be aggregated and split on at once.
+  const splitFields = [cmd.row?.field, cmd.column?.field];
+  const fields = input.fields.filter((f) => !splitFields.includes(f));
+  const columns = cmd.aggregates.flatMap((a): ChartAggregate[] => (a.kind === "agg" ? expandWildcards([a.spec], fields).map((spec) => ({ ...a, spec })) : [a]));
+  const specs: AggregateSpec[] = columns.flatMap((a) => (a.kind === "eval" ? a.parts : [a.spec]));
   const bound = bindAggregates(input, specs, ctx.fn);
   const bySpec = new Map(specs.map((s, i) => [s, bound[i] as BoundAggregate]));
-  const aggs = cmd.aggregates.map((a) => columnAggregate(a, bySpec, ctx.fn));
+  const aggs = columns.map((a) => columnAggregate(a, bySpec, ctx.fn));
   const atomOf = new Map<string, Atom>();
   const rowVals = cmd.row ? splitValues(input, cmd.row, ctx) : null;
   // dedup_splitvals applies to the row-split too: basic example 8 (`chart avg(field) BY mvfield

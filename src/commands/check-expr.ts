@@ -12,8 +12,8 @@ import { unsupportedFunctionReason } from "../functions/unsupported.js";
 import type { CheckContext } from "./types.js";
 
 /**
- * Reports the expression's problems. A `[subsearch]` inside it is handed to `subsearch` (eval
- * runs them: eval-subsearch.ts); without one it is an error, as only eval takes them here.
+ * Reports the expression's problems. A `[subsearch]` inside it is handed to `subsearch` (eval,
+ * where and stats-like eval() aggregates run them: eval-subsearch.ts); without one it is an error.
  */
 export function checkExpr(e: Expr, ctx: CheckContext, subsearch?: (s: ExprSubsearch) => void): void {
   switch (e.kind) {
@@ -41,7 +41,7 @@ export function checkExpr(e: Expr, ctx: CheckContext, subsearch?: (s: ExprSubsea
     case "literal": case "field": case "error": return;
     case "subsearch":
       if (subsearch) subsearch(e);
-      else ctx.report(diag("bad-argument", { command: "expression", message: "a [subsearch] inside an expression is supported in eval only" }, e.span));
+      else ctx.report(diag("bad-argument", { command: "expression", message: "a [subsearch] inside an expression is supported in eval, where and the eval() of stats, eventstats and streamstats aggregates only" }, e.span));
       return;
   }
 }

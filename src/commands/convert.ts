@@ -4,6 +4,11 @@
  * mktime parses back; the other functions normalise numbers. A value that does not convert is
  * left as it was, except under num(), which removes it. Without AS the field is replaced;
  * `ctime(*Time)` takes wildcards, and none(f) keeps f out of them.
+ * auto() and num() read a plain number or a `[D+]HH:MM:SS` duration (as seconds): the page's
+ * extended example 3 converts "a string field time_elapsed that contains times in the format
+ * HH:MM:SS into a number" with num(). auto() converts a field only when every value converts:
+ * "if not all values of a particular field can be converted using a known conversion type, the
+ * field is left untouched and no conversion at all is done for that field" (convert reference).
  */
 import type { ConvertCommand, ConvertFn } from "../ast/commands.js";
 import { diag } from "../diagnostics/diagnostic.js";
@@ -61,6 +66,7 @@ export const convert: CommandDef<"convert"> = {
         for (const f of fields) {
           const col = t.column(f);
           if (!col) continue;
+          if (c.fn === "auto" && !col.every(allConvert)) continue;
           const out = col.map((v) => mapValue(v, (a) => convertAtom(c.fn, a, cmd.timeformat, ctx)));
           t = t.withColumn(c.as ?? f, out);
         }
@@ -78,14 +84,26 @@ function mapValue(v: Value, fn: (a: Atom) => Atom | null): Value {
   return out.length === 0 ? null : out.length === 1 ? (out[0] as Atom) : out;
 }
 
+/** True when auto() can convert every value of a result's field (a missing value is no obstacle). */
+function allConvert(v: Value): boolean {
+  if (v === null) return true;
+  return (Array.isArray(v) ? v : [v as Atom]).every((a) => autoNumber(a) !== null);
+}
+
+/** auto()/num(): a number, or a `[D+]HH:MM:SS` duration in seconds; null when neither. */
+function autoNumber(a: Atom): number | null {
+  const n = typeof a === "number" ? a : parseNumber(a);
+  return Number.isNaN(n) ? dur2sec(String(a)) : n;
+}
+
 function convertAtom(fn: ConvertFn, a: Atom, fmt: string, ctx: ExecContext): Atom | null {
   const n = typeof a === "number" ? a : parseNumber(a);
   switch (fn) {
     case "ctime": return isValidEpoch(n) ? strftime(n, fmt, ctx.fn.tz) : a;
     case "mktime": return strptime(String(a), fmt, ctx.fn.tz) ?? a;
     // num(): "Like auto(), except non-convertible values are removed" (convert reference).
-    case "num": return Number.isNaN(n) ? null : n;
-    case "auto": return Number.isNaN(n) ? a : n;
+    case "num": return autoNumber(a);
+    case "auto": return autoNumber(a) ?? a;
     case "rmcomma": { const x = parseNumber(String(a).replace(/,/g, "")); return Number.isNaN(x) ? a : x; }
     case "rmunit": { const m = /^\s*([+-]?\d+(?:\.\d+)?(?:e[+-]?\d+)?)/i.exec(String(a)); return m ? Number(m[1]) : a; }
     case "dur2sec": return dur2sec(String(a)) ?? a;

@@ -4,16 +4,56 @@
  * pastes its text where the brackets were, so `return $id` with id=5 makes `1 + 5`. Here eval
  * checks each subsearch as a nested pipeline and, when it runs, replaces it by the subsearch's
  * `search` field (what return and format produce) parsed as an eval expression; the subsearch
- * runs once per eval, not per result.
+ * runs once per eval, not per result. A subsearch that ends without return or format gets
+ * format's text ("When you use a subsearch, the format command is implicitly applied to your
+ * subsearch results", Search Manual, Change the format of subsearch results).
+ *
+ * where and the `eval(…)` of stats, eventstats and streamstats aggregates take them too: "The
+ * where command uses the same expression syntax as the eval command" (where reference, Usage),
+ * and stats lets "an eval expression" be "part of the statistical function" (stats reference,
+ * Usage); checkExprSubsearches, checkAggregateEval and expandSubsearches serve them.
  */
 import type { Command } from "../ast/commands.js";
 import type { Expr, ExprSubsearch } from "../ast/nodes.js";
 import { diag, SplRuntimeError } from "../diagnostics/diagnostic.js";
 import { parseSearch } from "../frontend.js";
+import type { AggregateSpec } from "../ast/commands.js";
+import { SUBSEARCH_MAXOUT } from "../executor/subsearch.js";
+import type { Table } from "../table/table.js";
 import { toText } from "../values/value.js";
-import type { ExecContext } from "./types.js";
+import { checkExpr } from "./check-expr.js";
+import { DEFAULT_FRAME, formatSearch } from "./format.js";
+import type { CheckContext, ExecContext } from "./types.js";
 
 export type ExprSubsearchPlans = ReadonlyMap<ExprSubsearch, readonly Command[]>;
+
+/**
+ * Checks an expression, each `[subsearch]` in it as a nested pipeline: their plans (an empty map
+ * when there is none), or null when a subsearch has an error (reported).
+ */
+export function checkExprSubsearches(e: Expr, ctx: CheckContext): ExprSubsearchPlans | null {
+  const plans = new Map<ExprSubsearch, readonly Command[]>();
+  let ok = true;
+  checkExpr(e, ctx, (s) => {
+    const checked = ctx.checkPipeline(s.pipeline);
+    if (checked) plans.set(s, checked);
+    else ok = false;
+  });
+  return ok ? plans : null;
+}
+
+/** An aggregate with its `eval(…)` expression checked, subsearches included; null on a subsearch error. */
+export function checkAggregateEval(spec: AggregateSpec, ctx: CheckContext): AggregateSpec | null {
+  if (!spec.evalExpr) return spec;
+  const plans = checkExprSubsearches(spec.evalExpr, ctx);
+  if (!plans) return null;
+  return plans.size > 0 ? { ...spec, evalSubsearches: plans } : spec;
+}
+
+/** The expression with its checked subsearches, if any, run and replaced (once per command run). */
+export function expandSubsearches(e: Expr, plans: ExprSubsearchPlans | undefined, ctx: ExecContext): Expr {
+  return plans ? resolveExprSubsearches(e, plans, ctx) : e;
+}
 
 /** The expression with each subsearch run and replaced by its search text, parsed. */
 export function resolveExprSubsearches(e: Expr, plans: ExprSubsearchPlans, ctx: ExecContext): Expr {
@@ -21,7 +61,7 @@ export function resolveExprSubsearches(e: Expr, plans: ExprSubsearchPlans, ctx: 
     case "subsearch": {
       const commands = plans.get(e);
       if (!commands) throw new Error("internal: subsearch in an expression was not checked");
-      return textExpr(searchText(ctx.run(commands).get("search", 0) ?? null, e), e);
+      return textExpr(searchText(ctx.run(commands), e), e);
     }
     case "binary": return { ...e, left: resolveExprSubsearches(e.left, plans, ctx), right: resolveExprSubsearches(e.right, plans, ctx) };
     case "unary": return { ...e, operand: resolveExprSubsearches(e.operand, plans, ctx) };
@@ -31,10 +71,14 @@ export function resolveExprSubsearches(e: Expr, plans: ExprSubsearchPlans, ctx: 
   }
 }
 
-function searchText(v: unknown, at: ExprSubsearch): string {
+/** The `search` field that return and format make; else the results as format writes them. */
+function searchText(t: Table, at: ExprSubsearch): string {
+  if (!t.fields.includes("search")) return formatSearch(t, { frame: DEFAULT_FRAME, mvsep: "OR", maxresults: SUBSEARCH_MAXOUT, emptystr: "NOT( )" });
+  const v = t.length > 0 ? t.get("search", 0) : null;
   const text = v === null ? null : toText((Array.isArray(v) ? v[0] : v) as string | number);
-  if (text === null || text === undefined) {
-    throw new SplRuntimeError(diag("runtime-error", { message: "a [subsearch] in eval needs search text from the subsearch (end it with return or format): it returned no search field" }, at.span));
+  if (text === null || text === undefined || text.trim() === "") {
+    // return over no results gives "an empty string" (return reference), which no expression is.
+    throw new SplRuntimeError(diag("runtime-error", { message: "a [subsearch] in an expression returned no search text (did its search find no results?)" }, at.span));
   }
   return text;
 }

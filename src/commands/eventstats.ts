@@ -5,7 +5,8 @@
  * fields in your events and saves those statistics in a new field"; "adds the aggregation inline to
  * each event for which it is relevant", Search Manual, Use the stats command and functions).
  * A result missing a BY field belongs to no group and keeps its fields as they were (docs silent;
- * "for which it is relevant"). `allnum=true` as in stats (stats-allnum.ts).
+ * "for which it is relevant"). `allnum=true` as in stats (stats-allnum.ts), a result of the group
+ * without the field counting as not numeric ("applies to empty values as well", this page).
  */
 import { boolOption, byFields, readOptions, rejectKinds } from "./args.js";
 import { aggregateRows, bindAggregates, byKeys, readAggregates } from "./stream-aggregates.js";
@@ -39,7 +40,7 @@ export const eventstats: CommandDef<"eventstats"> = {
   plan(cmd) {
     return (input, ctx) => {
       const specs = expandWildcards(cmd.aggregates, input.fields);
-      const aggs = applyAllnum(bindAggregates(specs, input, ctx), input, cmd.allnum ?? false);
+      const aggs = applyAllnum(bindAggregates(specs, input, ctx), input, cmd.allnum ?? false, true);
       const keys = byKeys(input, cmd.by);
       const groups = new Map<string, number[]>();
       keys.forEach((k, r) => {

@@ -23,7 +23,8 @@
  *   gates (parser.ts) read types, `glued` and a few images: the upper/lower case of keyword tokens
  *   (which never hold a sentinel: a sentinel lexes as part of an Identifier, string or quoted name),
  *   and Identifier images compared with `search` (implicitSearch, command), `eval`/`where`
- *   (commandSyntax), `eval` (callValue), `CASE`/`TERM` (startsDirective) and the Splunk command
+ *   (commandSyntax), `eval` (callValue), `CASE`/`TERM` (startsDirective), sort's type wrappers
+ *   (keepsCallMeaning: cst-to-ast.ts reads a call's name there) and the Splunk command
  *   names (startsTemplateCommand). No sentinel image is any of those, so an Identifier holding a
  *   sentinel must not become one in the instance either (GATE_WORDS, isCommandName): then every
  *   decision is the same and the CST has the same shape, token for token.
@@ -46,7 +47,7 @@ import type { Pipeline } from "../ast/nodes.js";
 import { parseSearch } from "../frontend.js";
 import { tokenize } from "../lexer/lexer.js";
 import { Identifier, Lt, MacroCall, Number as NumberToken, QuotedName, StringLiteral } from "../lexer/tokens.js";
-import { isCommandName } from "../parser/command-syntax.js";
+import { isCommandName, keepsCallMeaning } from "../parser/command-syntax.js";
 import type { SourceText, Span } from "../source/source-text.js";
 
 /**
@@ -73,7 +74,7 @@ const KEYWORDS: ReadonlySet<string> = new Set(["and", "or", "not", "xor", "in", 
 const PLAIN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const IDENTIFIER_START = /^[A-Za-z_]/;
 
-const isGateWord = (w: string): boolean => GATE_WORDS.has(w.toLowerCase()) || isCommandName(w);
+const isGateWord = (w: string): boolean => GATE_WORDS.has(w.toLowerCase()) || isCommandName(w) || keepsCallMeaning(w);
 /** A value the fast path may substitute: a plain identifier that no rule reads as a keyword or command. */
 const isPlainValue = (v: string): boolean => PLAIN.test(v) && !KEYWORDS.has(v.toLowerCase()) && !isGateWord(v);
 

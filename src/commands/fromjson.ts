@@ -4,7 +4,8 @@
  * values as field values"; "Converts JSON-formatted objects into multivalue fields": a JSON array
  * becomes a multivalue field (one value per element, nested objects as their JSON text); a nested
  * object stays JSON text; `prefix` is prepended to each new field name. A value that is not a JSON
- * object extracts nothing; numbers keep their written form (stream-json.ts).
+ * object extracts nothing; numbers keep their written form (stream-json.ts); a null value makes no
+ * field (example 3).
  */
 import { diag } from "../diagnostics/diagnostic.js";
 import { mv } from "../values/value.js";
@@ -46,6 +47,9 @@ export const fromjson: CommandDef<"fromjson"> = {
         const doc = first === undefined ? null : parseJson(first.trim());
         if (doc?.kind !== "object") continue;
         for (const [k, v] of doc.entries) {
+          // A key whose value is null makes no field: the page's example 3 object has "null":null
+          // and its result table no null column.
+          if (v.kind === "scalar" && v.jsonNull) continue;
           out.set(cmd.prefix + k, r, v.kind === "array" ? mv(v.items.map(jsonText)) : jsonText(v));
         }
       }

@@ -14,12 +14,18 @@ import { diag } from "../diagnostics/diagnostic.js";
 import { Table } from "../table/table.js";
 import type { Value } from "../values/value.js";
 import { argsOf, textOf, type OptionArg } from "./args.js";
+import { datasetPipeline } from "./join-dataset.js";
 import type { CheckContext } from "./types.js";
 
 export interface AliasRead {
   readonly aliases: NonNullable<JoinCommand["aliases"]>;
-  /** A `[subsearch]` that the WHERE clause's search expression took in as its last term. */
+  /**
+   * A `[subsearch]` that the WHERE clause's search expression took in as its last term, or the
+   * `<dataset-type>:<dataset-name>` written there, as the pipeline that reads it.
+   */
   readonly subsearch: Pipeline | null;
+  /** True when `subsearch` is a named dataset rather than a `[subsearch]`. */
+  readonly dataset: boolean;
 }
 
 /** The alias form's parts, or null (with diagnostics) when it is incomplete or malformed. */
@@ -42,10 +48,18 @@ export function readAliases(node: CommandNode, left: OptionArg | undefined, righ
   const terms = where.expr.kind === "and" ? where.expr.items : [where.expr];
   const on: [string, string][] = [];
   let subsearch: Pipeline | null = null;
+  let dataset = false;
   let ok = true;
   terms.forEach((t, i) => {
     if (t.kind === "subsearch" && i === terms.length - 1) {
       subsearch = t.pipeline;
+      return;
+    }
+    // `… where L.a=R.b savedsearch:products`: the right-side dataset (join-dataset.ts).
+    const named = t.kind === "term" && !t.value.quoted && i === terms.length - 1 ? datasetPipeline(t.value.text, t.span) : null;
+    if (named) {
+      subsearch = named;
+      dataset = true;
       return;
     }
     const pair = equality(t, l, r);
@@ -59,7 +73,7 @@ export function readAliases(node: CommandNode, left: OptionArg | undefined, righ
     ctx.report(diag("bad-argument", { command: "join", message: `the where clause needs at least one ${l}.<field>=${r}.<field>` }, where.span));
     ok = false;
   }
-  return ok ? { aliases: { left: l, right: r, on }, subsearch } : null;
+  return ok ? { aliases: { left: l, right: r, on }, subsearch, dataset } : null;
 }
 
 /** `L.a=R.b` or `R.b=L.a` as [a, b]; null for any other term. */

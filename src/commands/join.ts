@@ -11,7 +11,8 @@
  *  - no field list: every field the two result sets share is a join field.
  * At most 50,000 subsearch rows take part ("A maximum of 50,000 rows in the right-side dataset").
  * Values match as exact text (case-sensitive, UNVERIFIED); a result missing a join field matches
- * nothing. The alias form `left=L right=R where L.a=R.b [subsearch]` is read in join-aliases.ts.
+ * nothing. The alias form `left=L right=R where L.a=R.b [subsearch]` is read in join-aliases.ts; a
+ * named dataset in place of the subsearch (`savedsearch:products`) in join-dataset.ts.
  */
 import { diag } from "../diagnostics/diagnostic.js";
 import { Table } from "../table/table.js";
@@ -22,13 +23,15 @@ import type { SearchBudget } from "../executor/budget.js";
 import type { Span } from "../source/source-text.js";
 import type { CommandDef } from "./types.js";
 import { prefixFields, readAliases } from "./join-aliases.js";
+import { datasetPipeline } from "./join-dataset.js";
+import type { Pipeline } from "../ast/nodes.js";
 
 export const JOIN_MAX_SUBSEARCH_ROWS = 50_000;
 
 export const join: CommandDef<"join"> = {
   kind: "join",
   summary: "Merges each result with the subsearch results that have the same values in the join fields.",
-  usage: "join [type=inner|outer|left] [max=<int>] [overwrite=<bool>] [usetime=<bool> earlier=<bool>] (<field>... | left=<L> right=<R> where <L>.<field>=<R>.<field>...) [ <subsearch> ]",
+  usage: "join [type=inner|outer|left] [max=<int>] [overwrite=<bool>] [usetime=<bool> earlier=<bool>] (<field>... | left=<L> right=<R> where <L>.<field>=<R>.<field>...) ([ <subsearch> ] | <datamodel|savedsearch|inputlookup>:<name>)",
   examples: [
     '| makeresults | eval user="bob", dept="it" | join user [| makeresults | eval user="bob", phone="123"]',
     '| makeresults | eval user="eve" | join type=left user [| makeresults | eval user="bob", phone="123"]',
@@ -57,8 +60,16 @@ export const join: CommandDef<"join"> = {
     const maxOpt = opts.get("max");
     const max = maxOpt ? intValue(maxOpt.value, node, ctx, "max") ?? 1 : 1;
     const fields: string[] = [];
-    for (const p of argsOf(node, "positional")) {
+    let dataset: Pipeline | null = null;
+    const positionals = argsOf(node, "positional");
+    for (const [i, p] of positionals.entries()) {
       if (p.value.kind === "subsearch") continue;
+      // The last word may be the right-side dataset, `savedsearch:products` (join-dataset.ts).
+      const named = i === positionals.length - 1 && p.value.kind === "word" ? datasetPipeline(p.value.text, p.value.span) : null;
+      if (named) {
+        dataset = named;
+        continue;
+      }
       const t = textOf(p.value, node, ctx, "a join field");
       if (t !== null) fields.push(...t.split(",").map((s) => s.trim()).filter(Boolean));
     }
@@ -69,9 +80,13 @@ export const join: CommandDef<"join"> = {
       ctx.report(diag("bad-argument", { command: "join", message: "give the join fields either as a field list or in the where clause, not both" }, node.span));
       return null;
     }
-    const subsearch = alias?.subsearch && argsOf(node, "positional").every((p) => p.value.kind !== "subsearch")
-      ? ctx.checkPipeline(alias.subsearch)
-      : readSubsearch(node, ctx);
+    const right = dataset ?? alias?.subsearch ?? null;
+    const bracketed = positionals.some((p) => p.value.kind === "subsearch");
+    if (bracketed && (dataset !== null || alias?.dataset === true)) {
+      ctx.report(diag("bad-argument", { command: "join", message: "give either <dataset-type>:<dataset-name> or a [subsearch], not both" }, node.span));
+      return null;
+    }
+    const subsearch = right && !bracketed ? ctx.checkPipeline(right) : readSubsearch(node, ctx);
     if (!subsearch) return null;
     return {
       kind: "join", type, max, fields, subsearch, ...(alias ? { aliases: alias.aliases } : {}),

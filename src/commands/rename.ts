@@ -2,6 +2,8 @@
  * `rename a AS b, "x.*" AS *`: renames fields in place; `*` patterns map captured text to the
  * target's `*`s in order and must have the same count (spl-semantics.md §4). Renaming onto an
  * existing field replaces it; renaming a missing field onto an existing one empties the target.
+ * "You can't rename one field with multiple names" (rename reference: `rename A as B, A as C` "is
+ * not valid"): a source named twice is an error.
  */
 import type { RenameCommand } from "../ast/commands.js";
 import { diag } from "../diagnostics/diagnostic.js";
@@ -29,6 +31,10 @@ export const rename: CommandDef<"rename"> = {
       const stars = (s: string) => s.split("*").length - 1;
       if (stars(from) !== stars(p.alias.name)) {
         ctx.report(diag("bad-argument", { command: "rename", message: `wildcard mismatch: "${from}" and "${p.alias.name}" must have the same number of *` }, p.span));
+        continue;
+      }
+      if (pairs.some((q) => q.from === from)) {
+        ctx.report(diag("bad-argument", { command: "rename", message: `"${from}" is renamed twice: a field can't be renamed with multiple names` }, p.span));
         continue;
       }
       pairs.push({ from, to: p.alias.name, span: p.span });

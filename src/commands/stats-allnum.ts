@@ -14,22 +14,28 @@ import { toList } from "../values/value.js";
 
 interface Guarded { readonly inner: unknown; bad: boolean }
 
-/** The aggregates with allnum applied (unchanged when `allnum` is false). */
-export function applyAllnum(aggs: readonly BoundAggregate[], input: Table, allnum: boolean): BoundAggregate[] {
+/**
+ * The aggregates with allnum applied (unchanged when `allnum` is false). With `emptyIsNonNumeric`
+ * a result of the group that lacks the field also makes the result null: the eventstats page
+ * says so ("The allnum=true argument applies to empty values as well as alphabetic character
+ * values", its example's empty age being a null()); the stats page speaks only of values.
+ */
+export function applyAllnum(aggs: readonly BoundAggregate[], input: Table, allnum: boolean, emptyIsNonNumeric = false): BoundAggregate[] {
   if (!allnum) return [...aggs];
-  return aggs.map((a) => guard(a, a.spec, input));
+  return aggs.map((a) => guard(a, a.spec, input, emptyIsNonNumeric));
 }
 
-function guard(a: BoundAggregate, spec: AggregateSpec, input: Table): BoundAggregate {
+function guard(a: BoundAggregate, spec: AggregateSpec, input: Table, emptyIsNonNumeric: boolean): BoundAggregate {
   if (spec.field === null || spec.evalExpr || !lookupAggregate(spec.fn)?.def.numeric) return a;
   const col = input.column(spec.field);
-  if (!col) return a;
+  if (!col && !emptyIsNonNumeric) return a;
   return {
     spec,
     init: (): Guarded => ({ inner: a.init(), bad: false }),
     add: (s, row) => {
       const g = s as Guarded;
-      if (!g.bad && toList(col[row] ?? null).some((v) => numberOf(v) === null)) g.bad = true;
+      const v = col?.[row] ?? null;
+      if (!g.bad && ((v === null && emptyIsNonNumeric) || toList(v).some((x) => numberOf(x) === null))) g.bad = true;
       a.add(g.inner, row);
     },
     result: (s) => ((s as Guarded).bad ? null : a.result((s as Guarded).inner)),

@@ -21,7 +21,7 @@ import { toList, toNumber, type Atom, type EvalValue } from "../values/value.js"
 import { aggregateSpec, argsOf, boolOption, byFields, intValue, readOptions, rejectKinds } from "./args.js";
 import { applyAllnum } from "./stats-allnum.js";
 import { expandWildcards } from "./stats-wildcards.js";
-import { checkExpr } from "./check-expr.js";
+import { checkAggregateEval, expandSubsearches } from "./eval-subsearch.js";
 import type { CheckContext, CommandDef } from "./types.js";
 
 export const stats: CommandDef<"stats"> = {
@@ -52,10 +52,8 @@ export const stats: CommandDef<"stats"> = {
     const aggregates: AggregateSpec[] = [];
     for (const p of argsOf(node, "positional")) {
       const spec = aggregateSpec(p, node, ctx, true);
-      if (spec) {
-        if (spec.evalExpr) checkExpr(spec.evalExpr, ctx);
-        aggregates.push(spec);
-      }
+      const checked = spec && checkAggregateEval(spec, ctx);
+      if (checked) aggregates.push(checked);
     }
     if (aggregates.length === 0) {
       ctx.report(diag("bad-argument", { command: "stats", message: "needs at least one aggregate, e.g. count" }, node.span));
@@ -70,7 +68,7 @@ export const stats: CommandDef<"stats"> = {
       const time = (r: number) => toNumber(timeCol?.[r] ?? null);
       const bound = expandWildcards(cmd.aggregates, input.fields).map((a) => {
         if (a.evalExpr) {
-          const f = compileExpr(a.evalExpr, input, ctx.fn);
+          const f = compileExpr(expandSubsearches(a.evalExpr, a.evalSubsearches, ctx), input, ctx.fn);
           const read = (r: number) => atoms(f(r));
           return bindAggregate(a, read, time, (r) => truthy(f(r)));
         }

@@ -13,7 +13,7 @@ import type { BoundAggregate } from "../executor/grouping.js";
 import type { Table } from "../table/table.js";
 import { toList, toNumber, toText, type Atom, type EvalValue, type Value } from "../values/value.js";
 import { aggregateSpec, argsOf } from "./args.js";
-import { checkExpr } from "./check-expr.js";
+import { checkAggregateEval, expandSubsearches } from "./eval-subsearch.js";
 import type { CheckContext, ExecContext } from "./types.js";
 
 /** Reads the aggregate positionals of a stats-like command; reports a command without any. */
@@ -21,9 +21,8 @@ export function readAggregates(node: CommandNode, ctx: CheckContext): AggregateS
   const out: AggregateSpec[] = [];
   for (const p of argsOf(node, "positional")) {
     const spec = aggregateSpec(p, node, ctx, true);
-    if (!spec) continue;
-    if (spec.evalExpr) checkExpr(spec.evalExpr, ctx);
-    out.push(spec);
+    const checked = spec && checkAggregateEval(spec, ctx);
+    if (checked) out.push(checked);
   }
   if (out.length === 0) {
     ctx.report(diag("bad-argument", { command: node.name, message: "needs at least one aggregate, e.g. count or avg(<field>)" }, node.span));
@@ -38,7 +37,7 @@ export function bindAggregates(specs: readonly AggregateSpec[], input: Table, ct
   const time = (r: number) => toNumber(timeCol?.[r] ?? null);
   return specs.map((a) => {
     if (a.evalExpr) {
-      const f = compileExpr(a.evalExpr, input, ctx.fn);
+      const f = compileExpr(expandSubsearches(a.evalExpr, a.evalSubsearches, ctx), input, ctx.fn);
       return bindAggregate(a, (r) => atoms(f(r)), time, (r) => truthy(f(r)));
     }
     const col = a.field === null ? undefined : input.column(a.field);

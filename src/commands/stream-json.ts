@@ -9,7 +9,8 @@
  */
 
 export type JNode =
-  | { readonly kind: "scalar"; readonly text: string }
+  /** `jsonNull` marks the literal null (its text "null" is also the text of the string "null"). */
+  | { readonly kind: "scalar"; readonly text: string; readonly jsonNull?: true }
   | { readonly kind: "array"; readonly items: readonly JNode[]; readonly raw: string }
   | { readonly kind: "object"; readonly entries: readonly (readonly [string, JNode])[]; readonly raw: string };
 
@@ -46,7 +47,7 @@ class Parser {
     const m = LITERAL.exec(this.s);
     if (!m) throw new Error("bad JSON");
     this.i += m[0].length;
-    return { kind: "scalar", text: m[0] };
+    return m[0] === "null" ? { kind: "scalar", text: m[0], jsonNull: true } : { kind: "scalar", text: m[0] };
   }
 
   string(): string {

@@ -1,12 +1,14 @@
 /**
  * `where <expression>`: keeps results for which the eval expression is true. Unlike search,
- * string comparison is case-sensitive and `*` is a literal (spl-semantics.md §6).
+ * string comparison is case-sensitive and `*` is a literal (spl-semantics.md §6). A `[subsearch]`
+ * in the expression is replaced by its search text, as in eval (eval-subsearch.ts): "The where
+ * command uses the same expression syntax as the eval command" (where reference, Usage).
  */
 import { diag } from "../diagnostics/diagnostic.js";
 import { compileExpr } from "../executor/compile-expr.js";
 import { truthy } from "../executor/eval-ops.js";
 import { argsOf } from "./args.js";
-import { checkExpr } from "./check-expr.js";
+import { checkExprSubsearches, expandSubsearches } from "./eval-subsearch.js";
 import type { CommandDef } from "./types.js";
 
 export const where: CommandDef<"where"> = {
@@ -20,12 +22,13 @@ export const where: CommandDef<"where"> = {
       ctx.report(diag("bad-argument", { command: "where", message: "needs an expression" }, node.span));
       return null;
     }
-    checkExpr(e, ctx);
-    return { kind: "where", expr: e, span: node.span };
+    const subsearches = checkExprSubsearches(e, ctx);
+    if (!subsearches) return null;
+    return { kind: "where", expr: e, ...(subsearches.size ? { subsearches } : {}), span: node.span };
   },
   plan(cmd) {
     return (input, ctx) => {
-      const f = compileExpr(cmd.expr, input, ctx.fn);
+      const f = compileExpr(expandSubsearches(cmd.expr, cmd.subsearches, ctx), input, ctx.fn);
       const keep: number[] = [];
       for (let i = 0; i < input.length; i++) if (truthy(f(i))) keep.push(i);
       return keep.length === input.length ? input : input.select(keep);

@@ -7,6 +7,7 @@ import type { CstNode } from "chevrotain";
 import type {
   ArgValue, BinaryOp, CommandArg, CommandNode, Expr, Pipeline, SearchExpr, SearchValue,
 } from "../ast/nodes.js";
+import { callIsFieldName } from "./command-syntax.js";
 import { splParser } from "./parser.js";
 import {
   at, child, children, childTok, childToks, isToken, ordered, spanOf, tokensOf, tokSpan, unquote,
@@ -53,18 +54,19 @@ class AstBuilder extends BaseVisitor {
     const expr = node.children.expression?.[0];
     if (expr && !isToken(expr)) args.push({ kind: "expr", expr: this.expression(expr), span: spanOf(expr) });
     const generic = node.children.genericArgs?.[0];
-    if (generic && !isToken(generic)) pushAll(args, this.genericArgs(generic));
+    if (generic && !isToken(generic)) pushAll(args, this.genericArgs(generic, nameTok.image));
     return { kind: "command", name: nameTok.image, nameSpan: tokSpan(nameTok), implicit: false, args, ...at(node) };
   }
 
-  genericArgs(node: CstNode): CommandArg[] {
+  /** `command`: the command's name, which decides whether a call-shaped positional is a field name. */
+  genericArgs(node: CstNode, command = ""): CommandArg[] {
     const out: CommandArg[] = [];
     for (const c of ordered(node, ["byClause", "whereClause", "optionArg", "positional"])) {
       if (isToken(c)) continue;
       if (c.name === "byClause") pushAll(out, this.byClause(c));
       else if (c.name === "whereClause") out.push(this.whereClause(c));
       else if (c.name === "optionArg") out.push(this.optionArg(c));
-      else out.push(this.positional(c));
+      else out.push(this.positional(c, command));
     }
     return out;
   }
@@ -80,13 +82,27 @@ class AstBuilder extends BaseVisitor {
     return { kind: "option", key: key.image, keySpan: tokSpan(key), value, ...op, span: spanOf(node) };
   }
 
-  positional(node: CstNode): CommandArg {
-    const value = this.argValue(child(node, "argValue"));
+  positional(node: CstNode, command = ""): CommandArg {
+    const arg = child(node, "argValue");
+    const value = this.fieldNameCall(arg, command) ?? this.argValue(arg);
     const alias = node.children.name?.[0];
     if (alias && !isToken(alias)) {
       return { kind: "positional", value, alias: { name: this.name(alias), span: spanOf(alias) }, span: spanOf(node) };
     }
     return { kind: "positional", value, span: spanOf(node) };
+  }
+
+  /**
+   * `rename dc(clientip) AS customers`, `table _time delta(_time)`: in a command whose arguments
+   * are field names (command-syntax.ts), a call-shaped argument names the column stats or delta
+   * made, so it is a word with its text as written (spaces kept where the source has them).
+   */
+  private fieldNameCall(arg: CstNode, command: string): ArgValue | null {
+    const call = arg.children.callValue?.[0];
+    if (!call || isToken(call)) return null;
+    const name = childTok(call, "Identifier")?.image ?? "";
+    if (!callIsFieldName(command, name)) return null;
+    return { kind: "word", text: this.word(call), span: spanOf(call) };
   }
 
   /** The BY list, then any options written among its fields. */
@@ -124,7 +140,7 @@ class AstBuilder extends BaseVisitor {
     const expr = node.children.expression?.[0];
     if (expr && !isToken(expr)) {
       const e = this.expression(expr);
-      return { kind: "call", name, args: [{ kind: "expr", expr: e, span: e.span }], span: spanOf(node) };
+      return { kind: "call", name, args: [{ kind: "expr", expr: e, span: e.span, text: this.word(expr) }], span: spanOf(node) };
     }
     const prefix = node.children.prefixText?.[0];
     if (prefix && !isToken(prefix)) return { kind: "call", name, args: [this.prefixText(prefix)], span: spanOf(node) };
@@ -231,8 +247,25 @@ class AstBuilder extends BaseVisitor {
     return quoted ? unquote(quoted.image) : this.word(child(node, "word"));
   }
 
+  /**
+   * OR and XOR share one grammar level (the OrOp token category), but XOR binds last: "The order
+   * in which Boolean expressions are evaluated with the where command is: NOT, AND, OR, XOR"
+   * (Search Reference, where). So the ORs between two XORs fold first, then the XORs, left to right.
+   */
   expression(node: CstNode): Expr {
-    return this.chain(node, "andExpr", "OrOp", (c) => this.andExpr(c));
+    const operands = children(node, "andExpr").map((c) => this.andExpr(c));
+    const ops = childToks(node, "OrOp").map((t) => t.image.toUpperCase() as BinaryOp);
+    const segments: Expr[] = [];
+    let acc = operands[0] as Expr;
+    ops.forEach((op, i) => {
+      const right = operands[i + 1] as Expr;
+      if (op === "XOR") {
+        segments.push(acc);
+        acc = right;
+      } else acc = binary("OR", acc, right);
+    });
+    segments.push(acc);
+    return segments.reduce((l, r) => binary("XOR", l, r));
   }
 
   andExpr(node: CstNode): Expr {
@@ -315,10 +348,16 @@ class AstBuilder extends BaseVisitor {
     for (let i = 0; i < ops.length; i++) {
       const right = visit(operands[i + 1] as CstNode);
       const op = (ops[i] as { image: string }).image.toUpperCase() as BinaryOp;
-      acc = { kind: "binary", op, left: acc, right, span: { ...acc.span, end: Math.max(acc.span.end, right.span.source === acc.span.source ? right.span.end : acc.span.end) }, ...(acc.origin ? { origin: acc.origin } : {}) };
+      acc = binary(op, acc, right);
     }
     return acc;
   }
+}
+
+/** `left op right`, spanning both (the right end only when it is in the same source text). */
+function binary(op: BinaryOp, left: Expr, right: Expr): Expr {
+  const end = Math.max(left.span.end, right.span.source === left.span.source ? right.span.end : left.span.end);
+  return { kind: "binary", op, left, right, span: { ...left.span, end }, ...(left.origin ? { origin: left.origin } : {}) };
 }
 
 /** The shared AST builder. */

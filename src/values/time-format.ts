@@ -255,6 +255,19 @@ function toEpoch(f: Fields, tz: string): number | null {
 }
 
 /**
+ * A `.%N` (or `,%3Q`, `.%f`) the text does not have reads as no sub-seconds: the date and time
+ * functions page's strptime extended example reads "Mon Aug 13 00:00:00 2018" with
+ * "%a %B %d %H:%M:%S.%N %Y" and shows every row parsed (1534143600.000000).
+ */
+function optionalSubsecond(c: Cursor, lit: string, next: Token | undefined): boolean {
+  if (!next || !("spec" in next) || SUBSECOND_WIDTH[next.spec] === undefined || !/[.,]$/.test(lit)) return false;
+  const at = c.pos;
+  if (matchLiteral(c, lit.slice(0, -1))) return true;
+  c.pos = at;
+  return false;
+}
+
+/**
  * Parses `text` with Splunk time format variables; returns epoch seconds or null when the text
  * does not match. Missing date parts default to 1970-01-01, missing time parts to 0, and text after
  * the last variable is ignored (both UNVERIFIED). %z/%Z in the text override `tz`.
@@ -267,7 +280,11 @@ export function strptime(text: string, format: string, tz: string): number | nul
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
     if ("lit" in tok) {
-      if (!matchLiteral(c, tok.lit)) return null;
+      const at = c.pos;
+      if (matchLiteral(c, tok.lit)) continue;
+      c.pos = at;
+      if (!optionalSubsecond(c, tok.lit, tokens[i + 1])) return null;
+      i++;
       continue;
     }
     const parse = PARSE[tok.spec];

@@ -26,6 +26,10 @@ describe("streamstats", () => {
     const r = run(`${SEQ} | streamstats count(eval(n>2)) AS big dc(g) AS kinds | table big kinds`);
     expect(r.table?.rows()).toEqual([{ big: 0, kinds: 1 }, { big: 0, kinds: 2 }, { big: 1, kinds: 2 }, { big: 2, kinds: 2 }, { big: 3, kinds: 2 }]);
   });
+  it("names an eval() aggregate without AS by its text as written", () => {
+    const r = run(`${SEQ} | stats count(eval(n>2)) sum(eval(n * 2))`);
+    expect(r.table?.rows()).toEqual([{ "count(eval(n>2))": 3, "sum(eval(n * 2))": 30 }]);
+  });
   it("reports unsupported and bad options", () => {
     expect("| makeresults | streamstats reset_after=5 count").toLog("bad-argument");
     expect("| makeresults | streamstats window=-1 count").toLog("bad-argument");
