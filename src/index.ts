@@ -12,7 +12,7 @@
  * Every stage is pure and synchronous and returns its diagnostics; only adapters (reading files)
  * and the CLI do IO.
  */
-export { compile, runSearch, type CompileResult, type RunResult } from "./run.js";
+export { compile, runSearch, executeCompiled, type CompileResult, type RunResult } from "./run.js";
 export {
   Engine, runDetection, type EngineOptions, type RunDetectionOptions, type SearchOptions, type SearchOutcome, type DetectionOutcome,
 } from "./engine/engine.js";
@@ -100,6 +100,15 @@ export { buildIndex, buildIndexParallel, type BuildOptions, type BuildProgress, 
 export { openIndex, type OpenedIndex } from "./storage/index/open-index.js";
 export { openCached, cacheDirFor, cacheRoot, type CachedOpen } from "./storage/index/data-cache.js";
 export type { Manifest, IndexedFile } from "./storage/index/manifest.js";
+
+// The SQL backend (issue 13): the longest pushable prefix of a search compiled to ClickHouse SQL
+// (src/sql/), run on chDB in this process or on a server (src/storage/clickhouse/), the rest here.
+export { runSearchOnBackend, redactSecrets, type BackendRunResult, type BackendRunOptions } from "./run-on-backend.js";
+export { compilePushdown } from "./sql/compile-plan.js";
+export type { PushdownReport, PushedPrefix, SqlColumn, SqlColumnKind, TableNeed } from "./sql/types.js";
+export { openBackend } from "./open-backend.js";
+export type { SqlBackend } from "./storage/clickhouse/backend.js";
+export { rowsToTable } from "./storage/clickhouse/rows-to-table.js";
 
 // `minispl hunt` (src/hunt/): detection selection, the run over an executor, risk-based alerting,
 // timeline, ATT&CK Navigator layer and the HTML report.

@@ -55,7 +55,15 @@ export interface RunResult extends CompileResult {
 export function runSearch(text: string, store: EventStore, opts: FrontendOptions & PlanOptions & ExecuteOptions = {}): RunResult {
   const compiled = compile(text, opts);
   if (!compiled.plan) return { ...compiled, table: null };
-  const exec = executePlan(compiled.plan, store, { ...opts, ...(opts.macros ? { macros: opts.macros } : {}) });
+  return executeCompiled(compiled, compiled.plan, store, opts);
+}
+
+/**
+ * Executes `plan` (the compiled search's plan, or the rest of it after a prefix that ran
+ * elsewhere: `opts.input`) and renders the results. Never throws.
+ */
+export function executeCompiled(compiled: CompileResult, plan: Plan, store: EventStore, opts: ExecuteOptions): RunResult {
+  const exec = executePlan(plan, store, opts);
   const failed = exec.diagnostics.some((d) => d.severity === "error");
   if (failed) return { ...compiled, table: null, diagnostics: [...compiled.diagnostics, ...exec.diagnostics] };
   // The results as shown: `fieldformat` formats apply now, after every command saw the values.

@@ -17,7 +17,7 @@ export interface ConfigCommandOptions {
 }
 
 /** Each setting's built-in default, for `--format json` (null: none). */
-const DEFAULT_VALUES: Record<string, unknown> = { macros: [], lookups: [], data: [], detections: [], tz: "UTC", format: "table" };
+const DEFAULT_VALUES: Record<string, unknown> = { macros: [], lookups: [], data: [], detections: [], tz: "UTC", format: "table", backend: "memory" };
 
 /** What a setting is when no level gives it, in words. */
 const DEFAULTS: Record<string, string> = {
@@ -31,6 +31,7 @@ const DEFAULTS: Record<string, string> = {
   format: "table",
   "max-events": "100 on a terminal, else all",
   fields: "every field an event has",
+  backend: "memory",
 };
 
 /** Plain process streams: printing settings needs nothing of session.ts, which loads the library. */

@@ -20,7 +20,7 @@ import { homedir } from "node:os";
 import { delimiter, dirname, join, resolve } from "node:path";
 import type { Command, OptionValueSource } from "commander";
 import { ConfigError, locateConfig, readConfigFile, type ConfigFile, type ConfigLocation, type Environment } from "./config-file.js";
-import { parseFieldList, parseFormat, parseMaxEvents, parseTz } from "./options.js";
+import { parseBackend, parseFieldList, parseFormat, parseMaxEvents, parseTz } from "./options.js";
 
 export { ConfigError };
 
@@ -49,6 +49,7 @@ export const SETTINGS: readonly Spec[] = [
   { key: "format", attr: "format", kind: "value", parse: parseFormat },
   { key: "max-events", attr: "maxEvents", kind: "value", parse: parseMaxEvents },
   { key: "fields", attr: "fields", kind: "list", parse: (s) => parseFieldList(s) },
+  { key: "backend", attr: "backend", env: "MINISPL_BACKEND", kind: "value", parse: parseBackend },
 ];
 
 export const SETTING_KEYS: readonly string[] = SETTINGS.map((s) => s.key);
@@ -117,7 +118,8 @@ function envValue(spec: Spec, env: NodeJS.ProcessEnv): unknown {
   if (raw === undefined || raw.trim() === "") return undefined;
   if (spec.kind === "paths") return raw.split(delimiter).filter((p) => p !== "");
   if (spec.kind === "path") return raw;
-  return parsed(spec, raw, `${spec.env as string}=${raw}`);
+  // A URL's password is not repeated in an error (MINISPL_BACKEND=clickhouse://u:…@host).
+  return parsed(spec, raw, `${spec.env as string}=${raw.replace(/(\/\/[^\s:/@]*):[^\s@]*@/g, "$1:***@")}`);
 }
 
 /** A value of the file: a path (or list of paths) relative to the file's folder, or what the flag takes. */

@@ -6,11 +6,14 @@
  * src/notables/risk-events.ts searchNameOf): the header line of each table, a first field of each
  * JSON/NDJSON row, the first column of the CSV. YAML that is not a detection (an ESCU checkout's
  * macros, lookups) is skipped and counted. With --notables: one notable per result row, with its
- * risk events and executed drilldowns (src/notables/README.md).
+ * risk events and executed drilldowns (src/notables/README.md). With `--backend chdb` or
+ * `clickhouse://…` each search's pushable prefix runs there (run-on-backend.ts) and a summary line
+ * counts the detections that ran there completely, partly or not at all.
  */
 import { readFileSync } from "node:fs";
 import {
-  csvHeader, fillMessage, formatNotable, JsonArrayWriter, jsonRow, notDetectionsNote, parseDetection, runNotables, runnableSearch, runSearch, searchNameOf, Table, withFilterMacro, writeCsv, type Detection,
+  csvHeader, fillMessage, formatNotable, JsonArrayWriter, jsonRow, notDetectionsNote, parseDetection, runNotables, runnableSearch, runSearch, runSearchOnBackend, searchNameOf, Table, withFilterMacro, writeCsv,
+  type Detection, type PushdownReport, type RunResult, type SqlBackend,
 } from "../index.js";
 import { cliBudget } from "./budget.js";
 import { EXIT } from "./exit-codes.js";
@@ -18,7 +21,7 @@ import { listFiles, listingWarning } from "./load-files.js";
 import type { CommonOptions } from "./options.js";
 import { prepareRun, type RunContext } from "./run-context.js";
 import { renderInternal } from "./report-internal.js";
-import { printDiagnostics, printTable, type Io } from "./session.js";
+import { closeSearchBackend, openSearchBackend, printDiagnostics, printTable, type Io } from "./session.js";
 
 export interface DetectOptions {
   notables?: boolean;
@@ -26,7 +29,7 @@ export interface DetectOptions {
   onlyFired?: boolean;
 }
 
-export function detectCommand(paths: readonly string[], opts: CommonOptions & DetectOptions, io: Io): number {
+export async function detectCommand(paths: readonly string[], opts: CommonOptions & DetectOptions, io: Io): Promise<number> {
   if (opts.notables && opts.format === "csv") {
     // A notable nests risk events and drilldown results: no CSV row holds it.
     io.err("error: option '--format csv' is not supported with --notables (table, json or ndjson)\n  = hint: run `minispl detect --help` for its arguments and options\n");
@@ -57,6 +60,10 @@ export function detectCommand(paths: readonly string[], opts: CommonOptions & De
   const run = prepareRun(opts, io, detections);
   if (!run) return EXIT.input;
   const { store, macros, exec } = run;
+  if (opts.notables && (opts.backend ?? "memory") !== "memory") {
+    // Notables run drilldown searches from inside a synchronous loop (runNotables).
+    io.err(`warning: --notables runs every search in memory; --backend ${opts.backend} is not used\n`);
+  }
   if (opts.notables) {
     // One "now" for the whole run: the risk events' _time and every drilldown's relative times.
     const now = opts.now ?? Math.floor(Date.now() / 1000);
@@ -85,9 +92,12 @@ export function detectCommand(paths: readonly string[], opts: CommonOptions & De
   // CSV: one document, so the tables wait for the union of their fields (writeCsvTables).
   const csv: { det: Detection; table: Table }[] | null = opts.format === "csv" ? [] : null;
   const tally = { fired: 0, results: 0, failed: 0 };
+  const backend = await openSearchBackend(opts, io);
+  if (backend === undefined) return EXIT.input;
+  const pushed: Pushed = { all: 0, part: 0, none: 0 };
   for (const det of detections) {
     try {
-      const rows = runOne(det, run, { json, csv }, opts, io);
+      const rows = await runOne(det, run, { json, csv, backend, pushed }, opts, io);
       if (rows === null) {
         tally.failed++;
         code = Math.max(code, EXIT.spl);
@@ -102,26 +112,50 @@ export function detectCommand(paths: readonly string[], opts: CommonOptions & De
       code = Math.max(code, EXIT.spl);
     }
   }
+  await closeSearchBackend(backend, io);
   json?.end();
   if (csv) writeCsvTables(csv, opts, io);
   if (!opts.quiet && detections.length > 0) {
     const n = (k: number, what: string) => `${k} ${what}${k === 1 ? "" : "s"}`;
     io.err(`${n(detections.length, "detection")}: ${tally.fired} fired (${n(tally.results, "result")})${tally.failed ? `, ${tally.failed} could not run` : ""}\n`);
+    if (backend) io.err(`${backend.name}: ${pushed.all} ran there completely, ${pushed.part} partly, ${pushed.none} in memory only (\`minispl explain --backend ${opts.backend}\` shows why)\n`);
   }
   return code;
 }
 
-/** Where rows go besides stdout: the one JSON array, or the tables CSV writes at the end. */
+/** How many detections' searches ran on the backend completely, partly, not at all. */
+interface Pushed {
+  all: number;
+  part: number;
+  none: number;
+}
+
+function countPushdown(report: PushdownReport, pushed: Pushed): void {
+  const n = report.pushed?.nodes ?? 0;
+  if (n === 0) pushed.none++;
+  else if (n >= report.nodes) pushed.all++;
+  else pushed.part++;
+}
+
+/** Where rows go besides stdout (the one JSON array, or the tables CSV writes at the end), and the backend. */
 interface Sinks {
   readonly json: JsonArrayWriter | null;
   readonly csv: { det: Detection; table: Table }[] | null;
+  readonly backend: SqlBackend | null;
+  readonly pushed: Pushed;
 }
 
 /** Runs one detection and prints its rows; its row count, or null when its search failed (its diagnostics are printed). */
-function runOne(det: Detection, run: RunContext, sinks: Sinks, opts: CommonOptions & DetectOptions, io: Io): number | null {
-  const result = runSearch(runnableSearch(det.search), run.store, {
+async function runOne(det: Detection, run: RunContext, sinks: Sinks, opts: CommonOptions & DetectOptions, io: Io): Promise<number | null> {
+  const runOpts = {
     macros: withFilterMacro(det, run.macros.table), name: `${det.file} (search)`, tz: opts.tz, ...run.exec, budget: cliBudget(opts), ...(opts.now !== undefined ? { now: opts.now } : {}),
-  });
+  };
+  let result: RunResult;
+  if (sinks.backend) {
+    const r = await runSearchOnBackend(runnableSearch(det.search), run.store, sinks.backend, runOpts);
+    countPushdown(r.pushdown, sinks.pushed);
+    result = r;
+  } else result = runSearch(runnableSearch(det.search), run.store, runOpts);
   printDiagnostics(result.diagnostics, result, io, opts);
   if (!result.table) return null;
   const t = result.table;

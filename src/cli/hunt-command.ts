@@ -7,16 +7,18 @@
  *
  * This file is also the entry point of the hunt's worker threads (started with ROLE in
  * workerData): each opens the same events (the index, or the --data cache the main thread has
- * brought up to date) and serves the pool's searches and drilldowns.
+ * brought up to date) and serves the pool's searches and drilldowns. With `--backend chdb` or
+ * `clickhouse://…` (issue 13) the hunt runs in this thread, each detection's pushable prefix on the
+ * backend (run-on-backend.ts); drilldowns run in memory.
  */
 import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { SingleBar } from "cli-progress";
 import {
-  DEFAULT_RISK_RULES, navigatorLayer, parseDetection, renderReport, riskByObject, riskEventInput, runDrilldowns, runHunt, runnableSearch, runSearch,
+  DEFAULT_RISK_RULES, navigatorLayer, parseDetection, renderReport, riskByObject, riskEventInput, runDrilldowns, runHunt, runnableSearch, runSearch, runSearchOnBackend,
   selectDetections, timelineFormat, timelineRows, withFilterMacro, WorkerPool, writeHuntSummary, huntSummaryJson, writeTimeline,
-  type Detection, type HuntExecutor, type PoolRequest, type RiskEvent, type RiskRules, type Value, type HuntSearchOutcome,
+  type Detection, type HuntExecutor, type PoolRequest, type RiskEvent, type RiskRules, type Value, type HuntSearchOutcome, type RunResult, type SqlBackend,
 } from "../index.js";
 import { cliBudget } from "./budget.js";
 import { EXIT } from "./exit-codes.js";
@@ -24,7 +26,7 @@ import { listFiles, listingWarning } from "./load-files.js";
 import type { CommonOptions } from "./options.js";
 import { internalMessage } from "./report-internal.js";
 import { prepareRun, type RunContext } from "./run-context.js";
-import { printDiagnostics, type Io } from "./session.js";
+import { closeSearchBackend, openSearchBackend, printDiagnostics, type Io } from "./session.js";
 
 export interface HuntCommandOptions extends CommonOptions {
   detections: string[];
@@ -55,8 +57,12 @@ export async function huntCommand(logs: readonly string[], opts: HuntCommandOpti
   if (!o.quiet) io.err(`${selected.length} of ${loaded.detections.length} detection(s) selected${loaded.notDetections ? ` (${loaded.notDetections} YAML file(s) that are not detections skipped)` : ""}\n`);
   const local = new HuntSession(selected, o, io);
   if (!local.run) return EXIT.input;
-  // --no-cache would load every event again in each thread: hunt in this one instead.
-  const jobs = o.index === undefined && o.cache === false ? 1 : Math.max(1, Math.min(o.jobs ?? availableParallelism(), selected.length));
+  const backend = await openSearchBackend(o, io);
+  if (backend === undefined) return EXIT.input;
+  local.backend = backend;
+  // --no-cache would load every event again in each thread: hunt in this one instead; so does a
+  // backend (one connection, and ClickHouse does the parallel work).
+  const jobs = backend || (o.index === undefined && o.cache === false) ? 1 : Math.max(1, Math.min(o.jobs ?? availableParallelism(), selected.length));
   const pool = jobs > 1 ? new WorkerPool(jobs, () => new Worker(new URL(import.meta.url), { workerData: { role: ROLE, opts: { ...o, quiet: true }, files: selected.map((d) => d.file) } })) : null;
   const bar = io.color && !o.quiet ? progressBar() : null;
   try {
@@ -78,6 +84,7 @@ export async function huntCommand(logs: readonly string[], opts: HuntCommandOpti
   } finally {
     bar?.stop();
     await pool?.close();
+    await closeSearchBackend(backend, io);
   }
 }
 
@@ -137,16 +144,38 @@ function progressBar(): { update(done: number, total: number, phase: string): vo
 /** The events, macros and lookups of one thread, and the selected detections' searches over them. */
 class HuntSession {
   readonly run: RunContext | null;
+  /** `--backend` (this thread only: the hunt then has no workers); null: every step in memory. */
+  backend: SqlBackend | null = null;
 
   constructor(private readonly detections: readonly Detection[], private readonly opts: HuntCommandOptions, private readonly io: Io) {
     this.run = prepareRun(opts, io);
   }
 
   search(i: number): HuntSearchOutcome {
-    const det = this.detections[i] as Detection;
+    const d = det(this.detections, i);
+    return this.outcome(Date.now(), () => this.runSpl(runnableSearch(d.search), (this.run as RunContext).store, d, `${d.file} (search)`, this.opts.now));
+  }
+
+  /** A detection's search with its pushable prefix on the backend. */
+  async searchOn(backend: SqlBackend, i: number): Promise<HuntSearchOutcome> {
+    const d = det(this.detections, i);
+    const run = this.run as RunContext;
     const start = Date.now();
+    let r: RunResult;
     try {
-      const r = this.runSpl(runnableSearch(det.search), (this.run as RunContext).store, det, `${det.file} (search)`, this.opts.now);
+      r = await runSearchOnBackend(runnableSearch(d.search), run.store, backend, {
+        macros: withFilterMacro(d, run.macros.table), name: `${d.file} (search)`, tz: this.opts.tz, ...run.exec, budget: cliBudget(this.opts), ...(this.opts.now !== undefined ? { now: this.opts.now } : {}),
+      });
+      if (this.opts.debug) printDiagnostics(r.diagnostics, r, this.io, this.opts);
+    } catch (e) {
+      return { rows: null, error: internalMessage(e, "running"), ms: Date.now() - start };
+    }
+    return this.outcome(start, () => r);
+  }
+
+  private outcome(start: number, result: () => RunResult): HuntSearchOutcome {
+    try {
+      const r = result();
       const err = r.diagnostics.find((d) => d.severity === "error");
       return r.table && !err ? { rows: r.table.rows(), ms: Date.now() - start } : { rows: null, error: err?.message ?? "the search did not run", ms: Date.now() - start };
     } catch (e) {
@@ -171,7 +200,7 @@ class HuntSession {
   /** This thread as the hunt's executor (one search at a time). */
   executor(): HuntExecutor {
     return {
-      search: async (i) => this.search(i),
+      search: async (i) => (this.backend ? this.searchOn(this.backend, i) : this.search(i)),
       addRiskEvents: async (evs) => this.addRiskEvents(evs),
       drilldowns: async (i, row, now) => this.drilldowns(i, row, now),
     };
@@ -183,6 +212,10 @@ class HuntSession {
     if (this.opts.debug) printDiagnostics(r.diagnostics, r, this.io, this.opts);
     return r;
   }
+}
+
+function det(detections: readonly Detection[], i: number): Detection {
+  return detections[i] as Detection;
 }
 
 const data = workerData as { role?: string; opts?: HuntCommandOptions; files?: string[] } | null;

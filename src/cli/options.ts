@@ -39,6 +39,8 @@ export interface CommonOptions {
   csvDir?: string;
   /** `--detections <path...>`: detections `| savedsearch <name>` can run (hunt: also the ones it runs). */
   detections?: string[];
+  /** `--backend <memory|chdb|clickhouse://user@host:port/db>`: where the pushable part of each search runs (parseBackend). */
+  backend?: string;
 }
 
 export function collect(value: string, previous: string[] = []): string[] {
@@ -85,6 +87,22 @@ export function parseLimit(value: string): number {
   return Number(value);
 }
 
+/**
+ * `--backend`: `memory` (default), `chdb` (ClickHouse in this process) or
+ * `clickhouse://user@host:port/db` (a server or cluster; `clickhouse` alone: localhost:8123).
+ * A password in the URL is refused: it would stay in the shell history and the process list; it
+ * comes only from MINISPL_CLICKHOUSE_PASSWORD. That error is not an InvalidArgumentError, whose
+ * message commander prefixes with the whole value: program.ts reports it without the value.
+ */
+export function parseBackend(value: string): string {
+  const v = value.trim();
+  if (/\/\/[^@/\s]*:[^@\s]*@/.test(v)) {
+    throw new CommanderError(2, "minispl.backendPassword", "a password in the --backend URL is refused (it would stay in the shell history): set MINISPL_CLICKHOUSE_PASSWORD instead");
+  }
+  if (v === "memory" || v === "chdb" || v === "clickhouse" || /^clickhouse:\/\/([^@/\s]+@)?[^@/\s:]+(:\d+)?(\/[^\s/]*)?$/i.test(v)) return v;
+  throw new InvalidArgumentError(/^clickhouse:/i.test(v) ? "expected clickhouse://user@host:port/db" : "expected memory, chdb or clickhouse://user@host:port/db");
+}
+
 /** The output options of `search` (`--output` also of `detect`); printing in print-result.ts. */
 export interface OutputOptions {
   /** `--fields a,b*`: the fields listed under each event in the events view (`*` wildcards). */
@@ -127,9 +145,9 @@ export function withConfig(program: Command): Command {
   }
   program.addHelpText("after", `
 Settings: --escu, --macros, --lookups, --data, --index, --detections, --csv-dir, --tz, --format,
---max-events and --fields default to minispl.yaml (this folder or a parent, else ~/.config/minispl/)
-and MINISPL_ESCU, MINISPL_MACROS, MINISPL_LOOKUPS, MINISPL_DATA, MINISPL_INDEX, MINISPL_CSV_DIR,
-MINISPL_TZ; a flag wins over both.
+--max-events, --fields and --backend default to minispl.yaml (this folder or a parent, else
+~/.config/minispl/) and MINISPL_ESCU, MINISPL_MACROS, MINISPL_LOOKUPS, MINISPL_DATA, MINISPL_INDEX,
+MINISPL_CSV_DIR, MINISPL_TZ, MINISPL_BACKEND; a flag wins over both.
 \`minispl config\` shows what applies and where it comes from.`);
   return program.hook("preAction", async (_program, action) => {
     if (action.name() === "config") return;

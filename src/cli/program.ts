@@ -4,14 +4,14 @@
  * the datamodel tables), which `--version`, `--help` or a usage error never need.
  */
 import { availableParallelism } from "node:os";
-import { Command, Option } from "commander";
+import { Command, CommanderError, Option } from "commander";
 import { VERSION } from "./version.js";
 import type { ExplainOptions } from "./explain-command.js";
 import type { FieldsCommandOptions } from "./fields-command.js";
 import type { IndexCommandOptions } from "./index-command.js";
 import type { IngestCommandOptions } from "./ingest-command.js";
 import {
-  collect, parseFieldList, parseFormat, parseJobs, parseLimit, parseMaxEvents, parseNow, parseTimeout, parseTz, withConfig, type CommonOptions, type OutputOptions,
+  collect, parseBackend, parseFieldList, parseFormat, parseJobs, parseLimit, parseMaxEvents, parseNow, parseTimeout, parseTz, withConfig, type CommonOptions, type OutputOptions,
 } from "./options.js";
 import type { ReplOptions } from "./repl-command.js";
 import type { Io } from "./session.js";
@@ -74,6 +74,23 @@ function withBudget(cmd: Command): Command {
     .option("--max-memory <MB>", "heap a search may add (default: up to 85% of Node's heap limit; 0: no limit)", parseLimit);
 }
 
+const BACKEND_HELP = "where each search's pushable part runs: memory (all in this process), chdb (ClickHouse embedded in this process; the optional chdb package) or clickhouse://user@host:port/db (a server or cluster; the password only from MINISPL_CLICKHOUSE_PASSWORD)";
+
+/**
+ * `--backend <spec>` (issue 13). A refused value is a usage error; one holding a password is
+ * reported without repeating it (commander's own message would quote the whole argument).
+ */
+function withBackend(cmd: Command): Command {
+  return cmd.option("--backend <spec>", BACKEND_HELP, (value: string) => {
+    try {
+      return parseBackend(value);
+    } catch (e) {
+      if (e instanceof CommanderError) cmd.error(`error: option '--backend <spec>': ${e.message}`, { exitCode: 2, code: e.code });
+      throw e;
+    }
+  }, "memory");
+}
+
 export function buildProgram(): Command {
   const program = new Command("minispl")
     .description("Run Splunk SPL detection searches offline on raw Windows, Sysmon and CrowdStrike events.")
@@ -82,7 +99,7 @@ export function buildProgram(): Command {
     // CommanderError (runMain turns it into the exit code) instead of calling process.exit, which
     // would end a test runner that runs the CLI in-process.
     .exitOverride();
-  withBudget(withCommon(program.command("search [spl]")))
+  withBackend(withBudget(withCommon(program.command("search [spl]"))))
     .description("run one SPL search over the events (or a detection's search: --detection)")
     .option("--detection <file.yml>", "run this ESCU detection's search as detect does (its _filter macro defined), shown as a search")
     .option("--detections <path...>", SAVED_HELP, collect, [])
@@ -93,6 +110,7 @@ export function buildProgram(): Command {
 Examples:
   $ minispl search '| tstats count from datamodel=Endpoint.Processes by Processes.process_name' --data samples/data/
   $ minispl search 'index=* EventCode=1 | stats count by host' --data samples/data/sysmon.xml --format json
+  $ minispl search '| tstats count from datamodel=Endpoint.Processes by Processes.dest' --index idx/ --backend chdb
   $ minispl search --detection samples/detections/script_execution_via_wmi.yml --data samples/data/`)
     .action(async (spl: string | undefined, opts: CommonOptions & OutputOptions & { detection?: string }, cmd: Command) => {
       // Exactly one of the two: a usage error (exit 2, one hint line) otherwise.
@@ -102,7 +120,7 @@ Examples:
       const { withOutputFile } = await import("./print-result.js");
       process.exitCode = await withOutputFile(opts.output, await processIo(), (io) => searchCommand(spl ?? { detection: opts.detection as string }, opts, io));
     });
-  withBudget(withCommon(program.command("detect <detection...>")))
+  withBackend(withBudget(withCommon(program.command("detect <detection...>"))))
     .description("run ESCU detection YAML files (or folders of them) exactly as written")
     .option("--only-fired", "print only the detections that returned results (a summary line on stderr counts them all)")
     .option("--detections <path...>", SAVED_HELP, collect, [])
@@ -112,7 +130,8 @@ Examples:
 Examples:
   $ minispl detect samples/detections/script_execution_via_wmi.yml --data samples/data/
   $ minispl detect detections/endpoint/ --macros escu/macros/ --data logs/ --format json
-  $ minispl detect detections/endpoint/script_execution_via_wmi.yml --macros escu/macros/ --data logs/ --notables --format json`)
+  $ minispl detect detections/endpoint/script_execution_via_wmi.yml --macros escu/macros/ --data logs/ --notables --format json
+  $ MINISPL_CLICKHOUSE_PASSWORD=… minispl detect detections/endpoint/ --macros escu/macros/ --data logs/ --backend clickhouse://analyst@ch.internal:8123/case42`)
     .action(async (paths: string[], opts: CommonOptions & OutputOptions & import("./detect-command.js").DetectOptions) => {
       const { detectCommand } = await import("./detect-command.js");
       const { withOutputFile } = await import("./print-result.js");
@@ -222,17 +241,19 @@ Examples:
       const { replCommand } = await import("./repl-command.js");
       process.exitCode = await replCommand(opts);
     });
-  program
-    .command("explain <spl>")
-    .description("show a search (or a detection .yml, as detect runs it) macro-expanded, parsed and planned (it is not run)")
+  withBackend(program.command("explain <spl>")
+    .description("show a search (or a detection .yml, as detect runs it) macro-expanded, parsed and planned (it is not run); with --backend, which steps run in ClickHouse (their SQL) and which here")
     .option("-m, --macros <path...>", "macro definitions (ESCU macros/*.yml, macros.conf, or folders; later wins)", collect, [])
+    .option("--tz <zone>", "time zone of the SQL's time bounds (--backend)", parseTz, "UTC")
+    .option("--now <time>", "the search's \"now\" for relative time bounds in the SQL (--backend; default the wall clock)", parseNow))
     .option(FOLLOW, FOLLOW_HELP)
     .option("--debug", DEBUG_HELP)
     .addHelpText("after", `
 Examples:
   $ minispl explain '| tstats \`security_content_summariesonly\` count from datamodel=Endpoint.Processes by Processes.dest | \`drop_dm_object_name(Processes)\`'
   $ minispl explain detections/endpoint/script_execution_via_wmi.yml --macros escu/macros/
-  $ minispl explain "$(yq .search detection.yml)" --macros escu/macros/`)
+  $ minispl explain "$(yq .search detection.yml)" --macros escu/macros/
+  $ minispl explain --backend chdb '| tstats count from datamodel=Endpoint.Processes by Processes.dest | rename Processes.dest as dest'`)
     .action(async (spl: string, opts: ExplainOptions) => {
       const { explainCommand } = await import("./explain-command.js");
       process.exitCode = explainCommand(spl, opts, await processIo());
@@ -247,7 +268,7 @@ Examples:
       const { lintCommand } = await import("./lint-command.js");
       process.exitCode = lintCommand(paths, opts, await processIo());
     });
-  formats(withBudget(withCommon(program.command("hunt [logs...]"))), ["table", "json"])
+  formats(withBackend(withBudget(withCommon(program.command("hunt [logs...]")))), ["table", "json"])
     .description("hunt: run every selected detection over the logs, then print what fired and the riskiest entities; write a timeline, an HTML report and an ATT&CK Navigator layer")
     .option("--detections <dir...>", "detection YAML files or folders, e.g. an ESCU checkout's detections/ (repeatable)", collect, [])
     .option("--status <list>", "statuses to run, comma-separated, or all", "production")

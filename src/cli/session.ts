@@ -5,8 +5,8 @@
 import { existsSync } from "node:fs";
 import { isatty } from "node:tty";
 import {
-  EventStore, fdWriter, ingestStream, openCached, openIndex, renderDiagnostic, writeCsv, writeJson, writeNdjson, writeTextTable,
-  type CachedOpen, type Diagnostic, type EventSink, type OpenedIndex, type IngestOptions, type IngestReport, type RunResult, type Table,
+  EventStore, fdWriter, ingestStream, openBackend, openCached, openIndex, redactSecrets, renderDiagnostic, writeCsv, writeJson, writeNdjson, writeTextTable,
+  type CachedOpen, type SqlBackend, type Diagnostic, type EventSink, type OpenedIndex, type IngestOptions, type IngestReport, type RunResult, type Table,
   UTC_DISPLAY, type TimeDisplay,
 } from "../index.js";
 import { EXIT } from "./exit-codes.js";
@@ -146,6 +146,31 @@ function openIndexDir(dir: string, opts: CommonOptions, io: Io): { store: EventS
   };
   if (!opts.quiet) io.err(`opened index ${dir}: ${report.events} events from ${report.files} file(s)\n`);
   return { store: opened.store, report };
+}
+
+/**
+ * The `--backend` searches run on (issue 13): null for `memory` (every step here), else an open
+ * chDB or ClickHouse connection; undefined, after saying why on stderr, when it cannot be opened
+ * (chdb not installed, a server that does not answer). The caller closes it.
+ */
+export async function openSearchBackend(opts: Pick<CommonOptions, "backend">, io: Io): Promise<SqlBackend | null | undefined> {
+  const spec = opts.backend ?? "memory";
+  if (spec === "memory") return null;
+  try {
+    return await openBackend(spec, process.env);
+  } catch (e) {
+    io.err(`error: --backend ${spec}: ${redactSecrets((e as Error)?.message ?? String(e), process.env)}\n`);
+    return undefined;
+  }
+}
+
+/** Closes a backend a command opened; a failure to close only warns (the results are out). */
+export async function closeSearchBackend(backend: SqlBackend | null, io: Io): Promise<void> {
+  try {
+    await backend?.close();
+  } catch (e) {
+    io.err(`warning: --backend ${backend?.name}: closing: ${redactSecrets((e as Error)?.message ?? String(e), process.env)}\n`);
+  }
 }
 
 export function printDiagnostics(ds: readonly Diagnostic[], result: Pick<RunResult, "sources">, io: Io, opts: { debug?: boolean } = {}): void {

@@ -43,6 +43,13 @@ export interface ExecuteOptions {
   readonly savedSearches?: SavedSearches;
   /** The folder of inputcsv/outputcsv (csv-folder.ts; the CLI: --csv-dir); default one in memory per search. */
   readonly csv?: CsvFolder;
+  /**
+   * The table the first step receives (default none): the rows of a prefix that ran elsewhere (a
+   * SQL backend, issue 13), with `plan` the rest of the search.
+   */
+  readonly input?: Table;
+  /** The whole search's plan when `plan` is only its rest: `addinfo` reads its base search's time range. */
+  readonly searchPlan?: Plan;
 }
 
 /** Saved searches running saved searches: deeper than this is a loop (a cycle is caught sooner). */
@@ -98,9 +105,9 @@ export function executePlan(plan: Plan, store: EventStore, opts: ExecuteOptions 
     },
     savedSearchNames: () => saved.names(),
     csv: opts.csv ?? memoryCsvFolder(),
-    searchTime: () => searchTimeRange(plan, fn),
+    searchTime: () => searchTimeRange(opts.searchPlan ?? plan, fn),
   };
-  let table = Table.empty();
+  let table = opts.input ?? Table.empty();
   let at = 0;
   try {
     for (; at < plan.steps.length; at++) table = runStep(plan.steps[at] as Step, table, ctx, plan.stepSpans[at]);

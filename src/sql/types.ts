@@ -10,17 +10,42 @@ export type SqlColumnKind =
   /** A JSON string → string; null stays null. */
   | "string"
   /** A JSON array of strings → a multivalue (one element: a plain string; empty: null). */
-  | "values";
+  | "values"
+  /**
+   * A JSON array of distinct strings → values() (aggregates/values-list.ts): sorted here with
+   * compareLexical (UTF-16 code units, where ClickHouse would sort bytes), then as "values".
+   */
+  | "set"
+  /** A JSON array of numbers: a hidden tie-break of the row order (compared element by element). */
+  | "tuple";
 
 export interface SqlColumn {
-  /** The result field name minispl shows (`count`, `Processes.dest`); the SQL aliases it so. */
+  /** The result field name minispl shows (`count`, `Processes.dest`). */
   readonly name: string;
+  /** The column's key in the JSON rows (the SQL alias: `k0`, `a1`, …, always a plain identifier). */
+  readonly key: string;
   readonly kind: SqlColumnKind;
+  /** A column the rows are ordered by but that is not shown (BY keys an aggregate's name shadows, tie-breaks). */
+  readonly hidden?: boolean;
+  /**
+   * Rows come out ordered by these columns, lowest `sort` first: "atoms" by compareAtoms (the
+   * in-memory grouper's order, executor/grouping.ts), "tuple" element-wise; stable otherwise.
+   */
+  readonly sort?: number;
+  /** Where this column is null, the number in the column with this key (convert ctime keeps a value it cannot convert). */
+  readonly fallback?: string;
 }
 
 /** A table the SQL reads. `dataset` tables hold the dataset's rows with these fields computed. */
 export type TableNeed =
-  | { readonly kind: "dataset"; readonly dataset: string; readonly table: string; readonly fields: readonly string[] };
+  | {
+    readonly kind: "dataset";
+    /** `Model.Dataset` as the registry names it (a child dataset by its own name: `Endpoint.Processes`). */
+    readonly dataset: string;
+    readonly table: string;
+    /** Bare dataset field names (`process_name`, `host`) the SQL reads; `_row` and `_time` are always there. */
+    readonly fields: readonly string[];
+  };
 
 export interface PushedPrefix {
   /** How many leading logical-plan nodes the SQL answers (a dataset scan and its tstats: 2). */
