@@ -280,8 +280,18 @@ function compareParsed(a: Atom, x: number, b: Atom, y: number): number {
   return compareLexical(String(a), String(b));
 }
 
+/**
+ * One string per tuple of BY values, different for different tuples: each value is prefixed with
+ * its length, since any separator can occur in event text (a value holding NUL merged ("a\0b", "c")
+ * with ("a", "b\0c") when values were joined on NUL).
+ */
 function joinKey(key: readonly Atom[]): string {
-  return key.map(String).join("\u0000");
+  let out = "";
+  for (const v of key) {
+    const s = String(v);
+    out += `${s.length}:${s}`;
+  }
+  return out;
 }
 
 function product(lists: readonly (readonly Atom[])[]): Atom[][] {
