@@ -10,31 +10,28 @@
  * are skipped with that message (the acceptance allows it: CI installs chDB from npm).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import {
-  builtinMacros, EventStore, ingestPaths, listFiles, loadMacroFiles, openBackend, parseDetection, runnableSearch, runSearch, runSearchOnBackend, withFilterMacro,
+  EventStore, ingestPaths, openBackend, runnableSearch, runSearch, runSearchOnBackend, withFilterMacro,
   type Detection, type LookupStore, type PushdownReport, type RunResult, type SqlBackend, type Value,
 } from "../../src/index.js";
 import { loadLookups } from "../../src/cli/lookups.js";
 import { sharedPath } from "../support/shared.js";
+import { ESCU_LOOKUPS, escuMacros, productionDetections } from "../support/escu-production.js";
 
 const DATA = sharedPath("datasets");
-const DETECTIONS = sharedPath("escu/detections");
 const NOW = 1_700_000_000;
 const REPORT_DIR = fileURLToPath(new URL("../../test-output/", import.meta.url));
 
-const macroLoad = loadMacroFiles([sharedPath("escu/macros")]);
-const macros = builtinMacros().with(macroLoad.macros);
-const LOOKUPS = sharedPath("escu/lookups");
+const macroLoad = escuMacros();
+const macros = macroLoad.macros;
+const LOOKUPS = ESCU_LOOKUPS;
+const DETECTIONS = sharedPath("escu/detections");
 
-/** Every production detection, in path order. */
-const detections: Detection[] = listFiles([DETECTIONS], [".yml", ".yaml"]).flatMap((file) => {
-  const det = parseDetection(readFileSync(file, "utf8"), file).detection;
-  return det && det.status === "production" ? [det] : [];
-});
+const detections: Detection[] = productionDetections();
 
 /**
  * chDB adds one `exit` listener per process, the first time a session opens (it closes open

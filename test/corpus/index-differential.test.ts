@@ -9,12 +9,12 @@
  * The stores are built once (beforeAll); each detection is one test. Timings go to stdout.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import {
-  builtinMacros, EventStore, ingestPaths, listFiles, loadMacroFiles, parseDetection, runnableSearch, runSearch, withFilterMacro,
+  EventStore, ingestPaths, runnableSearch, runSearch, withFilterMacro,
   type Detection, type LookupStore, type Value,
 } from "../../src/index.js";
 import { loadLookups } from "../../src/cli/lookups.js";
@@ -22,20 +22,17 @@ import { buildIndex, type BuildSummary } from "../../src/storage/index/build-ind
 import { openIndex, type OpenedIndex } from "../../src/storage/index/open-index.js";
 import { DuckIndex, minisplCounts } from "../support/index-counts.js";
 import { sharedPath } from "../support/shared.js";
+import { ESCU_LOOKUPS, escuMacros, productionDetections } from "../support/escu-production.js";
 
 const DATA = sharedPath("datasets");
-const DETECTIONS = sharedPath("escu/detections");
 const NOW = 1_700_000_000;
 
-const macroLoad = loadMacroFiles([sharedPath("escu/macros")]);
-const macros = builtinMacros().with(macroLoad.macros);
-const LOOKUPS = sharedPath("escu/lookups");
+const macroLoad = escuMacros();
+const macros = macroLoad.macros;
+const LOOKUPS = ESCU_LOOKUPS;
+const DETECTIONS = sharedPath("escu/detections");
 
-/** Every production detection, in path order. */
-const detections: Detection[] = listFiles([DETECTIONS], [".yml", ".yaml"]).flatMap((file) => {
-  const det = parseDetection(readFileSync(file, "utf8"), file).detection;
-  return det && det.status === "production" ? [det] : [];
-});
+const detections: Detection[] = productionDetections();
 
 interface Outcome {
   readonly error?: string;

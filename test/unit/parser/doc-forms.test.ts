@@ -5,16 +5,11 @@
  * `reset_after="("<expr with \"quotes\" and spaces>")"` (one string, `(<expr>)`).
  */
 import { describe, expect, it } from "vitest";
+import { parsedCommand } from "../../support/parse-command.js";
 import { parseSearch } from "../../../src/frontend.js";
-import type { CommandNode, Expr } from "../../../src/ast/nodes.js";
+import type { Expr } from "../../../src/ast/nodes.js";
 
-function command(spl: string, i = 0): CommandNode {
-  const r = parseSearch(spl);
-  expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-  const c = r.pipeline?.commands[i];
-  if (!c) throw new Error("no command");
-  return c;
-}
+const command = parsedCommand;
 
 function evalExpr(spl: string): Expr {
   const a = command(`| eval x=${spl}`).args[0];

@@ -5,17 +5,11 @@
  * `| delta _time p=1 | rename delta(_time) AS timeDeltaS`). Elsewhere a call stays a call.
  */
 import { describe, expect, it } from "vitest";
-import type { ArgValue, CommandNode } from "../../../src/ast/nodes.js";
-import { parseSearch } from "../../../src/frontend.js";
+import { parsedCommand } from "../../support/parse-command.js";
+import type { ArgValue } from "../../../src/ast/nodes.js";
 import { callIsFieldName, fieldNameCommands, isCommandName } from "../../../src/parser/command-syntax.js";
 
-function command(spl: string, i = 0): CommandNode {
-  const r = parseSearch(spl);
-  expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-  const c = r.pipeline?.commands[i];
-  if (!c) throw new Error("no command");
-  return c;
-}
+const command = parsedCommand;
 
 /** The positionals as [kind, text or call name, alias]. */
 function positionals(spl: string): (string | undefined)[][] {
