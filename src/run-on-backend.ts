@@ -97,21 +97,26 @@ export async function runSearchOnBackend(text: string, store: EventStore, backen
 function withinBudget<T>(budget: SearchBudget, signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
   if (!Number.isFinite(budget.timeoutMs) && !signal) return work();
   return new Promise<T>((resolve, reject) => {
-    const stop = () => {
-      try {
-        budget.check();
-        reject(new Error("the backend was stopped"));
-      } catch (e) {
-        reject(e);
-      }
-    };
-    // One ms past the deadline, so budget.check sees it passed.
-    const timer = Number.isFinite(budget.timeoutMs) ? setTimeout(stop, budget.timeoutMs + 1) : undefined;
-    signal?.addEventListener("abort", stop, { once: true });
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const done = () => {
       clearTimeout(timer);
       signal?.removeEventListener("abort", stop);
     };
+    function stop(): void {
+      try {
+        budget.check();
+      } catch (e) {
+        done();
+        reject(e);
+        return;
+      }
+      // A timer can fire a moment before the clock budget.check reads has passed the deadline
+      // (timers run on a monotonic clock, Date.now on the wall clock): look again shortly.
+      timer = setTimeout(stop, 1);
+    }
+    // One ms past the deadline, so budget.check sees it passed.
+    if (Number.isFinite(budget.timeoutMs)) timer = setTimeout(stop, budget.timeoutMs + 1);
+    signal?.addEventListener("abort", stop, { once: true });
     work().then((v) => (done(), resolve(v)), (e: unknown) => (done(), reject(e)));
   });
 }

@@ -61,7 +61,7 @@ function explainBackend(text: string, macros: MacroTable, backend: string, opts:
   if (pushed && pushed.nodes > 0) {
     out.push(`  in ClickHouse: ${steps(1, pushed.nodes)} of ${nodes.length} (${pushed.commands} command${pushed.commands === 1 ? "" : "s"}), one query:`);
     out.push(...pushed.sql.split("\n").map((l) => `    ${l}`));
-    for (const t of pushed.tables) out.push(`  reads ${t.table}: ${t.dataset} (${t.fields.join(", ") || "membership only"})`);
+    for (const t of pushed.tables) out.push(`  reads ${t.table}: ${t.kind === "dataset" ? t.dataset : "the events"} (${t.fields.join(", ") || "membership only"})`);
   } else out.push("  in ClickHouse: nothing");
   const first = pushed?.nodes ?? 0;
   if (first >= nodes.length) out.push("  here: nothing (the rows come back as the search's results)");

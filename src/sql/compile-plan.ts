@@ -1,19 +1,23 @@
 /**
  * compilePushdown(plan) → the longest prefix of a logical plan that ClickHouse answers with
- * minispl's results, as one SQL query, and why the rest stays local (sql/README.md). First slice
- * (issue 13): a plan that starts with a dataset scan read by its `tstats` (`| tstats … from
- * datamodel=…`) pushes those two nodes and the steps right after them that only rename
+ * minispl's results, as one SQL query, and why the rest stays local (sql/README.md). A plan that
+ * starts with a dataset scan read by its `tstats` (`| tstats … from datamodel=…`), or with an
+ * event search read by a `stats` (`index=* EventCode=1 … | stats count by …`), pushes those two
+ * nodes and the steps right after them that only rename
  * (compile-rename.ts), reformat times (compile-convert.ts) or pass the rows (`search *`);
  * every later node, and any other start, runs in memory.
  * Nothing is pushed that could change a result: a construct without an exact SQL form stops the
  * prefix (compile-where.ts NotPushable) and its reason is the report's `stop`.
  */
 import type { LogicalPlan } from "../plan/nodes.js";
-import type { Command } from "../ast/commands.js";
+import type { Command, RenameCommand } from "../ast/commands.js";
+import type { FillnullCommand } from "../ast/commands-stream.js";
 import { convertColumns } from "./compile-convert.js";
 import { renameColumns } from "./compile-rename.js";
-import { compileTstats, tstatsSql } from "./compile-tstats.js";
+import { compileEventStats, type CompiledEvents } from "./compile-events.js";
+import { compileTstats, tstatsSql, type CompiledTstats } from "./compile-tstats.js";
 import { NotPushable } from "./compile-where.js";
+import { expressionStep, ResultQuery } from "./compile-eval-step.js";
 import type { PushdownReport, SqlColumn } from "./types.js";
 
 export interface PushdownOptions {
@@ -27,44 +31,82 @@ export const MAX_SQL = 200_000;
 
 export function compilePushdown(plan: LogicalPlan, opts: PushdownOptions): PushdownReport {
   const nodes = plan.nodes.length;
-  const [scan, next] = plan.nodes;
-  if (!scan) return { pushed: null, nodes, stop: null };
-  if (scan.op !== "scan" || scan.from !== "datamodel" || next?.op === "scan" || next?.command.kind !== "tstats") {
-    const what = scan.op === "scan" ? (scan.from === "events" ? "an event search" : "this dataset scan") : `| ${scan.command.kind}`;
-    return { pushed: null, nodes, stop: { node: 0, reason: `${what} is not pushed down yet (only tstats from datamodel= is)` } };
-  }
-  let compiled;
+  if (!plan.nodes[0]) return { pushed: null, nodes, stop: null };
+  let head;
   try {
-    compiled = compileTstats(next.command);
+    head = compileAggregateHead(plan, opts);
   } catch (e) {
     if (!(e instanceof NotPushable)) throw e;
-    return { pushed: null, nodes, stop: { node: 0, reason: `tstats: ${e.message}` } };
+    return { pushed: null, nodes, stop: { node: 0, reason: e.message } };
   }
+  const { compiled, scanCommands } = head;
   // The steps right after that only rename or reformat result columns.
   let columns = compiled.columns;
-  const select = [...compiled.select];
+  const query = new ResultQuery(compiled.select, compiled.tail, compiled.numbers);
   let serial = 0;
-  let k = 2;
+  let k = head.nodes;
   let reason: string | null = null;
   for (let n = plan.nodes[k]; n && n.op !== "scan"; n = plan.nodes[++k]) {
     try {
-      const step = resultStep(n.command, columns, opts, compiled.numbers, () => serial++);
-      if (!step) break;
-      columns = step.columns;
-      select.push(...step.select);
+      const step = resultStep(n.command, columns, opts, query.numbers, () => serial++);
+      if (step) {
+        columns = step.columns;
+        query.add(step.select);
+        continue;
+      }
+      // where / eval over the result (compile-eval-step.ts).
+      const evaluated = expressionStep(n.command, columns, query, () => serial++);
+      if (!evaluated) break;
+      columns = evaluated;
     } catch (e) {
       if (!(e instanceof NotPushable)) throw e;
       reason = `| ${n.command.kind}: ${e.message}`;
       break;
     }
   }
-  const sql = tstatsSql({ select, tail: compiled.tail });
+  const sql = query.sql();
   // ClickHouse refuses a query past max_query_size (256 KiB by default): a huge IN list stays local.
   const bytes = new TextEncoder().encode(sql).length;
-  if (bytes > MAX_SQL) return { pushed: null, nodes, stop: { node: 0, reason: `tstats: the SQL would be ${bytes} bytes (more than ${MAX_SQL})` } };
+  if (bytes > MAX_SQL) return { pushed: null, nodes, stop: { node: 0, reason: `the SQL would be ${bytes} bytes (more than ${MAX_SQL})` } };
   const after = plan.nodes[k];
   const stop = after ? { node: k, reason: reason ?? `| ${after.op === "scan" ? "search" : after.command.kind} is not pushed down yet` } : null;
-  return { pushed: { nodes: k, commands: k - 1, sql, columns, tables: compiled.tables }, nodes, stop };
+  return { pushed: { nodes: k, commands: scanCommands + k - 1, sql, columns, tables: compiled.tables }, nodes, stop };
+}
+
+/**
+ * The first plan nodes as one grouping query: a dataset scan and its `tstats`
+ * (compile-tstats.ts), or an event scan, the renames and fillnulls after it and a `stats`
+ * (compile-events.ts).
+ * `scanCommands`: the commands the first node stands for besides the aggregate (tstats: 0, it
+ * is the aggregate's own scan; an event scan: its base search and the searches folded into it).
+ */
+function compileAggregateHead(plan: LogicalPlan, opts: PushdownOptions): { compiled: CompiledTstats | CompiledEvents; scanCommands: number; nodes: number } {
+  const scan = plan.nodes[0];
+  // An event search may rename and fill fields before its stats (compile-events.ts eventSteps).
+  let at = 1;
+  const steps: (RenameCommand | FillnullCommand)[] = [];
+  for (let n = plan.nodes[at]; scan?.op === "scan" && scan.from === "events" && n && n.op !== "scan"; n = plan.nodes[++at]) {
+    if (n.command.kind !== "rename" && n.command.kind !== "fillnull") break;
+    steps.push(n.command);
+  }
+  const next = plan.nodes[at];
+  const agg = next && next.op !== "scan" ? next.command : null;
+  if (scan?.op === "scan" && scan.from === "datamodel" && agg?.kind === "tstats") {
+    try {
+      return { compiled: compileTstats(agg), scanCommands: 0, nodes: 2 };
+    } catch (e) {
+      throw e instanceof NotPushable ? new NotPushable(`tstats: ${e.message}`) : e;
+    }
+  }
+  if (scan?.op === "scan" && scan.from === "events" && agg?.kind === "stats") {
+    try {
+      return { compiled: compileEventStats(scan, agg, opts, steps), scanCommands: scan.commands.length, nodes: at + 1 };
+    } catch (e) {
+      throw e instanceof NotPushable ? new NotPushable(`search | stats: ${e.message}`) : e;
+    }
+  }
+  const what = scan?.op === "scan" ? (scan.from === "events" ? (agg ? `an event search followed by | ${agg.kind}` : "an event search without an aggregate") : "this dataset scan") : `| ${scan?.command.kind}`;
+  throw new NotPushable(`${what} is not pushed down yet (only tstats from datamodel= and search | stats are)`);
 }
 
 /**

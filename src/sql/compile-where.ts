@@ -41,19 +41,30 @@ export function sqlNumber(v: string): string {
   return `toFloat64OrNull(extract(${v}, ${sqlString(NUMBER_RE)}))`;
 }
 
-export function compileWhere(expr: SearchExpr, resolve: FieldResolver): string {
+/** How a source differs from a dataset table (an event search's, compile-events.ts). */
+export interface WhereOptions {
+  /** Free text over the source's `_raw` (default: a dataset's, which has none). */
+  readonly freeText?: (value: SearchValue) => string;
+  /** `field op value` terms on these fields (lower case) hold on every row: the caller's time modifiers. */
+  readonly ignoreFields?: ReadonlySet<string>;
+}
+
+export function compileWhere(expr: SearchExpr, resolve: FieldResolver, opts: WhereOptions = {}): string {
   const go = (e: SearchExpr): string => {
     switch (e.kind) {
       case "and": return join(e.items.map(go), "AND");
       case "or": return join(e.items.map(go), "OR");
       case "not": return `NOT ${go(e.operand)}`;
       case "term":
+        if (opts.freeText) return opts.freeText(e.value);
         // Free text reads _raw, which no dataset defines: only `*` matches (every row).
         if (e.value.text === "*") return TRUE;
         if (resolve("_raw") !== null) throw new NotPushable("free text in a tstats where");
         return FALSE;
       case "in": return join(e.values.map((v) => compare(resolve(e.field), "=", v)), "OR");
-      case "compare": return compare(resolve(e.field), e.op, e.value);
+      case "compare":
+        if (opts.ignoreFields?.has(e.field.toLowerCase())) return TRUE;
+        return compare(resolve(e.field), e.op, e.value);
       case "subsearch": throw new NotPushable("a subsearch in the where clause");
     }
   };
@@ -80,6 +91,20 @@ function compare(field: string | null, op: string, value: SearchValue): string {
   if (op === "=") return text === "*" ? exists : matches(col, text, caseSensitive);
   if (op === "!=") return text === "*" ? FALSE : `(${exists} AND NOT ${matches(col, text, caseSensitive)})`;
   return ordering(col.values, op, value.text);
+}
+
+/**
+ * Free text as the in-memory base search reads it (search-predicate.ts termTest): `*` holds on
+ * every row; otherwise a case-insensitive match of `*text*` against `_raw` (CASE(x): case-sensitive),
+ * with `raw` resolving `_raw`. TERM(x) (bounded by major breakers) has no exact SQL form here.
+ */
+export function freeTextMatch(value: SearchValue, raw: () => string | null): string {
+  if (value.text === "*") return TRUE;
+  if (!value.quoted && /^TERM\(.*\)$/s.test(value.text)) throw new NotPushable("TERM() free text");
+  const { text, caseSensitive } = directive(value);
+  const rawField = raw();
+  if (rawField === null) return FALSE;
+  return matches(fieldColumns(rawField), `*${text}*`, caseSensitive);
 }
 
 /** Any value of the field matches the search value (valueMatcher). */

@@ -45,6 +45,16 @@ export type TableNeed =
     readonly table: string;
     /** Bare dataset field names (`process_name`, `host`) the SQL reads; `_row` and `_time` are always there. */
     readonly fields: readonly string[];
+  }
+  | {
+    /**
+     * The store's events: `events` (`_row`, `_time`) and one `ev_<field>` table per field read
+     * (compile-events.ts), joined on `_row`.
+     */
+    readonly kind: "events";
+    readonly table: string;
+    /** Store field names the SQL reads (`_raw` for free text). */
+    readonly fields: readonly string[];
   };
 
 export interface PushedPrefix {

@@ -15,6 +15,7 @@ import type { EventStore } from "../../store/event-store.js";
 import { canonFold, hasNonAscii, ipKey, lowerFold } from "../../sql/fold.js";
 import { fieldColumns, SIDE_COLUMNS } from "../../sql/sql-text.js";
 import type { TableNeed } from "../../sql/types.js";
+import { EventTables } from "./load-events.js";
 
 /**
  * What a loader needs of a connection: DDL, and inserts of positional rows (JSONCompactEachRow:
@@ -41,17 +42,25 @@ export class DatasetLoader {
   /** Loads run one after another: two queries must not load the same table at once. */
   private queue: Promise<void> = Promise.resolve();
 
-  constructor(private readonly target: LoadTarget) {}
+  /** The event search tables (load-events.ts), loaded in the same queue. */
+  private readonly events: EventTables;
+
+  constructor(private readonly target: LoadTarget) {
+    this.events = new EventTables(target);
+  }
 
   prepare(store: EventStore, needs: readonly TableNeed[]): Promise<void> {
     const run = this.queue.then(async () => {
-      for (const need of needs) await this.ensure(store, need);
+      for (const need of needs) {
+        if (need.kind === "events") await this.events.ensure(store, need.fields);
+        else await this.ensure(store, need);
+      }
     });
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async ensure(store: EventStore, need: TableNeed): Promise<void> {
+  private async ensure(store: EventStore, need: Extract<TableNeed, { kind: "dataset" }>): Promise<void> {
     const have = this.loaded.get(need.table);
     const same = have !== undefined && have.store === store && have.version === store.version;
     const missing = need.fields.filter((f) => !same || !have.fields.has(f));

@@ -93,25 +93,46 @@ describe("what is pushed, and why the rest is not", () => {
     expect(r.pushed!.columns.filter((c) => !c.hidden).map((c) => c.name)).toEqual(["All_Traffic.dest", "count", "dc(All_Traffic.app)"]);
   });
 
+  it("an event search, its folded searches, renames and stats: one query over events and the fields read", () => {
+    const r = report(`index=main EventCode=1 | search Image=*cmd* | rename Image AS process | stats count by process | rename process AS p | transaction p`);
+    expect(r.pushed).toMatchObject({ nodes: 4, commands: 5 });
+    expect(r.stop?.node).toBe(4);
+    expect(r.pushed!.tables).toEqual([{ kind: "events", table: "events", fields: ["index", "EventCode", "Image"] }]);
+    expect(r.pushed!.sql).toContain("row_number() OVER (ORDER BY _time DESC, _row DESC) AS _ord");
+    expect(r.pushed!.sql).toContain("LEFT JOIN ev_Image AS j2 ON j2._row = e._row");
+    expect(r.pushed!.columns.filter((c) => !c.hidden).map((c) => c.name)).toEqual(["p", "count"]);
+  });
+
   it("later commands run locally", () => {
-    const r = report(`| tstats count ${DM} by All_Traffic.dest | where count > 1`);
+    const r = report(`| tstats count ${DM} by All_Traffic.dest | where match(count, "1")`);
     expect(r.pushed?.nodes).toBe(2);
-    expect(r.stop).toEqual({ node: 2, reason: "| where is not pushed down yet" });
+    expect(r.stop).toEqual({ node: 2, reason: "| where: match() is not pushed down" });
   });
 
   it("renames right after only rename the result columns", () => {
-    const r = report(`| tstats count ${DM} by All_Traffic.dest | rename "All_Traffic.*" AS * | rename count AS n | eval x=1`);
+    const r = report(`| tstats count ${DM} by All_Traffic.dest | rename "All_Traffic.*" AS * | rename count AS n | eval x=n*2`);
     expect(r.pushed).toMatchObject({ nodes: 4, commands: 3 });
     expect(r.pushed!.columns.filter((c) => !c.hidden).map((c) => c.name)).toEqual(["dest", "n"]);
-    expect(r.stop).toEqual({ node: 4, reason: "| eval is not pushed down yet" });
+    expect(r.stop).toEqual({ node: 4, reason: "| eval: the * operator over a value of limited precision or text (the result is rounded or joined as eval stores it)" });
   });
 
   it.each([
-    ["index=main | stats count", "an event search is not pushed down yet"],
+    ["index=main | eval x=1 | stats count", "an event search followed by | eval is not pushed down yet"],
+    ["index=main | head 5", "an event search followed by | head"],
+    ["index=main TERM(10.0.0.1) | stats count", "TERM() free text"],
+    ["index=main | stats allnum=t sum(x)", "allnum="],
+    ["index=main | stats count by _time", "stats by _time"],
+    ["index=main | rename *_x AS * | stats count by host", "a wildcard"],
+    ["index=main | rename t AS _time | stats count by host", "a rename of _time"],
+    ["index=main | fillnull | fillnull value=x host | stats count by host", "after a fillnull without a field list"],
+    ["index=main | fillnull value=x *_ip | stats count by host", "wildcard"],
+    ["index=main | stats values(*) as v", "wildcard field"],
+    ["index=main [| makeresults | eval host=\"a\" | fields host] | stats count", "subsearch"],
+    ["index=main earliest=nonsense | stats count", "bad time modifier"],
     [`| tstats stdev(All_Traffic.bytes) ${DM}`, "stdev() is not pushed yet"],
     [`| tstats count ${DM} where All_Traffic.dest=fe80::1%Ü/64`, "non-ASCII"],
     [`| tstats min(All_Traffic.app) ${DM}`, "min() is not pushed yet"],
-    ["| tstats count where index=* by sourcetype", "only tstats from datamodel= is"],
+    ["| tstats count where index=* by sourcetype", "only tstats from datamodel= and search | stats are"],
     [`| tstats count ${DM} where All_Traffic.app=\u0130`, "the case folding of"],
     [`| tstats count ${DM} where All_Traffic.app<\uffff`, "UTF-16 and UTF-8 orders differ"],
   ])("%s stays local", (q, why) => {
