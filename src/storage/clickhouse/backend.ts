@@ -1,8 +1,8 @@
 /**
  * The SQL backends behind one interface (storage/clickhouse/README.md): chDB in this process, or
  * a ClickHouse server or cluster, both through the official client `@clickhouse/client`, so the
- * code CI runs on chDB is the code a cluster runs. chDB is an optional dependency, loaded only
- * when asked for. The server password is read from MINISPL_CLICKHOUSE_PASSWORD only: a URL that
+ * code CI runs on chDB is the code a cluster runs. chDB is not in package.json (`npm install chdb`;
+ * .ci/run installs it), and is loaded only when asked for. The server password is read from MINISPL_CLICKHOUSE_PASSWORD only: a URL that
  * carries one is refused, so it never sits in a shell history or a log.
  */
 import { ClickHouseLogLevel, createClient, type ClickHouseClient } from "@clickhouse/client";
@@ -20,7 +20,7 @@ export interface SqlBackend {
   close(): Promise<void>;
 }
 
-export const CHDB_MISSING = "chDB is not installed: it is an optional dependency of minispl. Install it with `npm install chdb` (a prebuilt package for Linux and macOS), or use --backend memory";
+export const CHDB_MISSING = "chDB is not installed (minispl does not install it by default: ~540 MB). Install it with `npm install chdb` (a prebuilt package for Linux and macOS), or use --backend memory";
 
 /**
  * `chdb` → embedded chDB (in memory); `clickhouse://[user@]host[:port][/db]` or `clickhouse` (localhost:8123)
