@@ -7,22 +7,24 @@
  * is one. range takes the numeric values only ("The values in the field must be numeric").
  * ESCU: stats min 597, max 575 (mostly _time).
  */
-import { EXACT, lsdOfText, lsdOfValue, settleNumber, storedNumber } from "../values/numeric-precision.js";
+import { lsdOfText, lsdOfValue, settleNumber, storedNumber } from "../values/numeric-precision.js";
 import { compareLexical, type Atom } from "../values/value.js";
 import { numberOf } from "./numeric.js";
 import type { AggregateDef } from "./types.js";
 
 interface Extremes {
   lo: number; hi: number; numeric: boolean;
-  /** The last significant digit of the values lo and hi were read from (range keeps it: 2.0 - 1.6 is 0.4). */
-  loLsd: number; hiLsd: number;
-  /** The values lo and hi were read from: min and max give the value as the event holds it ("7.70"). */
+  /**
+   * The values lo and hi were read from: min and max give the value as the event holds it ("7.70"),
+   * range keeps their precision (2.0 - 1.6 is 0.4). Read only at the result: min(_time) over
+   * newest-first events takes a new extreme on every row.
+   */
   loAtom: Atom; hiAtom: Atom;
   loText: string | null; hiText: string | null;
 }
 
 function init(): Extremes {
-  return { lo: Infinity, hi: -Infinity, numeric: false, loLsd: EXACT, hiLsd: EXACT, loAtom: 0, hiAtom: 0, loText: null, hiText: null };
+  return { lo: Infinity, hi: -Infinity, numeric: false, loAtom: 0, hiAtom: 0, loText: null, hiText: null };
 }
 
 function add(s: Extremes, v: Atom): void {
@@ -31,12 +33,10 @@ function add(s: Extremes, v: Atom): void {
     s.numeric = true;
     if (n < s.lo) {
       s.lo = n;
-      s.loLsd = lsdOfValue(v);
       s.loAtom = v;
     }
     if (n > s.hi) {
       s.hi = n;
-      s.hiLsd = lsdOfValue(v);
       s.hiAtom = v;
     }
     return;
@@ -70,6 +70,6 @@ export const EXTREME_AGGREGATES: readonly AggregateDef[] = [
   {
     name: "range", signature: "range(<field>)", summary: "max - min of the numeric values.", numeric: true,
     examples: [{ input: [5, 1, 9], result: 8 }, { input: ["2.0", "1.6"], result: 0.4 }],
-    init, add, result: (s: Extremes) => (s.numeric ? settleNumber(s.hi - s.lo, Math.max(s.loLsd, s.hiLsd)) : null),
+    init, add, result: (s: Extremes) => (s.numeric ? settleNumber(s.hi - s.lo, Math.max(lsdOfValue(s.loAtom), lsdOfValue(s.hiAtom))) : null),
   } satisfies AggregateDef<Extremes>,
 ];
