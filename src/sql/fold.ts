@@ -88,3 +88,21 @@ export function hasLoneSurrogate(s: string): boolean {
   }
   return false;
 }
+
+/** A value list and the side columns the loaders write beside it (sql/README.md, "Tables"). */
+export interface FoldedCell {
+  readonly values: readonly string[];
+  /** Non-ASCII values in JavaScript lower case (those whose length it keeps). */
+  readonly lower: readonly string[];
+  /** Non-ASCII values canonicalised as a JavaScript `/i` regex compares them. */
+  readonly canon: readonly string[];
+  /** The address-looking values' ipKey. */
+  readonly ip: readonly string[];
+}
+
+export function foldedCell(values: readonly string[]): FoldedCell {
+  const wide = values.filter(hasNonAscii);
+  const lower = wide.map(lowerFold).filter((s): s is string => s !== null);
+  const ip = values.map(ipKey).filter((s): s is string => s !== null);
+  return { values, lower, canon: wide.map(canonFold), ip };
+}

@@ -12,24 +12,12 @@ import { findModel } from "../../datamodels/registry.js";
 import { scanDataset } from "../../datamodels/scan-dataset.js";
 import { NULL_ID } from "../../store/column.js";
 import type { EventStore } from "../../store/event-store.js";
-import { canonFold, hasNonAscii, ipKey, lowerFold } from "../../sql/fold.js";
+import { foldedCell, type FoldedCell } from "../../sql/fold.js";
 import { fieldColumns, SIDE_COLUMNS } from "../../sql/sql-text.js";
 import type { TableNeed } from "../../sql/types.js";
 import { EventTables } from "./load-events.js";
+import { BATCH_ROWS, type LoadTarget } from "./load-target.js";
 
-/**
- * What a loader needs of a connection: DDL, and inserts of positional rows (JSONCompactEachRow:
- * the column names once per batch, not once per value as JSONEachRow would repeat them).
- */
-export interface LoadTarget {
-  exec(sql: string): Promise<void>;
-  insert(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void>;
-  /** `ENGINE = …` for new tables (Memory in chDB, MergeTree on a server). */
-  readonly engine: string;
-}
-
-/** Rows per INSERT: large enough to amortise a round trip, small enough to bound memory. */
-export const BATCH_ROWS = 20_000;
 
 interface Loaded {
   readonly store: EventStore;
@@ -133,12 +121,7 @@ function splitDataset(dataset: string): [string, string] {
 }
 
 /** One row's values of a field and their side forms (SIDE_COLUMNS order). */
-interface Cell {
-  readonly values: readonly string[];
-  readonly lower: readonly string[];
-  readonly canon: readonly string[];
-  readonly ip: readonly string[];
-}
+type Cell = FoldedCell;
 
 const EMPTY_CELL: Cell = { values: [], lower: [], canon: [], ip: [] };
 
@@ -151,11 +134,7 @@ function cellReader(col: ReturnType<typeof scanDataset>["columns"] extends Reado
     if (id === NULL_ID) return EMPTY_CELL;
     let cell = cache.get(id);
     if (!cell) {
-      const values = col.dict.values(id);
-      const wide = values.filter(hasNonAscii);
-      const lower = wide.map(lowerFold).filter((s): s is string => s !== null);
-      const ip = values.map(ipKey).filter((s): s is string => s !== null);
-      cell = { values, lower, canon: wide.map(canonFold), ip };
+      cell = foldedCell(col.dict.values(id));
       cache.set(id, cell);
     }
     return cell;

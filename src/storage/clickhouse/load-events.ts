@@ -11,9 +11,9 @@
  */
 import { NULL_ID, type EventStore, type StoreField } from "../../store/event-store.js";
 import { EVENTS_TABLE, eventFieldTable, FIELD_TABLE_COLUMNS } from "../../sql/compile-events.js";
-import { canonFold, hasNonAscii, ipKey, lowerFold } from "../../sql/fold.js";
+import { foldedCell } from "../../sql/fold.js";
 import type { Value } from "../../values/value.js";
-import { BATCH_ROWS, type LoadTarget } from "./load-datasets.js";
+import { BATCH_ROWS, type LoadTarget } from "./load-target.js";
 
 export class EventTables {
   private store: EventStore | null = null;
@@ -108,8 +108,6 @@ function cellReader(col: StoreField): (r: number) => unknown[] | null {
 
 /** The values and their side forms, in FIELD_TABLE_COLUMNS order after `_row`. */
 function sideForms(values: readonly string[]): unknown[] {
-  const wide = values.filter(hasNonAscii);
-  const lower = wide.map(lowerFold).filter((s): s is string => s !== null);
-  const ip = values.map(ipKey).filter((s): s is string => s !== null);
-  return [values, lower, wide.map(canonFold), ip];
+  const c = foldedCell(values);
+  return [c.values, c.lower, c.canon, c.ip];
 }

@@ -2,7 +2,8 @@
 // writes, batches, reuse per store version, reload with the union of fields.
 import { describe, expect, it } from "vitest";
 import { EventStore } from "../../../../src/store/event-store.js";
-import { BATCH_ROWS, DatasetLoader, type LoadTarget } from "../../../../src/storage/clickhouse/load-datasets.js";
+import { DatasetLoader } from "../../../../src/storage/clickhouse/load-datasets.js";
+import { BATCH_ROWS, type LoadTarget } from "../../../../src/storage/clickhouse/load-target.js";
 import type { TableNeed } from "../../../../src/sql/types.js";
 
 function recorder(): LoadTarget & { sql: string[]; rows: Record<string, unknown>[]; inserts: number } {
