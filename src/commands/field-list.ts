@@ -1,5 +1,5 @@
 /** Field lists of table/fields: words, strings and commas; wildcards expand against the input. */
-import type { ArgValue, CommandNode } from "../ast/nodes.js";
+import type { CommandNode } from "../ast/nodes.js";
 import { fieldPattern } from "../executor/wildcard.js";
 import { argsOf, textOf } from "./args.js";
 import type { CheckContext } from "./types.js";
@@ -7,27 +7,30 @@ import type { CheckContext } from "./types.js";
 export function fieldList(node: CommandNode, ctx: CheckContext): string[] {
   const out: string[] = [];
   for (const p of argsOf(node, "positional")) {
-    // A field named after an aggregate, written bare as the addtotals page's example 4 does
-    // (`addtotals row=f col=t labelfield=quarter sum(quota)`), arrives parsed as a call.
-    const call = p.value.kind === "call" ? aggregateFieldName(p.value) : null;
-    if (call !== null) {
-      out.push(call);
-      continue;
-    }
+    // A call-shaped name (`table delta(_time)`, the addtotals page's `sum(quota)`) arrives as one
+    // word (parser/command-syntax.ts): commas inside its parentheses are part of the name.
     const t = textOf(p.value, node, ctx, "a field name");
-    if (t !== null) out.push(...t.split(",").map((s) => s.trim()).filter(Boolean));
+    if (t !== null) out.push(...splitTopLevel(t).map((s) => s.trim()).filter(Boolean));
   }
   return out;
 }
 
-/** `sum(quota)` → "sum(quota)": the column name stats gives that aggregate; null for anything nested. */
-function aggregateFieldName(v: Extract<ArgValue, { kind: "call" }>): string | null {
-  const args: string[] = [];
-  for (const a of v.args) {
-    if (a.kind !== "word" && a.kind !== "string") return null;
-    args.push(a.text);
+/** `a,b` → a, b; `values(a,b),c` → values(a,b), c. */
+function splitTopLevel(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "(") depth++;
+    else if (c === ")" && depth > 0) depth--;
+    else if (c === "," && depth === 0) {
+      out.push(text.slice(from, i));
+      from = i + 1;
+    }
   }
-  return `${v.name}(${args.join(",")})`;
+  out.push(text.slice(from));
+  return out;
 }
 
 /** Expands patterns against existing fields, keeping pattern order and dropping duplicates. */
