@@ -3,12 +3,14 @@
  * parts + manifest) that `--index <dir>` searches without re-reading them, and that DuckDB and
  * ClickHouse read directly. Re-running adds new or changed files only. Prints a progress bar on a
  * terminal and a summary: events per sourcetype and CIM dataset, skipped records with file:line,
- * throughput.
+ * throughput. `--out clickhouse://…` or `--out chdb:<dir>` loads the index into that database
+ * instead (index-to-backend.ts).
  */
 import { existsSync } from "node:fs";
 import { SingleBar } from "cli-progress";
 import { buildIndex, buildIndexParallel, Table, writeTextTable, type BuildProgress, type BuildSummary } from "../index.js";
 import { EXIT } from "./exit-codes.js";
+import { indexToBackend, isDatabaseOut } from "./index-to-backend.js";
 import { ingestOptions, type Io } from "./session.js";
 
 export interface IndexCommandOptions {
@@ -29,6 +31,12 @@ export async function indexCommand(paths: readonly string[], opts: IndexCommandO
   if (missing.length > 0) return EXIT.input;
   const ingest = ingestOptions(opts, io);
   if (!ingest) return EXIT.input;
+  if (isDatabaseOut(opts.out)) {
+    return indexToBackend(paths, opts, ingest, io, (b) => {
+      for (const s of b.skipped) io.err(`warning: ${s.file}:${s.line}: skipped record: ${s.reason}\n`);
+      if (!opts.quiet && opts.format !== "json") printSummary(b, io);
+    });
+  }
   const bar = io.color && !opts.quiet ? progressBar() : null;
   let summary: BuildSummary;
   try {

@@ -88,7 +88,8 @@ export function parseLimit(value: string): number {
 }
 
 /**
- * `--backend`: `memory` (default), `chdb` (ClickHouse in this process) or
+ * `--backend`: `memory` (default), `chdb` (ClickHouse in this process; `chdb:<dir>` keeps its
+ * tables in that folder, as `minispl index … --out chdb:<dir>` loaded them) or
  * `clickhouse://user@host:port/db` (a server or cluster; `clickhouse` alone: localhost:8123).
  * A password in the URL is refused: it would stay in the shell history and the process list; it
  * comes only from MINISPL_CLICKHOUSE_PASSWORD. That error is not an InvalidArgumentError, whose
@@ -99,7 +100,7 @@ export function parseBackend(value: string): string {
   if (/\/\/[^@/\s]*:[^@\s]*@/.test(v)) {
     throw new CommanderError(2, "minispl.backendPassword", "a password in the --backend URL is refused (it would stay in the shell history): set MINISPL_CLICKHOUSE_PASSWORD instead");
   }
-  if (v === "memory" || v === "chdb" || v === "clickhouse" || /^clickhouse:\/\/([^@/\s]+@)?[^@/\s:]+(:\d+)?(\/[^\s/]*)?$/i.test(v)) return v;
+  if (v === "memory" || v === "chdb" || v === "clickhouse" || /^chdb:\S/.test(v) || /^clickhouse:\/\/([^@/\s]+@)?[^@/\s:]+(:\d+)?(\/[^\s/]*)?$/i.test(v)) return v;
   throw new InvalidArgumentError(/^clickhouse:/i.test(v) ? "expected clickhouse://user@host:port/db" : "expected memory, chdb or clickhouse://user@host:port/db");
 }
 

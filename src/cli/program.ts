@@ -74,7 +74,7 @@ function withBudget(cmd: Command): Command {
     .option("--max-memory <MB>", "heap a search may add (default: up to 85% of Node's heap limit; 0: no limit)", parseLimit);
 }
 
-const BACKEND_HELP = "where each search's pushable part runs: memory (all in this process), chdb (ClickHouse embedded in this process; the optional chdb package) or clickhouse://user@host:port/db (a server or cluster; the password only from MINISPL_CLICKHOUSE_PASSWORD)";
+const BACKEND_HELP = "where each search's pushable part runs: memory (all in this process), chdb (ClickHouse embedded in this process; the optional chdb package), chdb:<dir> (the same, its tables kept in <dir> as `minispl index … --out chdb:<dir>` loaded them) or clickhouse://user@host:port/db (a server or cluster; the password only from MINISPL_CLICKHOUSE_PASSWORD)";
 
 /**
  * `--backend <spec>` (issue 13). A refused value is a usage error; one holding a password is
@@ -166,7 +166,7 @@ Examples:
   program
     .command("index <path...>")
     .description("index event files once into a folder that --index searches at once (re-running adds new or changed files only)")
-    .requiredOption("-o, --out <dir>", "the index folder (created if missing)")
+    .requiredOption("-o, --out <dir>", "the index folder (created if missing), or a database to load: clickhouse://user@host:port/db or chdb:<dir>")
     .addOption(new Option("-f, --format <format>", "summary format").choices(["table", "json"]).default("table"))
     .option("--sourcetype <sourcetype>", "force the sourcetype of every file (skips format detection)")
     .option("--source <source>", "force the source of every event")
@@ -177,7 +177,8 @@ Examples:
     .addHelpText("after", `
 Examples:
   $ minispl index ~/case42/logs --out ~/case42/idx
-  $ minispl search 'index=* EventCode=4688 | stats count by host' --index ~/case42/idx`)
+  $ minispl search 'index=* EventCode=4688 | stats count by host' --index ~/case42/idx
+  $ minispl index ~/case42/idx --out clickhouse://analyst@ch.internal:8123/case42`)
     .action(async (paths: string[], opts: IndexCommandOptions) => {
       const { indexCommand } = await import("./index-command.js");
       process.exitCode = await indexCommand(paths, opts, await processIo());

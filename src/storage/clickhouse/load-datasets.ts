@@ -4,7 +4,8 @@
  * calculated fields and `unknown` fills are exactly the memory engine's), with each non-ASCII
  * value's folded forms (sql/fold.ts) in the side columns that case-insensitive matching reads,
  * and each address-looking value's ipKey() in the one CIDR terms read.
- * A table is loaded once per store version with the fields a query reads; a later query that
+ * A table is loaded once per store identity (store-identity.ts: per store version in process, an
+ * index's manifest across processes) with the fields a query reads; a later query that
  * reads more fields of the same dataset sends only those and ClickHouse joins them on `_row`, so
  * tables never hold fields nobody asked for and no field crosses the connection twice.
  */
@@ -17,16 +18,14 @@ import { fieldColumns, SIDE_COLUMNS } from "../../sql/sql-text.js";
 import type { TableNeed } from "../../sql/types.js";
 import { EventTables } from "./load-events.js";
 import { BATCH_ROWS, type LoadTarget } from "./load-target.js";
+import { storeIdentity } from "./store-identity.js";
+import { CATALOG_TABLE } from "./load-catalog.js";
 
-
-interface Loaded {
-  readonly store: EventStore;
-  readonly version: number;
-  readonly fields: ReadonlySet<string>;
-}
+/** Why a search over another index than the one a database was loaded from is refused. */
+export const OTHER_INDEX =
+  "this database holds the tables `minispl index … --out` loaded from another index, or from these files before they changed: run `minispl index <files> --out <this database>` to load these, or search another database";
 
 export class DatasetLoader {
-  private readonly loaded = new Map<string, Loaded>();
   /** Loads run one after another: two queries must not load the same table at once. */
   private queue: Promise<void> = Promise.resolve();
 
@@ -38,51 +37,75 @@ export class DatasetLoader {
   }
 
   prepare(store: EventStore, needs: readonly TableNeed[]): Promise<void> {
-    const run = this.queue.then(async () => {
+    return this.queued(async () => {
+      const ident = storeIdentity(store);
+      // A database `minispl index … --out` loaded belongs to that index: another index (or the
+      // same files changed since) must be loaded by running it again, never table by table behind
+      // a search's back. A store known only to this process (a hunt's appended risk events) loads
+      // what it reads, as on a database nobody loaded.
+      const owner = await this.target.catalog.get(CATALOG_TABLE);
+      if (owner && ident.stable && owner.store !== ident.id) throw new Error(OTHER_INDEX);
       for (const need of needs) {
         if (need.kind === "events") await this.events.ensure(store, need.fields);
-        else await this.ensure(store, need);
+        else if (need.kind === "dataset") await this.ensure(store, need);
       }
     });
+  }
+
+  /** Makes the database belong to `store` (an opened index): later searches over another index are refused. */
+  claim(store: EventStore): Promise<void> {
+    return this.queued(async () => {
+      const ident = storeIdentity(store);
+      if (!ident.stable) throw new Error("only an index can be loaded for good (this store has no identity another process would know)");
+      if ((await this.target.catalog.get(CATALOG_TABLE))?.store !== ident.id) await this.target.catalog.set(CATALOG_TABLE, ident.id, [], 0);
+    });
+  }
+
+  private queued(work: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(work);
     this.queue = run.catch(() => undefined);
     return run;
   }
 
   private async ensure(store: EventStore, need: Extract<TableNeed, { kind: "dataset" }>): Promise<void> {
-    const have = this.loaded.get(need.table);
-    const same = have !== undefined && have.store === store && have.version === store.version;
+    const { catalog } = this.target;
+    const id = storeIdentity(store).id;
+    const have = await catalog.get(need.table);
+    const same = have !== undefined && have.store === id;
     const missing = need.fields.filter((f) => !same || !have.fields.has(f));
     if (same && missing.length === 0) return;
-    this.loaded.delete(need.table);
+    await catalog.forget(need.table);
     if (same) {
       // Only the new fields cross the connection; ClickHouse joins them to the rows it holds.
-      await widenDataset(this.target, store, need.dataset, need.table, missing);
-      this.loaded.set(need.table, { store, version: store.version, fields: new Set([...have.fields, ...missing]) });
+      const rows = await widenDataset(this.target, store, need.dataset, need.table, missing);
+      await catalog.set(need.table, id, [...have.fields, ...missing], rows);
     } else {
-      await loadDataset(this.target, store, need.dataset, need.table, missing);
-      this.loaded.set(need.table, { store, version: store.version, fields: new Set(missing) });
+      const rows = await loadDataset(this.target, store, need.dataset, need.table, missing);
+      await catalog.set(need.table, id, missing, rows);
     }
   }
 }
 
 /** (Re)creates `table` with the dataset's member rows, their times and `fields`. */
-export function loadDataset(target: LoadTarget, store: EventStore, dataset: string, table: string, fields: readonly string[]): Promise<void> {
+export function loadDataset(target: LoadTarget, store: EventStore, dataset: string, table: string, fields: readonly string[]): Promise<number> {
   return writeDataset(target, store, dataset, table, fields, true);
 }
 
 /** Adds `fields` to a loaded `table` (same store version): loaded beside it, then joined on `_row`. */
-export async function widenDataset(target: LoadTarget, store: EventStore, dataset: string, table: string, fields: readonly string[]): Promise<void> {
+export async function widenDataset(target: LoadTarget, store: EventStore, dataset: string, table: string, fields: readonly string[]): Promise<number> {
   const add = `${table}__add`;
   const wide = `${table}__wide`;
-  await writeDataset(target, store, dataset, add, fields, false);
+  const rows = await writeDataset(target, store, dataset, add, fields, false);
   await target.exec(`DROP TABLE IF EXISTS ${wide}`);
   await target.exec(`CREATE TABLE ${wide} ENGINE = ${target.engine} AS SELECT * FROM ${table} INNER JOIN ${add} USING (_row)`);
   await target.exec(`DROP TABLE ${table}`);
   await target.exec(`RENAME TABLE ${wide} TO ${table}`);
   await target.exec(`DROP TABLE ${add}`);
+  return rows;
 }
 
-async function writeDataset(target: LoadTarget, store: EventStore, dataset: string, table: string, fields: readonly string[], withTime: boolean): Promise<void> {
+/** (Re)creates `table`; returns the rows inserted. */
+async function writeDataset(target: LoadTarget, store: EventStore, dataset: string, table: string, fields: readonly string[], withTime: boolean): Promise<number> {
   const [model, name] = splitDataset(dataset);
   const ds = findModel(model)?.datasets.find((d) => d.name === name);
   if (!ds) throw new Error(`unknown dataset ${dataset}`);
@@ -113,6 +136,7 @@ async function writeDataset(target: LoadTarget, store: EventStore, dataset: stri
     }
     await target.insert(table, names, batch);
   }
+  return n;
 }
 
 function splitDataset(dataset: string): [string, string] {

@@ -5,10 +5,12 @@ import { EventStore } from "../../../../src/store/event-store.js";
 import { DatasetLoader } from "../../../../src/storage/clickhouse/load-datasets.js";
 import { BATCH_ROWS, type LoadTarget } from "../../../../src/storage/clickhouse/load-target.js";
 import type { TableNeed } from "../../../../src/sql/types.js";
+import { MemoryCatalog } from "../../../../src/storage/clickhouse/load-catalog.js";
 
 function recorder(): LoadTarget & { sql: string[]; rows: Record<string, unknown>[]; inserts: number } {
   const t = {
     engine: "Memory",
+    catalog: new MemoryCatalog(),
     sql: [] as string[],
     rows: [] as Record<string, unknown>[],
     inserts: 0,
