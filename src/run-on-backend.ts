@@ -16,6 +16,7 @@ import type { PlanOptions } from "./plan/build-plan.js";
 import type { CommandNode } from "./plan/nodes.js";
 import { compile, executeCompiled, type RunResult } from "./run.js";
 import { compilePushdown } from "./sql/compile-plan.js";
+import { isLocalFallback } from "./sql/guard.js";
 import type { PushdownReport } from "./sql/types.js";
 import type { SqlBackend } from "./storage/clickhouse/backend.js";
 import { rowsToTable } from "./storage/clickhouse/rows-to-table.js";
@@ -48,7 +49,7 @@ export async function runSearchOnBackend(text: string, store: EventStore, backen
   const exec: ExecuteOptions = { ...opts, now };
   let pushdown: PushdownReport;
   try {
-    pushdown = compilePushdown(plan.logical, { now, tz: opts.tz ?? "UTC" });
+    pushdown = compilePushdown(plan.logical, { now, tz: opts.tz ?? "UTC", storeFields: store.fieldNames(), ...(opts.lookups ? { lookups: opts.lookups } : {}) });
   } catch (e) {
     // A compiler bug must not change results: the whole search runs here, and explain says why.
     pushdown = { pushed: null, nodes: plan.logical.nodes.length, stop: { node: 0, reason: `the SQL compiler failed: ${(e as Error).message}` } };
@@ -63,12 +64,17 @@ export async function runSearchOnBackend(text: string, store: EventStore, backen
   let rows: Record<string, unknown>[];
   try {
     rows = await withinBudget(budget, opts.budget?.signal, async () => {
-      await backend.prepare(store, pushed.tables);
+      await backend.prepare(store, pushed.tables, opts.lookups);
       return backend.query(pushed.sql);
     });
     budget.check(span);
     budget.rows(rows.length, `the part that ran in ${backend.name}`, span);
   } catch (e) {
+    // A run-time guard met a value only JavaScript decides exactly (sql/guard.ts): all of it here.
+    if (isLocalFallback(e)) {
+      const stop = { node: 0, reason: `a value needed JavaScript's semantics at run time (${pushdown.stop?.reason ?? "a guard in the SQL"}); the whole search ran in memory` };
+      return { ...executeCompiled(compiled, plan, store, exec), pushdown: { pushed: null, nodes: pushdown.nodes, stop, fellBack: true } };
+    }
     if (e instanceof SplRuntimeError) return { ...compiled, table: null, diagnostics: [...compiled.diagnostics, { ...e.diagnostic, ...(span ? { span } : {}) }], pushdown };
     const message = redactSecrets(`${backend.name}: ${(e as Error)?.message ?? String(e)}`, opts.env ?? process.env);
     const d = diag("runtime-error", { message }, span, { hints: [`this part of the search ran in ${backend.name}; \`minispl explain --backend …\` shows its SQL`] });

@@ -1,10 +1,14 @@
 /**
  * Operators and functions of the eval → SQL compiler (compile-eval.ts) that have an exact SQL
  * form: arithmetic over exact numbers, LIKE / like(), if, case, coalesce, null(), true(),
- * false(), isnull, isnotnull, len, mvcount, lower (ASCII decisions only), mvindex, split.
+ * false(), isnull, isnotnull, len, mvcount, lower (ASCII decisions only), mvindex, split, and
+ * match() with a literal pattern RE2 runs as the in-memory engine does (regex-re2.ts).
  */
 import { hasLoneSurrogate } from "./fold.js";
 import { NotPushable } from "./compile-where.js";
+import { regexMatchSql } from "./regex-sql.js";
+import { re2Pattern } from "./regex-re2.js";
+import { guarded } from "./guard.js";
 import { sqlString } from "./sql-text.js";
 import { bind, bool, EMPTY, fresh, NULL, truthy, type SqlValue } from "./compile-eval-value.js";
 
@@ -73,7 +77,11 @@ export function call(name: string, args: readonly SqlValue[]): SqlValue {
       if (v.asciiOnly) throw new NotPushable("len() of lower()");
       if (v.ty === "null") return NULL;
       if (v.ty === "str") return { sql: `toFloat64(lengthUTF8(${v.sql}))`, ty: "num", exact: true };
-      throw new NotPushable(`len() of a ${v.ty === "mv" ? "multivalue (a list of lengths)" : v.ty === "num" ? "number (its text)" : "boolean"}`);
+      // A field of one value is that string; of several, a list of lengths (numbers as text): memory.
+      if (v.ty === "mv" && !v.unordered) {
+        return { sql: guarded(`length(${v.sql}) >= 2`, `if(empty(${v.sql}), NULL, toFloat64(lengthUTF8(${v.sql}[1])))`), ty: "num", exact: true };
+      }
+      throw new NotPushable(`len() of a ${v.ty === "mv" ? "values() set" : v.ty === "num" ? "number (its text)" : "boolean"}`);
     }
     case "mvcount": {
       const v = a as SqlValue;
@@ -95,6 +103,7 @@ export function call(name: string, args: readonly SqlValue[]): SqlValue {
     case "mvindex": {
       // The value at a literal position (negative from the end), null outside the list.
       const v = a as SqlValue;
+      if (args.length === 2 && b?.ty === "num" && b.exact && b.literal === undefined) return mvindexAt(v, b);
       if (args.length !== 2 || typeof b?.literal !== "number" || !Number.isFinite(b.literal)) throw new NotPushable("mvindex() other than of one literal position");
       const i = Math.trunc(b.literal);
       if (v.ty === "null") return NULL;
@@ -102,6 +111,103 @@ export function call(name: string, args: readonly SqlValue[]): SqlValue {
       if (v.ty !== "mv" || v.unordered) throw new NotPushable(`mvindex() of a ${v.ty === "mv" ? "values() set (its order)" : v.ty}`);
       const at = i < 0 ? `length(${v.sql}) + ${i}` : String(i);
       return { sql: `if(${at} >= 0 AND ${at} < length(${v.sql}), arrayElement(${v.sql}, ${at} + 1), NULL)`, ty: "str", ...(v.asciiOnly ? { asciiOnly: true } : {}) };
+    }
+    case "upper": {
+      // toUpperCase: ASCII letters as ClickHouse's upper does; a non-ASCII character may upper-case
+      // into ASCII or into several (ß → SS): such a value sends the search to memory (guard.ts).
+      const v = a as SqlValue;
+      if (v.asciiOnly) throw new NotPushable("upper() of lower()");
+      if (v.ty === "null") return NULL;
+      if (v.ty === "str") return { sql: guarded(nonAscii(v.sql), `upper(${v.sql})`), ty: "str" };
+      if (v.ty === "mv") return { ...v, sql: guarded(`arrayExists(s -> ${nonAscii("s")}, ${v.sql})`, `arrayMap(s -> upper(s), ${v.sql})`), set: false };
+      throw new NotPushable(`upper() of a ${v.ty} (its text)`);
+    }
+    case "trim":
+    case "ltrim":
+    case "rtrim": {
+      // trimSet: whole characters of the set (default space and tab) off the ends, each value of a
+      // list; an ASCII set never meets part of a UTF-8 character, so trimming bytes is the same.
+      const v = a as SqlValue;
+      const set = args.length > 1 ? (b as SqlValue).literal : " \t";
+      if (typeof set !== "string" || !/^[\x00-\x7f]*$/.test(set)) throw new NotPushable(`${name}() with characters that are not an ASCII string literal`);
+      if (v.asciiOnly) throw new NotPushable(`${name}() of lower()`);
+      const where = name === "trim" ? "BOTH" : name === "ltrim" ? "LEADING" : "TRAILING";
+      const cut = (x: string) => (set === "" ? x : `trim(${where} ${sqlString(set)} FROM ${x})`);
+      if (v.ty === "null") return NULL;
+      if (v.ty === "str") return { sql: `if(isNull(${v.sql}), NULL, ${cut(`assumeNotNull(${v.sql})`)})`, ty: "str" };
+      if (v.ty === "mv") return { ...v, sql: `arrayMap(s -> ${cut("s")}, ${v.sql})`, set: false };
+      throw new NotPushable(`${name}() of a ${v.ty} (its text)`);
+    }
+    case "replace": {
+      // Every match replaced (functions/string.ts replace), each value of a list; a literal
+      // replacement without group references (`\\` is a backslash), a regex that never matches
+      // empty text (how the next match starts after an empty one differs between the engines).
+      const v = a as SqlValue;
+      const p = (b as SqlValue).literal;
+      const r = (args[2] as SqlValue).literal;
+      if (typeof p !== "string" || typeof r !== "string") throw new NotPushable("replace() with a regex or replacement that is not a string literal");
+      if (hasLoneSurrogate(r)) throw new NotPushable("a replacement with a lone surrogate");
+      const rx = re2Pattern(p);
+      if (!rx.nonEmpty) throw new NotPushable("replace() with a regex that can match empty text");
+      if (v.asciiOnly) throw new NotPushable("replace() of lower()");
+      const repl = sqlString(chReplacement(r, rx.always));
+      const pat = sqlString(rx.source);
+      const one = (x: string) => `replaceRegexpAll(${x}, ${pat}, ${repl})`;
+      if (v.ty === "null") return NULL;
+      if (v.ty === "str") return { sql: guarded(`ifNull(${regexUnsafe(rx.asciiOnly, v.sql)}, 0)`, `if(isNull(${v.sql}), NULL, ${one(`assumeNotNull(${v.sql})`)})`), ty: "str" };
+      if (v.ty === "mv") return { ...v, sql: guarded(`arrayExists(s -> ${regexUnsafe(rx.asciiOnly, "s")}, ${v.sql})`, `arrayMap(s -> ${one("s")}, ${v.sql})`), set: false };
+      throw new NotPushable(`replace() of a ${v.ty} (its text)`);
+    }
+    case "urldecode": {
+      // string.ts urlDecode: %XX as UTF-8 bytes, `+` a space, a malformed escape as written, as
+      // decodeURLFormComponent does. JavaScript reads the text by UTF-16 unit (an astral
+      // character's halves become U+FFFD each) and bad UTF-8 as U+FFFD, ClickHouse keeps bytes:
+      // a non-ASCII input or a decoded text that is not UTF-8 goes to memory.
+      const v = a as SqlValue;
+      if (v.asciiOnly) throw new NotPushable("urldecode() of lower()");
+      const one = (x: string) => {
+        const d = fresh("d");
+        return bind(d, `decodeURLFormComponent(${x})`, guarded(`(${nonAscii(x)} OR NOT isValidUTF8(${d}))`, d));
+      };
+      if (v.ty === "null") return NULL;
+      if (v.ty === "str") return { sql: `if(isNull(${v.sql}), NULL, ${one(`assumeNotNull(${v.sql})`)})`, ty: "str" };
+      if (v.ty === "mv") return { ...v, sql: `arrayMap(s -> ${one("s")}, ${v.sql})`, set: false };
+      throw new NotPushable(`urldecode() of a ${v.ty} (its text)`);
+    }
+    case "mvfind": {
+      // The 0-based position of the first value the regex matches, null when none does.
+      const v = a as SqlValue;
+      const p = (b as SqlValue).literal;
+      if (typeof p !== "string") throw new NotPushable("mvfind() with a regex that is not a string literal");
+      const rx = re2Pattern(p);
+      if (v.asciiOnly) throw new NotPushable("mvfind() of lower()");
+      if (v.ty === "null") return NULL;
+      const list = v.ty === "str" ? asList(v).sql : v.ty === "mv" && !v.unordered ? v.sql : null;
+      if (list === null) throw new NotPushable(`mvfind() of a ${v.ty === "mv" ? "values() set (its order)" : v.ty}`);
+      const at = `arrayFirstIndex(s -> match(s, ${sqlString(rx.source)}), ${list})`;
+      return { sql: guarded(`arrayExists(s -> ${regexUnsafe(rx.asciiOnly, "s")}, ${list})`, `if(${at} = 0, NULL, toFloat64(${at} - 1))`), ty: "num", exact: true };
+    }
+    case "mvappend": {
+      // Every value of every argument in order, nulls skipped (a one-value list is that value).
+      const lists = args.map((v) => {
+        if (v.asciiOnly) throw new NotPushable("mvappend() of lower()");
+        if (v.ty === "null") return EMPTY;
+        if (v.ty === "str") return `if(isNull(${v.sql}), ${EMPTY}, [assumeNotNull(${v.sql})])`;
+        if (v.ty === "mv") return v.sql;
+        throw new NotPushable(`mvappend() of a ${v.ty} (its text)`);
+      });
+      return { sql: `arrayConcat(${lists.join(", ")})`, ty: "mv", ...(args.some((v) => v.unordered) ? { unordered: true } : {}) };
+    }
+    case "mvjoin": {
+      // The values' text joined by a literal delimiter; null for a null field.
+      const v = a as SqlValue;
+      const d = b as SqlValue;
+      if (typeof d.literal !== "string" || hasLoneSurrogate(d.literal)) throw new NotPushable("mvjoin() with a delimiter that is not a string literal");
+      if (v.asciiOnly) throw new NotPushable("mvjoin() of lower()");
+      if (v.ty === "null") return NULL;
+      if (v.ty === "str") return v;
+      if (v.ty === "mv" && !v.unordered) return { sql: `if(empty(${v.sql}), NULL, arrayStringConcat(${v.sql}, ${sqlString(d.literal)}))`, ty: "str" };
+      throw new NotPushable(`mvjoin() of a ${v.ty === "mv" ? "values() set (its order)" : v.ty}`);
     }
     case "split": {
       // split(): each value split at a non-empty literal delimiter (String.split), in order.
@@ -126,6 +232,17 @@ export function call(name: string, args: readonly SqlValue[]): SqlValue {
       if (s.ty === "mv") return bool(`arrayExists(v -> v LIKE ${pattern}, ${s.sql})`, true);
       throw new NotPushable(`like() of a ${s.ty} (its text)`);
     }
+    case "match": {
+      // match(): null for a null subject, else any value matches the regex (regex-re2.ts).
+      const s = a as SqlValue;
+      const p = b as SqlValue;
+      if (typeof p.literal !== "string") throw new NotPushable("match() with a pattern that is not a string literal");
+      if (s.asciiOnly) throw new NotPushable("match() of lower()");
+      if (s.ty === "null") return bool("0", true);
+      if (s.ty === "str") return bool(regexMatchSql({ sql: s.sql, shape: "string" }, p.literal), true);
+      if (s.ty === "mv") return bool(regexMatchSql({ sql: s.sql, shape: "array" }, p.literal), true);
+      throw new NotPushable(`match() of a ${s.ty} (its text)`);
+    }
     default:
       throw new NotPushable(`${name}() is not pushed down`);
   }
@@ -135,7 +252,10 @@ export function call(name: string, args: readonly SqlValue[]): SqlValue {
  * if/case/coalesce: the value of the first branch whose condition holds, else null; every branch
  * must have one type (or be null) so the SQL value is the in-memory one.
  */
-function choose(branches: readonly (readonly [string, SqlValue])[]): SqlValue {
+function choose(given: readonly (readonly [string, SqlValue])[]): SqlValue {
+  // A string and a list mix as lists: a one-element list is that string (compile-eval-value.ts).
+  const mixed = given.some(([, v]) => v.ty === "mv") && given.every(([, v]) => v.ty === "mv" || v.ty === "str" || v.ty === "null");
+  const branches = mixed ? given.map(([c, v]) => [c, v.ty === "str" ? asList(v) : v] as const) : given;
   const typed = branches.map(([, v]) => v).filter((v) => v.ty !== "null");
   const ty = typed[0]?.ty ?? "null";
   if (ty === "null") return NULL;
@@ -151,4 +271,69 @@ function choose(branches: readonly (readonly [string, SqlValue])[]): SqlValue {
   const set = ty === "mv" && typed.every((v) => v.set);
   if (typed.some((v) => v.asciiOnly)) throw new NotPushable("lower() as a branch's value");
   return { sql, ty, ...(typed.some((v) => v.unordered) ? { unordered: true } : {}), ...(set ? { set } : {}), ...(exact ? { exact } : {}) };
+}
+
+/** A string value as a list: empty for null, else the one string. */
+function asList(v: SqlValue): SqlValue {
+  return { sql: `if(isNull(${v.sql}), ${EMPTY}, [assumeNotNull(${v.sql})])`, ty: "mv", ...(v.asciiOnly ? { asciiOnly: true } : {}) };
+}
+
+/** A UInt8: the String `x` has a non-ASCII character (or is not UTF-8). */
+export function nonAscii(x: string): string {
+  return `(length(${x}) != lengthUTF8(${x}) OR NOT isValidUTF8(${x}))`;
+}
+
+/** mvindex() at an exact number computed at run time (multivalue.ts index: truncated, negative from the end). */
+function mvindexAt(v: SqlValue, at: SqlValue): SqlValue {
+  if (v.ty === "null") return NULL;
+  if (v.ty !== "str" && v.ty !== "mv") throw new NotPushable(`mvindex() of a ${v.ty}`);
+  if (v.ty === "mv" && v.unordered) throw new NotPushable("mvindex() of a values() set (its order)");
+  const list = v.ty === "str" ? asList(v).sql : v.sql;
+  const l = fresh("l");
+  const i = fresh("i");
+  const k = `if(${i} < 0, length(${l}) + ${i}, ${i})`;
+  const body = `if(isNull(${i}) OR NOT (${k} >= 0 AND ${k} < length(${l})), NULL, arrayElement(${l}, toInt64(${k}) + 1))`;
+  return { sql: bind(l, list, bind(i, `trunc(${at.sql})`, body)), ty: "str", ...(v.asciiOnly ? { asciiOnly: true } : {}) };
+}
+
+/**
+ * A value to store: lower()'s ASCII-only form (asciiOnly) is the in-memory value exactly when it
+ * has no non-ASCII character left (only İ and the Kelvin sign fold into ASCII, and lower() maps
+ * those as toLowerCase does); otherwise the search goes to memory (guard.ts).
+ */
+export function settled(v: SqlValue): SqlValue {
+  if (!v.asciiOnly) return v;
+  const { asciiOnly: _a, ...rest } = v;
+  if (v.ty === "str") return { ...rest, sql: guarded(`ifNull(${nonAscii(v.sql)}, 0)`, v.sql) };
+  if (v.ty === "mv") return { ...rest, sql: guarded(`arrayExists(s -> ${nonAscii("s")}, ${v.sql})`, v.sql) };
+  throw new NotPushable("lower() of a value that is not text");
+}
+
+/** A value a pushed regex may not decide as the in-memory one does (regex-sql.ts has the same rule for its own uses). */
+function regexUnsafe(asciiOnly: boolean, x: string): string {
+  return asciiOnly ? nonAscii(x) : `NOT isValidUTF8(${x})`;
+}
+
+/**
+ * A replace() replacement (string.ts replacementParts: `\<digit>` a group, `\\` a backslash, any
+ * other character itself) as ClickHouse's replaceRegexpAll reads one (`\0`-`\9` groups, `\\` a
+ * backslash). A group is taken only when it takes part in every match (`always`, or 0: the whole
+ * match): JavaScript gives "" for one that did not, and a number past the groups is an error there.
+ */
+function chReplacement(r: string, always: ReadonlySet<number>): string {
+  let out = "";
+  for (let i = 0; i < r.length; i++) {
+    const c = r[i] as string;
+    const next = r[i + 1];
+    if (c === "\\" && next !== undefined && /\d/.test(next)) {
+      const n = Number(next);
+      if (n !== 0 && !always.has(n)) throw new NotPushable(`replace() with the group reference \\${n} (a group that may take no part)`);
+      out += `\\${n}`;
+      i++;
+    } else if (c === "\\" && next === "\\") {
+      out += "\\\\";
+      i++;
+    } else out += c === "\\" ? "\\\\" : c;
+  }
+  return out;
 }

@@ -14,9 +14,9 @@
 import type { Command } from "../ast/commands.js";
 import { checkStoredPrecision, compileValue, readNumber, shownColumn, truthy } from "./compile-eval.js";
 import { NotPushable } from "./compile-where.js";
+import { settled } from "./compile-eval-functions.js";
+import { SETTINGS } from "./compile-group.js";
 import type { SqlColumn } from "./types.js";
-
-const SETTINGS = "SETTINGS precise_float_parsing = 1";
 
 /** The pushed query of an aggregate and the steps after it. */
 export class ResultQuery {
@@ -95,8 +95,7 @@ export function expressionStep(c: Command, columns: readonly SqlColumn[], q: Res
       const { sort: _sort, hidden: _hidden, ...rest } = src;
       col = { ...rest, name: a.field };
     } else {
-      const v = compileValue(a.expr, out);
-      if (v.asciiOnly) throw new NotPushable(`eval ${a.field}: lower() (ClickHouse folds only ASCII)`);
+      const v = settled(compileValue(a.expr, out));
       const key = `ev${serial()}`;
       if (v.ty === "null" || v.ty === "bool") {
         q.addOver(`NULL AS ${key}`);
@@ -120,7 +119,7 @@ export function expressionStep(c: Command, columns: readonly SqlColumn[], q: Res
 }
 
 /** Table.withColumn: a shown column of that name is replaced in place (its row order kept hidden), else it goes last. */
-function assign(columns: readonly SqlColumn[], col: SqlColumn): SqlColumn[] {
+export function assign(columns: readonly SqlColumn[], col: SqlColumn): SqlColumn[] {
   const out = [...columns];
   const at = out.findIndex((c) => c.name === col.name && !c.hidden);
   if (at < 0) return [...out, col];

@@ -31,6 +31,8 @@ import type { Expr } from "../ast/nodes.js";
 import { EXACT, lsdOfText } from "../values/numeric-precision.js";
 import { formatNumber } from "../values/value.js";
 import { hasLoneSurrogate } from "./fold.js";
+import { guarded } from "./guard.js";
+import { MAX_VALUE_LENGTH } from "../functions/value-limit.js";
 import { NotPushable } from "./compile-where.js";
 import { sqlFloat, sqlString } from "./sql-text.js";
 import type { SqlColumn } from "./types.js";
@@ -58,8 +60,14 @@ export function shownColumn(columns: readonly SqlColumn[], name: string): SqlCol
   return columns.find((c) => c.name === name && !c.hidden);
 }
 
-function columnValue(columns: readonly SqlColumn[], name: string): SqlValue {
-  const c = shownColumn(columns, name);
+/** A column of a row step's value (row-steps.ts): the compiled value itself, not read back from a result. */
+export interface RowColumn extends SqlColumn {
+  readonly value?: SqlValue;
+}
+
+function columnValue(columns: readonly RowColumn[], name: string): SqlValue {
+  const c = shownColumn(columns, name) as RowColumn | undefined;
+  if (c?.value) return c.value;
   if (!c || c.key === NULL_KEY) return NULL;
   if (c.fallback !== undefined) throw new NotPushable(`${name} holds a time text or a number (convert ctime)`);
   switch (c.kind) {
@@ -72,7 +80,7 @@ function columnValue(columns: readonly SqlColumn[], name: string): SqlValue {
 }
 
 /** Compiles `e` over the result columns. */
-export function compileValue(e: Expr, columns: readonly SqlColumn[]): SqlValue {
+export function compileValue(e: Expr, columns: readonly RowColumn[]): SqlValue {
   resetNames();
   const go = (x: Expr): SqlValue => {
     switch (x.kind) {
@@ -106,7 +114,8 @@ export function compileValue(e: Expr, columns: readonly SqlColumn[]): SqlValue {
             return bool(compare(x.op, l, r));
           case "LIKE": return bool(likeOperator(l, r));
           case "+": case "-": case "*": case "/": case "%": return arithmetic(x.op, l, r);
-          default: throw new NotPushable(`the ${x.op} operator (joins text, numbers as eval stores them)`);
+          case ".": return concatText(l, r);
+          default: throw new NotPushable(`the ${(x as { op: string }).op} operator`);
         }
       }
       case "in": {
@@ -139,4 +148,21 @@ export function checkStoredPrecision(e: Expr): void {
       if (returned) checkStoredPrecision(a);
     });
   }
+}
+
+/**
+ * `a . b` (eval-ops.ts concat): null when either is null, else their text joined; a list's text is
+ * its first value. A number's text is JavaScript's (local); a joined string past the value limit
+ * is an error in memory, so a long one goes there (guard.ts: bytes are at least UTF-16 units).
+ */
+function concatText(l: SqlValue, r: SqlValue): SqlValue {
+  if (l.ty === "null" || r.ty === "null") return NULL;
+  const text = (v: SqlValue): string => {
+    if (v.asciiOnly) throw new NotPushable("the . operator over lower()");
+    if (v.ty === "str") return v.sql;
+    if (v.ty === "mv" && !v.unordered) return `if(empty(${v.sql}), NULL, ${v.sql}[1])`;
+    throw new NotPushable(`the . operator over a ${v.ty === "num" ? "number (its text is JavaScript's)" : v.ty === "mv" ? "values() set" : v.ty}`);
+  };
+  const j = fresh("j");
+  return { sql: bind(j, `concat(${text(l)}, ${text(r)})`, guarded(`ifNull(length(${j}) > ${MAX_VALUE_LENGTH}, 0)`, j)), ty: "str" };
 }

@@ -19,14 +19,15 @@
  * field names in stats, rename or fillnull (they expand over the fields the matched events
  * have), `by _time`.
  */
-import type { RenameCommand, StatsCommand } from "../ast/commands.js";
-import type { FillnullCommand } from "../ast/commands-stream.js";
+import type { StatsCommand } from "../ast/commands.js";
 import type { SearchExpr } from "../ast/nodes.js";
 import type { EventScan } from "../plan/nodes.js";
 import { relativeTime } from "../values/time-modifier.js";
 import { compileGroup, type CompiledGroup } from "./compile-group.js";
 import { compileWhere, freeTextMatch, NotPushable, type FieldResolver } from "./compile-where.js";
-import { encodeName, fieldColumns, sqlFloat, sqlString, SIDE_COLUMNS } from "./sql-text.js";
+import { presenceColumn } from "./row-rename.js";
+import { RowSteps, TIME0, type RowStep } from "./row-steps.js";
+import { encodeName, fieldColumns, sqlFloat, SIDE_COLUMNS } from "./sql-text.js";
 import type { TableNeed } from "./types.js";
 
 /** The table of every event's `_row` and `_time`; each field read is in its own table (eventFieldTable). */
@@ -49,101 +50,82 @@ export interface CompiledEvents extends CompiledGroup {
 export interface EventsOptions {
   readonly now: number;
   readonly tz: string;
+  /** The store's field names in its order, for a wildcard rename (row-steps.ts); absent: it stays local. */
+  readonly storeFields?: readonly string[];
 }
 
-/** `steps`: the renames and fillnulls between the search and its stats (eventSteps). */
-export function compileEventStats(scan: EventScan, stats: StatsCommand, opts: EventsOptions, steps: readonly (RenameCommand | FillnullCommand)[] = []): CompiledEvents {
-  if (scan.subsearches.size > 0) throw new NotPushable("a subsearch in the search");
-  if (scan.limit !== null) throw new NotPushable("a search limited to its newest events");
+/** `steps`: the per-event steps between the search and its stats (row-steps.ts). */
+export function compileEventStats(scan: EventScan, stats: StatsCommand, opts: EventsOptions, steps: readonly RowStep[] = []): CompiledEvents {
   if (stats.allnum) throw new NotPushable("stats allnum=");
   if (stats.dedupSplitvals) throw new NotPushable("stats dedup_splitvals=");
-  if (stats.by.includes("_time")) throw new NotPushable("stats by _time");
   for (const f of [...stats.by, ...stats.aggregates.map((a) => a.field ?? "")]) {
     // stats expands these over the fields the matching events have.
     if (f.includes("*")) throw new NotPushable(`stats of the wildcard field ${f}`);
   }
-  const used = new Set<string>();
-  const resolve: FieldResolver = (f) => {
-    if (encodeName(f).length > 180) throw new NotPushable(`the field name ${f.slice(0, 40)}… is too long for a table name`);
-    used.add(f);
-    return f;
+  const { used, use, where, filterFields, rows } = eventReads(scan, opts, steps);
+  // Computed values the stats reads, under keys no field name can take (a NUL first): name → key → SQL.
+  const computed = new Map<string, string>();
+  const keys = new Map<string, string | null>();
+  const aggregates = stats.aggregates.map((a, j) => {
+    if (!a.evalExpr) return a;
+    if (a.evalSubsearches?.size) throw new NotPushable(`${a.as}: a subsearch in its eval()`);
+    if (a.fn === "count") throw new NotPushable(`${a.as}: count(eval(…)) counts true rows`);
+    const key = `\u0000e${j}`;
+    computed.set(key, rows.evalValues(a.evalExpr, a.as));
+    const { evalExpr: _e, ...rest } = a;
+    return { ...rest, field: key };
+  });
+  const resolve = (f: string): string | null => {
+    if (computed.has(f)) return f;
+    if (keys.has(f)) return keys.get(f) as string | null;
+    const v = rows.final(f);
+    let key: string | null;
+    if (v.kind === "null") key = null;
+    else if (v.kind === "store") key = use(v.field);
+    else {
+      key = `\u0000c${keys.size}`;
+      computed.set(key, rows.valuesOf(v, f));
+    }
+    keys.set(f, key);
+    return key;
   };
-  const where = eventsWhere(scan.filter, resolve, opts);
-  const origin = eventSteps(steps);
-  // A filled name is a column of its own (its key: JSON of its origin, encoded like any name).
-  const filled = new Map<string, Origin>();
-  const group = compileGroup(stats, {
-    resolve: (f) => {
-      const o = origin(f);
-      const field = o.field === null ? null : resolve(o.field);
-      if (o.fill === undefined) return field;
-      // A conditional fill of a field no event has does nothing.
-      if (o.ifAny && field === null) return null;
-      const key = JSON.stringify([o.field, o.fill, o.ifAny === true]);
-      filled.set(key, o);
-      return key;
-    },
-    where,
-    from: eventsSource,
+  const filters = rows.filters;
+  const group = compileGroup({ ...stats, aggregates }, {
+    resolve,
+    time: (f) => rows.timeOf(f),
+    // The search's filter is the source's: what it computes over the matched events (a wildcard
+    // rename's presence) comes before the steps' filters.
+    where: filters.length === 0 ? null : filters.length === 1 ? (filters[0] as string) : `(${filters.join(" AND ")})`,
+    from: (fields) => rows.layers.reduce((q, items) => `(SELECT *, ${items.join(", ")} FROM ${q})`, eventsSource(fields, rows.time(), where, rows.presence, filterFields)),
     order: "_ord",
-    orderDef: "row_number() OVER (ORDER BY _time DESC, _row DESC) AS _ord",
-    computed: () => new Map([...filled].map(([key, o]) => [key, fillSql(o)])),
+    passed: [TIME0],
+    orderDef: `row_number() OVER (ORDER BY ${TIME0} DESC, _row DESC) AS _ord`,
+    computed: () => computed,
   }, () => [...used]);
   return { ...group, fields: [...used], tables: [{ kind: "events", table: EVENTS_TABLE, fields: [...used] }] };
 }
 
-/** What a name holds after the steps between the search and its stats: a store field's values (or null), nulls filled. */
-interface Origin {
-  readonly field: string | null;
-  readonly fill?: string;
-  /** The fill applies only when some matched event has a value (fillnull without a field list). */
-  readonly ifAny?: boolean;
-}
-
 /**
- * What each name holds after the `| rename …` and `| fillnull …` steps between the search and its
- * stats. `rename a AS b` (commands/rename.ts renameOne) gives b a's values whether or not either
- * exists (a missing a nulls b) and leaves a null; `fillnull value=v f` gives f v wherever it is
- * null, whether or not it exists; `fillnull value=v` (no list) does so for every field some
- * result has a value in (a field null in all of them does not exist: ifAny). Names only: a
- * wildcard rename or fillnull field, or a step touching `_time` (not a store field) stays local.
+ * What an event search reads: the store fields (`used`, recorded by `use`), its filter over them
+ * (`where`, reading `filterFields`), and its per-event steps (row-steps.ts).
  */
-function eventSteps(steps: readonly (RenameCommand | FillnullCommand)[]): (name: string) => Origin {
-  const map = new Map<string, Origin>();
-  /** The fill every name not in `map` has (a fillnull without a list), if any. */
-  let all: Origin | undefined;
-  const origin = (name: string): Origin => map.get(name) ?? { field: name, ...(all ? { fill: all.fill as string, ifAny: true } : {}) };
-  for (const step of steps) {
-    if (step.kind === "fillnull") {
-      if (step.fields.length === 0) {
-        // An earlier fill left no nulls, or (ifAny) no values at all: both stay as they are.
-        for (const [k, o] of map) if (o.fill === undefined) map.set(k, { ...o, fill: step.value, ifAny: true });
-        all ??= { field: null, fill: step.value };
-        continue;
-      }
-      for (const f of step.fields) {
-        if (f.includes("*")) throw new NotPushable(`fillnull of the wildcard field ${f}`);
-        if (f === "_time") throw new NotPushable("a fillnull of _time");
-        const o = origin(f);
-        // A conditional fill that did not apply leaves every value null, for this one to fill.
-        if (o.ifAny) throw new NotPushable(`fillnull ${f} after a fillnull without a field list`);
-        if (o.fill === undefined) map.set(f, { field: o.field, fill: step.value });
-      }
-      continue;
-    }
-    for (const { from, to } of step.pairs) {
-      if (from.includes("*") || to.includes("*")) throw new NotPushable(`rename ${from} AS ${to} (a wildcard)`);
-      if (from === "_time" || to === "_time") throw new NotPushable("a rename of _time");
-      if (from === to) continue;
-      map.set(to, origin(from));
-      map.set(from, { field: null });
-    }
-  }
-  return origin;
+export function eventReads(scan: EventScan, opts: EventsOptions, steps: readonly RowStep[]) {
+  if (scan.subsearches.size > 0) throw new NotPushable("a subsearch in the search");
+  if (scan.limit !== null) throw new NotPushable("a search limited to its newest events");
+  const used = new Set<string>();
+  const use = (f: string): string => {
+    if (encodeName(f).length > 180) throw new NotPushable(`the field name ${f.slice(0, 40)}… is too long for a table name`);
+    used.add(f);
+    return f;
+  };
+  const filterFields = new Set<string>();
+  const where = eventsWhere(scan.filter, (f) => use(filterFields.add(f) && f), opts);
+  const rows = new RowSteps(steps, { tz: opts.tz, use, ...(opts.storeFields ? { storeFields: opts.storeFields } : {}) });
+  return { used, use, where, filterFields, rows };
 }
 
 /** The scan's filter and time bounds as one boolean, or null for every event. */
-function eventsWhere(filter: SearchExpr | null, resolve: FieldResolver, opts: EventsOptions): string | null {
+export function eventsWhere(filter: SearchExpr | null, resolve: FieldResolver, opts: EventsOptions): string | null {
   if (!filter) return null;
   const parts: string[] = [compileWhere(filter, resolve, { freeText: (v) => freeTextMatch(v, () => resolve("_raw")), ignoreFields: TIME_FIELDS })];
   for (const t of filter.kind === "and" ? filter.items : [filter]) {
@@ -152,7 +134,7 @@ function eventsWhere(filter: SearchExpr | null, resolve: FieldResolver, opts: Ev
     // The scan refuses the search with an error; it runs here to give it.
     if (at === null) throw new NotPushable(`bad time modifier "${t.value.text}"`);
     if (Number.isNaN(at)) throw new NotPushable(`time modifier "${t.value.text}"`);
-    const bound = t.field.toLowerCase() === "earliest" ? (at === -Infinity ? null : `_time >= ${literalTime(at)}`) : at === Infinity ? null : `_time < ${literalTime(at)}`;
+    const bound = t.field.toLowerCase() === "earliest" ? (at === -Infinity ? null : `${TIME0} >= ${literalTime(at)}`) : at === Infinity ? null : `${TIME0} < ${literalTime(at)}`;
     if (bound) parts.push(bound);
   }
   return parts.length === 1 ? (parts[0] as string) : `(${parts.join(" AND ")})`;
@@ -163,20 +145,26 @@ function literalTime(t: number): string {
 }
 
 /**
- * A filled name's values, computed after the filter (a fillnull without a list looks at the
- * matched events only: `max(…) OVER ()` over them).
+ * The events the search matches (`where`) with the fields read as `v_<f>`, `l_<f>`, … columns: a
+ * field's table LEFT JOINed on `_row` ([] where absent); `_time0` the event's time, `_time` after
+ * the bins (`time`, over `_time0`); and for each of `presence`, whether some matched event has a
+ * value of it (row-steps.ts presenceColumn). When the steps read more fields than the search's
+ * filter (`filterFields`), the events are matched first over the filter's fields alone and only
+ * those rows are joined to the others (`e._row IN (…)` filters before the joins): a foreach
+ * over a hundred fields otherwise joins every one of them to every event.
  */
-function fillSql(o: Origin): string {
-  const lit = `[${sqlString(o.fill as string)}]`;
-  if (o.field === null) return lit;
-  const v = fieldColumns(o.field).values;
-  const filled = `if(empty(${v}), ${lit}, ${v})`;
-  return o.ifAny ? `if((max(notEmpty(${v})) OVER ()) = 1, ${filled}, ${v})` : filled;
+export function eventsSource(fields: readonly string[], time: string, where: string | null, presence: readonly string[], filterFields: ReadonlySet<string> = new Set(fields)): string {
+  const extra = [`${time} AS _time`];
+  for (const f of presence) extra.push(`max(notEmpty(${fieldColumns(f).values})) OVER () AS ${presenceColumn(f)}`);
+  if (!where) return `(${joined(fields, extra)})`;
+  if (fields.every((f) => filterFields.has(f))) return `(${joined(fields, extra)} WHERE ${where})`;
+  const matched = `SELECT _row FROM (${joined([...filterFields], [])} WHERE ${where})`;
+  return `(${joined(fields, extra)} WHERE e._row IN (${matched}))`;
 }
 
-/** The events with the fields read as `v_<f>`, `l_<f>`, … columns: a field's table LEFT JOINed on `_row` ([] where absent). */
-function eventsSource(fields: readonly string[]): string {
-  const cols = ["e._row AS _row", "e._time AS _time"];
+/** `SELECT _row, _time0, <extra>, <fields' columns> FROM events AS e LEFT JOIN <field tables>`. */
+function joined(fields: readonly string[], extra: readonly string[]): string {
+  const cols = ["e._row AS _row", `e._time AS ${TIME0}`, ...extra];
   const joins: string[] = [];
   fields.forEach((f, i) => {
     const c = fieldColumns(f);
@@ -184,5 +172,5 @@ function eventsSource(fields: readonly string[]): string {
     cols.push(`j${i}.${v} AS ${c.values}`, ...SIDE_COLUMNS.map((k, s) => `j${i}.${side[s] as string} AS ${c[k]}`));
     joins.push(`LEFT JOIN ${eventFieldTable(f)} AS j${i} ON j${i}._row = e._row`);
   });
-  return `(SELECT ${cols.join(", ")} FROM ${EVENTS_TABLE} AS e${joins.length ? ` ${joins.join(" ")}` : ""})`;
+  return `SELECT ${cols.join(", ")} FROM ${EVENTS_TABLE} AS e${joins.length ? ` ${joins.join(" ")}` : ""}`;
 }

@@ -10,20 +10,32 @@
  * prefix (compile-where.ts NotPushable) and its reason is the report's `stop`.
  */
 import type { LogicalPlan } from "../plan/nodes.js";
-import type { Command, RenameCommand } from "../ast/commands.js";
-import type { FillnullCommand } from "../ast/commands-stream.js";
+import type { Command } from "../ast/commands.js";
+import { isRowStep, type RowStep } from "./row-steps.js";
+import { compileEventTable } from "./compile-event-table.js";
 import { convertColumns } from "./compile-convert.js";
 import { renameColumns } from "./compile-rename.js";
 import { compileEventStats, type CompiledEvents } from "./compile-events.js";
 import { compileTstats, tstatsSql, type CompiledTstats } from "./compile-tstats.js";
 import { NotPushable } from "./compile-where.js";
 import { expressionStep, ResultQuery } from "./compile-eval-step.js";
-import type { PushdownReport, SqlColumn } from "./types.js";
+import { searchStep } from "./compile-search-step.js";
+import { projectStep } from "./compile-project-step.js";
+import { dedupStep } from "./compile-dedup-step.js";
+import { headStep, sortStep } from "./compile-sort-step.js";
+import { regexStep } from "./compile-regex-step.js";
+import { rexStep } from "./compile-rex-step.js";
+import { checkAfterLookup, finishLookups, lookupStep, type LookupSource } from "./compile-lookup-step.js";
+import type { PushdownReport, SqlColumn, TableNeed } from "./types.js";
 
 export interface PushdownOptions {
   /** The search's "now" (epoch seconds) and time zone, for relative time bounds (none pushed yet). */
   readonly now: number;
   readonly tz: string;
+  /** The store's field names in its order (EventStore.fieldNames): a wildcard rename after an event search reads them. */
+  readonly storeFields?: readonly string[];
+  /** The search's lookups (a LookupStore), for a `| lookup` after the aggregate (compile-lookup-step.ts). */
+  readonly lookups?: LookupSource;
 }
 
 /** SQL bytes (UTF-8) pushed at most: below ClickHouse's default max_query_size (262,144). */
@@ -46,8 +58,22 @@ export function compilePushdown(plan: LogicalPlan, opts: PushdownOptions): Pushd
   let serial = 0;
   let k = head.nodes;
   let reason: string | null = null;
+  const lookupTables: TableNeed[] = [];
   for (let n = plan.nodes[k]; n && n.op !== "scan"; n = plan.nodes[++k]) {
+    // A rex's fields exist only if some row matched (SqlColumn.sparse): later steps run locally,
+    // but another rex (compile-rex-step.ts: its fields are new, and go after those).
+    if (columns.some((c) => c.sparse) && n.command.kind !== "rex") {
+      reason = `| ${n.command.kind}: after a rex (its fields exist only where a row matched)`;
+      break;
+    }
     try {
+      checkAfterLookup(n.command, columns, query);
+      const looked = lookupStep(n.command, columns, query, opts.lookups, () => serial++);
+      if (looked) {
+        columns = looked.columns;
+        if (looked.need && !lookupTables.some((t) => t.table === looked.need?.table)) lookupTables.push(looked.need);
+        continue;
+      }
       const step = resultStep(n.command, columns, opts, query.numbers, () => serial++);
       if (step) {
         columns = step.columns;
@@ -55,7 +81,8 @@ export function compilePushdown(plan: LogicalPlan, opts: PushdownOptions): Pushd
         continue;
       }
       // where / eval over the result (compile-eval-step.ts).
-      const evaluated = expressionStep(n.command, columns, query, () => serial++);
+      // search / table / fields over the result (compile-search-step.ts, compile-project-step.ts).
+      const evaluated = expressionStep(n.command, columns, query, () => serial++) ?? searchStep(n.command, columns, query) ?? projectStep(n.command, columns) ?? dedupStep(n.command, columns, query, () => serial++) ?? sortStep(n.command, columns, query, () => serial++) ?? headStep(n.command, columns, query, () => serial++) ?? regexStep(n.command, columns, query) ?? rexStep(n.command, columns, query, () => serial++);
       if (!evaluated) break;
       columns = evaluated;
     } catch (e) {
@@ -64,13 +91,14 @@ export function compilePushdown(plan: LogicalPlan, opts: PushdownOptions): Pushd
       break;
     }
   }
+  finishLookups(query, columns);
   const sql = query.sql();
   // ClickHouse refuses a query past max_query_size (256 KiB by default): a huge IN list stays local.
   const bytes = new TextEncoder().encode(sql).length;
   if (bytes > MAX_SQL) return { pushed: null, nodes, stop: { node: 0, reason: `the SQL would be ${bytes} bytes (more than ${MAX_SQL})` } };
   const after = plan.nodes[k];
   const stop = after ? { node: k, reason: reason ?? `| ${after.op === "scan" ? "search" : after.command.kind} is not pushed down yet` } : null;
-  return { pushed: { nodes: k, commands: scanCommands + k - 1, sql, columns, tables: compiled.tables }, nodes, stop };
+  return { pushed: { nodes: k, commands: scanCommands + k - 1, sql, columns, tables: [...compiled.tables, ...lookupTables] }, nodes, stop };
 }
 
 /**
@@ -82,11 +110,11 @@ export function compilePushdown(plan: LogicalPlan, opts: PushdownOptions): Pushd
  */
 function compileAggregateHead(plan: LogicalPlan, opts: PushdownOptions): { compiled: CompiledTstats | CompiledEvents; scanCommands: number; nodes: number } {
   const scan = plan.nodes[0];
-  // An event search may rename and fill fields before its stats (compile-events.ts eventSteps).
+  // An event search may rename, fill, eval, filter and bin before its stats (row-steps.ts).
   let at = 1;
-  const steps: (RenameCommand | FillnullCommand)[] = [];
+  const steps: RowStep[] = [];
   for (let n = plan.nodes[at]; scan?.op === "scan" && scan.from === "events" && n && n.op !== "scan"; n = plan.nodes[++at]) {
-    if (n.command.kind !== "rename" && n.command.kind !== "fillnull") break;
+    if (!isRowStep(n.command)) break;
     steps.push(n.command);
   }
   const next = plan.nodes[at];
@@ -105,8 +133,15 @@ function compileAggregateHead(plan: LogicalPlan, opts: PushdownOptions): { compi
       throw e instanceof NotPushable ? new NotPushable(`search | stats: ${e.message}`) : e;
     }
   }
+  if (scan?.op === "scan" && scan.from === "events" && agg?.kind === "table") {
+    try {
+      return { compiled: compileEventTable(scan, agg, opts, steps), scanCommands: scan.commands.length, nodes: at + 1 };
+    } catch (e) {
+      throw e instanceof NotPushable ? new NotPushable(`search | table: ${e.message}`) : e;
+    }
+  }
   const what = scan?.op === "scan" ? (scan.from === "events" ? (agg ? `an event search followed by | ${agg.kind}` : "an event search without an aggregate") : "this dataset scan") : `| ${scan?.command.kind}`;
-  throw new NotPushable(`${what} is not pushed down yet (only tstats from datamodel= and search | stats are)`);
+  throw new NotPushable(`${what} is not pushed down yet (only tstats from datamodel=, search | stats and search | table are)`);
 }
 
 /**

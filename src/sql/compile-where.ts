@@ -13,6 +13,7 @@ import { parseSubnet } from "../values/ip.js";
 import { parseNumber } from "../values/value.js";
 import { asciiLower, canonFold, hasLoneSurrogate, hasNonAscii, hex } from "./fold.js";
 import { fieldColumns, sqlFloat, sqlString, type FieldColumns } from "./sql-text.js";
+import { guarded } from "./guard.js";
 
 /** Why a step cannot be pushed down: it stays local, with this as the reason `explain` shows. */
 export class NotPushable extends Error {}
@@ -23,6 +24,9 @@ export class NotPushable extends Error {}
  */
 export type FieldResolver = (field: string) => string | null;
 
+/** A resolver that may also hand over a computed value's columns (row-steps.ts: an eval's result). */
+export type ColumnResolver = (field: string) => string | FieldColumns | null;
+
 const FALSE = "0";
 const TRUE = "1";
 
@@ -31,14 +35,18 @@ const TRUE = "1";
  * class, and a number as isNumericText reads one; the capture is what toFloat64 parses.
  */
 const SPACE = String.raw`[\t\n\x{0B}\f\r \x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]`;
-const NUMBER_RE = String.raw`^${SPACE}*([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)${SPACE}*$`;
+export const NUMBER_RE = String.raw`^${SPACE}*([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)${SPACE}*$`;
 
 /**
  * parseNumber(v) as a Nullable(Float64): NULL when `v` does not read as a number. The query must
  * run with `precise_float_parsing = 1` (compile-tstats.ts adds it) so digits round as Number() does.
  */
 export function sqlNumber(v: string): string {
-  return `toFloat64OrNull(extract(${v}, ${sqlString(NUMBER_RE)}))`;
+  // A number past the double range (`1e999`) is ±Infinity or ±0 to Number(); whether
+  // toFloat64OrNull reads it so or as NULL depends on the query, so such a value, which the
+  // grammar accepts and the parse does not, sends the search to memory (guard.ts).
+  const t = `extract(${v}, ${sqlString(NUMBER_RE)})`;
+  return `arrayMap(nt -> ${guarded("nt != '' AND isNull(toFloat64OrNull(nt))", "toFloat64OrNull(nt)")}, [${t}])[1]`;
 }
 
 /** How a source differs from a dataset table (an event search's, compile-events.ts). */
@@ -49,7 +57,7 @@ export interface WhereOptions {
   readonly ignoreFields?: ReadonlySet<string>;
 }
 
-export function compileWhere(expr: SearchExpr, resolve: FieldResolver, opts: WhereOptions = {}): string {
+export function compileWhere(expr: SearchExpr, resolve: ColumnResolver, opts: WhereOptions = {}): string {
   const go = (e: SearchExpr): string => {
     switch (e.kind) {
       case "and": return join(e.items.map(go), "AND");
@@ -77,15 +85,15 @@ function join(parts: readonly string[], op: "AND" | "OR"): string {
 }
 
 /** `CASE(x)` / `TERM(x)` as the in-memory matcher reads them (search-predicate.ts `directive`). */
-function directive(value: SearchValue): { text: string; caseSensitive: boolean } {
+export function directive(value: SearchValue): { text: string; caseSensitive: boolean } {
   const m = value.quoted ? null : /^(CASE|TERM)\((.*)\)$/s.exec(value.text);
   if (!m) return { text: value.text, caseSensitive: false };
   return { text: m[2] as string, caseSensitive: m[1] === "CASE" };
 }
 
-function compare(field: string | null, op: string, value: SearchValue): string {
+function compare(field: string | FieldColumns | null, op: string, value: SearchValue): string {
   if (field === null) return FALSE; // no value: neither `=`, `!=` nor an ordering can hold
-  const col = fieldColumns(field);
+  const col = typeof field === "string" ? fieldColumns(field) : field;
   const exists = `notEmpty(${col.values})`;
   const { text, caseSensitive } = directive(value);
   if (op === "=") return text === "*" ? exists : matches(col, text, caseSensitive);
@@ -155,7 +163,7 @@ export function escapeLike(s: string): string {
 }
 
 /** `field < value` etc.: compareAtoms(v, value) for any value v of the field. */
-function ordering(values: string, op: string, literal: string): string {
+export function ordering(values: string, op: string, literal: string): string {
   const y = parseNumber(literal);
   const num = sqlNumber("v");
   if (!Number.isNaN(y)) {

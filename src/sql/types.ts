@@ -34,6 +34,16 @@ export interface SqlColumn {
   readonly sort?: number;
   /** Where this column is null, the number in the column with this key (convert ctime keeps a value it cannot convert). */
   readonly fallback?: string;
+  /**
+   * A field that exists only where some row has a value: shown only when one does (a field `rex`
+   * extracts is created by the first row that matches; compile-rex-step.ts).
+   */
+  readonly sparse?: boolean;
+  /**
+   * Shown only when some row has a value, as `sparse`, but made by a lookup (compile-lookup-step.ts):
+   * the steps after it are checked by checkAfterLookup instead of all staying local.
+   */
+  readonly optional?: boolean;
 }
 
 /** A table the SQL reads. `dataset` tables hold the dataset's rows with these fields computed. */
@@ -55,6 +65,15 @@ export type TableNeed =
     readonly table: string;
     /** Store field names the SQL reads (`_raw` for free text). */
     readonly fields: readonly string[];
+  }
+  | {
+    /** A lookup table's rows (storage/clickhouse/load-lookups.ts), named by a hash of its content. */
+    readonly kind: "lookup";
+    readonly table: string;
+    /** The lookup as the search names it (a definition or a CSV file name). */
+    readonly name: string;
+    /** The table's fields (its CSV header). */
+    readonly fields: readonly string[];
   };
 
 export interface PushedPrefix {
@@ -74,4 +93,6 @@ export interface PushdownReport {
   readonly nodes: number;
   /** The first node left local (index into the plan's nodes) and why, e.g. "rex: not RE2". */
   readonly stop: { readonly node: number; readonly reason: string } | null;
+  /** The SQL ran and a run-time guard sent the whole search back to memory (sql/guard.ts). */
+  readonly fellBack?: boolean;
 }

@@ -19,6 +19,8 @@ export function rowsToTable(rows: readonly Record<string, unknown>[], columns: r
   const cols = new Map<string, Value[]>();
   columns.forEach((c, i) => {
     if (c.hidden) return;
+    // A field no row has a value in was never created in memory (rex of no match).
+    if ((c.sparse || c.optional) && (decoded[i] as Value[]).every((v) => v === null)) return;
     if (cols.has(c.name)) throw new Error(`internal: result column ${c.name} twice`);
     names.push(c.name);
     const vals = decoded[i] as Value[];

@@ -1,6 +1,7 @@
 // Shared by the chDB tests: one chDB connection per test file (or the reason it cannot load), and
 // a search run through the SQL compiler + chDB next to the same search in memory.
-import { compile } from "../../../src/run.js";
+import { expect } from "vitest";
+import { compile, runSearch } from "../../../src/run.js";
 import { compilePushdown } from "../../../src/sql/compile-plan.js";
 import type { PushdownReport } from "../../../src/sql/types.js";
 import { openBackend, type SqlBackend } from "../../../src/storage/clickhouse/backend.js";
@@ -40,10 +41,24 @@ export interface PushedRun {
 export async function runPushed(query: string, store: EventStore, backend: SqlBackend): Promise<PushedRun> {
   const compiled = compile(query);
   if (!compiled.plan) throw new Error(`does not compile: ${compiled.diagnostics.map((d) => d.message).join("; ")}`);
-  const report = compilePushdown(compiled.plan.logical, { now: 1_700_100_000, tz: "UTC" });
+  const report = compilePushdown(compiled.plan.logical, { now: 1_700_100_000, tz: "UTC", storeFields: store.fieldNames() });
   const pushed = report.pushed;
   if (!pushed) throw new Error(`not pushed: ${report.stop?.reason}`);
   await backend.prepare(store, pushed.tables);
   const table = rowsToTable(await backend.query(pushed.sql), pushed.columns);
   return { report, fields: table.fields, rows: table.rows() };
+}
+
+/**
+ * Runs `query` in memory and pushed completely to `backend`, and expects the same fields and rows
+ * (the memory run without errors); returns the in-memory rows for further checks.
+ */
+export async function expectPushedSame(query: string, store: EventStore, backend: SqlBackend, now: number): Promise<Record<string, Value>[]> {
+  const memory = runSearch(query, store, { now });
+  expect(memory.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  const pushed = await runPushed(query, store, backend);
+  expect(pushed.report.stop).toBeNull();
+  expect(pushed.fields).toEqual(memory.table!.fields);
+  expect(pushed.rows).toEqual(memory.table!.rows());
+  return memory.table!.rows();
 }

@@ -1,0 +1,72 @@
+/**
+ * `foreach <wc-field>… [eval …]` between an event search and its stats, as the evals it stands
+ * for (commands/foreach.ts multifield mode): one instance of the template per field whose name
+ * matches a pattern, in the results' field order, with `<<FIELD>>`, `<<MATCHSTR>>` and
+ * `<<MATCHSEG1..3>>` replaced textually, each run only on the results that have that field.
+ * Here the candidates are the store's fields in store order (row-steps.ts keeps the cases where
+ * that is the results' order: the search's own table, before any step adds or moves a field); a
+ * store field no matched event has is not in the results, and its instance would change no row
+ * anyway. ESCU's linux_auditd_normalized_execve_process macro (`foreach a* [eval
+ * relevant_fields=…]`) is the case this serves.
+ */
+import type { ForeachCommand } from "../ast/commands-combine.js";
+import type { EvalCommand } from "../ast/commands.js";
+import { checkPipeline } from "../executor/check.js";
+import { escapeRegex, fieldPattern } from "../executor/wildcard.js";
+import { parseSearch } from "../frontend.js";
+import { NotPushable } from "./compile-where.js";
+
+export interface ForeachInstance {
+  /** The field the instance is for: it runs on the rows that have it. */
+  readonly field: string;
+  readonly evals: readonly EvalCommand[];
+}
+
+/** Instances past this many stay local (the SQL grows with each). */
+const MAX_INSTANCES = 100;
+
+/** The instances of a multifield foreach over `storeFields`; throws NotPushable for anything else. */
+export function foreachInstances(cmd: ForeachCommand, storeFields: readonly string[] | undefined): ForeachInstance[] {
+  if (cmd.mode !== "multifield") throw new NotPushable(`foreach mode=${cmd.mode}`);
+  if (!storeFields) throw new NotPushable("foreach (the store's fields are not known)");
+  if (cmd.patterns.some((p) => !p.includes("*"))) throw new NotPushable("foreach of a field named without a wildcard (it runs on every row, in an order that depends on the data)");
+  if (cmd.patterns.some((p) => p.startsWith("_"))) throw new NotPushable("foreach over internal fields");
+  const matchers = cmd.patterns.map((p) => fieldPattern(p));
+  const tokens = [cmd.tokens.field, cmd.tokens.matchstr, ...cmd.tokens.matchseg];
+  const tokenRe = new RegExp(tokens.map(escapeRegex).join("|"), "g");
+  const out: ForeachInstance[] = [];
+  for (const field of storeFields) {
+    if (field.startsWith("_")) continue;
+    let segs: string[] | null = null;
+    for (const re of matchers) {
+      const m = re.exec(field);
+      if (m) {
+        segs = m.slice(1);
+        break;
+      }
+    }
+    if (segs === null) continue;
+    if (out.length >= MAX_INSTANCES) throw new NotPushable(`foreach over more than ${MAX_INSTANCES} fields`);
+    const found = segs;
+    // foreach.ts valueOf: when custom tokens coincide, the later one in this order wins.
+    const valueOf = (tok: string): string => {
+      for (let i = 2; i >= 0; i--) if (tok === cmd.tokens.matchseg[i]) return found[i] ?? "";
+      if (tok === cmd.tokens.matchstr) return found.join("");
+      return tok === cmd.tokens.field ? field : tok;
+    };
+    out.push({ field, evals: instanceEvals(cmd.template.replace(tokenRe, valueOf)) });
+  }
+  return out;
+}
+
+/** The instance's text as checked commands, all evals without subsearches. */
+function instanceEvals(text: string): EvalCommand[] {
+  const front = parseSearch(text, { name: "foreach instance" });
+  if (!front.pipeline || front.diagnostics.some((d) => d.severity === "error")) throw new NotPushable("a foreach instance that does not parse");
+  const checked = checkPipeline(front.pipeline);
+  if (checked.diagnostics.some((d) => d.severity === "error")) throw new NotPushable("a foreach instance that does not check");
+  return checked.commands.map((c) => {
+    if (c.kind !== "eval" || c.subsearches?.size) throw new NotPushable(`a foreach template with | ${c.kind}`);
+    return c;
+  });
+}
