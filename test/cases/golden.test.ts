@@ -1,78 +1,15 @@
 /**
- * The golden corpus: every test/cases/<group>/<name>.json is one case,
- *   { "query": "...", "datasets"?: ["file under test/datasets"], "now"?: epoch, "tz"?: zone,
- *     "rows": [ {...}, ... ]                       — the exact result rows, in order,
- *     "columns"?: [...]                            — and, when given, the exact field order, or
- *     "error": { "code": "...", "at"?: [start, end] } — the first error diagnostic,
- *     "lookups"?: "dir under test/datasets/lookups"  — lookup definitions (*.yml) and tables (*.csv),
- *     "warnings"?: ["text", ...]                     — each warning, in order, contains the text,
- *     "csv"?: { "file.csv": "text" }                 — inputcsv/outputcsv's folder, in memory,
- *     "savedsearches"?: { "name": "spl" }            — what `| savedsearch <name>` runs }
- * Language-neutral data, one harness (JSONata's test-suite layout). Unknown keys are rejected so a
- * typo cannot silently weaken a case.
+ * The golden corpus, in memory: every test/cases/<group>/<name>.json is one case (the format and
+ * the checks are golden-case.ts, shared with golden-chdb.test.ts, which runs the SQL-relevant
+ * groups on chDB too). A fresh store, lookups and csv folder per case.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
-import { buildLookupStore, EventStore, ingestText, memoryCsvFolder, runSearch, savedSearchList, type LookupStore } from "../../src/index.js";
+import { describe, it } from "vitest";
+import { runSearch } from "../../src/index.js";
+import { caseFiles, caseGroups, caseOptions, caseStore, checkResult, readCase } from "./golden-case.js";
 
-interface GoldenCase {
-  readonly description?: string;
-  readonly query: string;
-  readonly datasets?: readonly string[];
-  readonly now?: number;
-  readonly tz?: string;
-  readonly rows?: readonly Record<string, unknown>[];
-  readonly columns?: readonly string[];
-  readonly error?: { readonly code: string; readonly at?: readonly [number, number] };
-  readonly lookups?: string;
-  readonly warnings?: readonly string[];
-  readonly csv?: Readonly<Record<string, string>>;
-  readonly savedsearches?: Readonly<Record<string, string>>;
-}
-
-const KEYS = new Set(["description", "query", "datasets", "now", "tz", "rows", "columns", "error", "lookups", "warnings", "csv", "savedsearches"]);
-const here = fileURLToPath(new URL(".", import.meta.url));
-const datasets = fileURLToPath(new URL("../datasets/", import.meta.url));
-const groups = readdirSync(here).filter((g) => statSync(join(here, g)).isDirectory()).sort();
-
-describe.each(groups)("%s", (group) => {
-  const files = readdirSync(join(here, group)).filter((f) => f.endsWith(".json")).sort();
-  it.each(files)("%s", (file) => {
-    const c = JSON.parse(readFileSync(join(here, group, file), "utf8")) as GoldenCase;
-    expect(c.rows !== undefined || c.error !== undefined, "a case needs rows or error").toBe(true);
-    expect(Object.keys(c).filter((k) => !KEYS.has(k)), "unknown keys in the case").toEqual([]);
-    const store = new EventStore();
-    for (const d of c.datasets ?? []) {
-      const report = ingestText(store, readFileSync(join(datasets, d), "utf8"), d, {});
-      expect(report.skipped, `records skipped in ${d}`).toEqual([]);
-    }
-    const lookups = c.lookups === undefined ? {} : { lookups: loadLookupDir(join(datasets, "lookups", c.lookups)) };
-    const csv = c.csv === undefined ? {} : { csv: memoryCsvFolder(c.csv) };
-    const saved = c.savedsearches === undefined ? {} : { savedSearches: savedSearchList(Object.entries(c.savedsearches).map(([name, search]) => ({ name, search }))) };
-    const r = runSearch(c.query, store, { now: c.now ?? 1_700_000_000, tz: c.tz ?? "UTC", ...lookups, ...csv, ...saved });
-    if (c.warnings) {
-      const warnings = r.diagnostics.filter((d) => d.severity === "warning").map((d) => d.message);
-      expect(warnings.length, warnings.join("; ")).toBe(c.warnings.length);
-      c.warnings.forEach((w, i) => expect(warnings[i]).toContain(w));
-    }
-    const errors = r.diagnostics.filter((d) => d.severity === "error");
-    if (c.error) {
-      expect(errors[0]?.code, JSON.stringify(errors)).toBe(c.error.code);
-      if (c.error.at) expect([errors[0]?.span?.start, errors[0]?.span?.end]).toEqual(c.error.at);
-      return;
-    }
-    expect(errors, errors.map((d) => d.message).join("; ")).toEqual([]);
-    expect(r.table?.rows()).toEqual(c.rows);
-    if (c.columns) expect(r.table?.fields).toEqual(c.columns);
+describe.each(caseGroups())("%s", (group) => {
+  it.each(caseFiles(group))("%s", (file) => {
+    const c = readCase(group, file);
+    checkResult(c, runSearch(c.query, caseStore(c), caseOptions(c)));
   });
 });
-
-/** A fresh store per case (outputlookup writes stay in the case): *.yml definitions and *.csv tables. */
-function loadLookupDir(dir: string): LookupStore {
-  const files = readdirSync(dir).sort().map((f) => ({ path: join(dir, f), text: readFileSync(join(dir, f), "utf8") }));
-  const r = buildLookupStore(files.filter((f) => /\.ya?ml$/.test(f.path)), files.filter((f) => f.path.endsWith(".csv")));
-  expect(r.problems, `problems in ${dir}`).toEqual([]);
-  return r.store;
-}
