@@ -14,6 +14,7 @@ import { parseBenchArgs, type BenchOptions, type Measure } from "./bench-options
 import { snapshotCode } from "./code-snapshot.js";
 import { writeIncidentSet } from "./incident.js";
 import { machineInfo, uptimeLoad } from "./machine.js";
+import { measureChdb } from "./measure-chdb.js";
 import { measureDetect } from "./measure-detect.js";
 import { measureEscu } from "./measure-escu.js";
 import { measureHostile } from "./measure-hostile.js";
@@ -131,6 +132,7 @@ async function measureAll(opts: BenchOptions, root: string, out: Record<string, 
   await attempt("precision", "eval arithmetic with the numeric precision model vs the same operators without it", async () => {
     out.eval_precision_model = measurePrecision(300_000, Math.max(5, opts.runs));
   });
+  await attempt("chdb", `seed + 5 group-heavy tstats over ${opts.chdbEvents} synthetic events: chDB vs in-memory vs DuckDB`, () => measureChdb(dist, { events: opts.chdbEvents, runs: opts.runs, jobs: opts.jobs, seed: opts.seed, tmp: opts.tmp, root }, out));
 }
 
 const t0 = performance.now();

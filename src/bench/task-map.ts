@@ -1,4 +1,5 @@
 /** The child-process tasks: name → [arguments, result], shared by task.ts and spawn-task.ts. */
+import type { ChdbArgs, ChdbResult } from "./chdb-task.js";
 import type { DetectArgs, DetectResult } from "./detect-task.js";
 import type { EscuArgs, EscuResult } from "./escu-task.js";
 import type { IndexArgs, IndexResult } from "./index-task.js";
@@ -13,6 +14,7 @@ export interface TaskMap {
   detect: [DetectArgs, DetectResult];
   escu: [EscuArgs, EscuResult];
   "xml-anchor": [XmlAnchorArgs, XmlAnchorResult];
+  chdb: [ChdbArgs, ChdbResult];
 }
 
 export type TaskName = keyof TaskMap;

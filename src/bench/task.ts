@@ -18,6 +18,8 @@ const TASKS: { [K in TaskName]: (a: TaskMap[K][0]) => TaskMap[K][1] | Promise<Ta
   detect: detectTask,
   escu: escuTask,
   "xml-anchor": xmlAnchorTask,
+  // Loaded only for its own task: DuckDB and chDB must not add to the other tasks' cold starts.
+  chdb: async (a) => (await import("./chdb-task.js")).chdbTask(a),
 };
 
 const [name, json] = process.argv.slice(2);
