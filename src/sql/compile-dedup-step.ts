@@ -17,8 +17,7 @@ import { NotPushable } from "./compile-where.js";
 import { resultOrder } from "./result-order.js";
 import { rowLimit } from "./compile-sort-step.js";
 import type { SqlColumn } from "./types.js";
-
-const NULL_KEY = "__null";
+import { NULL_KEY } from "./sql-text.js";
 
 /** The rows after a dedup (columns unchanged), the query extended in place; null for any other command. */
 export function dedupStep(c: Command, columns: readonly SqlColumn[], q: ResultQuery, serial: () => number): readonly SqlColumn[] | null {

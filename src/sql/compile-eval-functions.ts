@@ -6,10 +6,10 @@
  */
 import { hasLoneSurrogate } from "./fold.js";
 import { NotPushable } from "./compile-where.js";
-import { regexMatchSql } from "./regex-sql.js";
+import { regexMatchSql, regexUnsafeValue } from "./regex-sql.js";
 import { re2Pattern } from "./regex-re2.js";
 import { guarded } from "./guard.js";
-import { sqlString } from "./sql-text.js";
+import { anyNonAscii, nonAscii, sqlString, stringList } from "./sql-text.js";
 import { bind, bool, EMPTY, fresh, NULL, truthy, type SqlValue } from "./compile-eval-value.js";
 
 /**
@@ -119,7 +119,7 @@ export function call(name: string, args: readonly SqlValue[]): SqlValue {
       if (v.asciiOnly) throw new NotPushable("upper() of lower()");
       if (v.ty === "null") return NULL;
       if (v.ty === "str") return { sql: guarded(nonAscii(v.sql), `upper(${v.sql})`), ty: "str" };
-      if (v.ty === "mv") return { ...v, sql: guarded(`arrayExists(s -> ${nonAscii("s")}, ${v.sql})`, `arrayMap(s -> upper(s), ${v.sql})`), set: false };
+      if (v.ty === "mv") return { ...v, sql: guarded(anyNonAscii(v.sql), `arrayMap(s -> upper(s), ${v.sql})`), set: false };
       throw new NotPushable(`upper() of a ${v.ty} (its text)`);
     }
     case "trim":
@@ -154,8 +154,8 @@ export function call(name: string, args: readonly SqlValue[]): SqlValue {
       const pat = sqlString(rx.source);
       const one = (x: string) => `replaceRegexpAll(${x}, ${pat}, ${repl})`;
       if (v.ty === "null") return NULL;
-      if (v.ty === "str") return { sql: guarded(`ifNull(${regexUnsafe(rx.asciiOnly, v.sql)}, 0)`, `if(isNull(${v.sql}), NULL, ${one(`assumeNotNull(${v.sql})`)})`), ty: "str" };
-      if (v.ty === "mv") return { ...v, sql: guarded(`arrayExists(s -> ${regexUnsafe(rx.asciiOnly, "s")}, ${v.sql})`, `arrayMap(s -> ${one("s")}, ${v.sql})`), set: false };
+      if (v.ty === "str") return { sql: guarded(`ifNull(${regexUnsafeValue(rx, v.sql)}, 0)`, `if(isNull(${v.sql}), NULL, ${one(`assumeNotNull(${v.sql})`)})`), ty: "str" };
+      if (v.ty === "mv") return { ...v, sql: guarded(`arrayExists(s -> ${regexUnsafeValue(rx, "s")}, ${v.sql})`, `arrayMap(s -> ${one("s")}, ${v.sql})`), set: false };
       throw new NotPushable(`replace() of a ${v.ty} (its text)`);
     }
     case "urldecode": {
@@ -185,14 +185,14 @@ export function call(name: string, args: readonly SqlValue[]): SqlValue {
       const list = v.ty === "str" ? asList(v).sql : v.ty === "mv" && !v.unordered ? v.sql : null;
       if (list === null) throw new NotPushable(`mvfind() of a ${v.ty === "mv" ? "values() set (its order)" : v.ty}`);
       const at = `arrayFirstIndex(s -> match(s, ${sqlString(rx.source)}), ${list})`;
-      return { sql: guarded(`arrayExists(s -> ${regexUnsafe(rx.asciiOnly, "s")}, ${list})`, `if(${at} = 0, NULL, toFloat64(${at} - 1))`), ty: "num", exact: true };
+      return { sql: guarded(`arrayExists(s -> ${regexUnsafeValue(rx, "s")}, ${list})`, `if(${at} = 0, NULL, toFloat64(${at} - 1))`), ty: "num", exact: true };
     }
     case "mvappend": {
       // Every value of every argument in order, nulls skipped (a one-value list is that value).
       const lists = args.map((v) => {
         if (v.asciiOnly) throw new NotPushable("mvappend() of lower()");
         if (v.ty === "null") return EMPTY;
-        if (v.ty === "str") return `if(isNull(${v.sql}), ${EMPTY}, [assumeNotNull(${v.sql})])`;
+        if (v.ty === "str") return stringList(v.sql);
         if (v.ty === "mv") return v.sql;
         throw new NotPushable(`mvappend() of a ${v.ty} (its text)`);
       });
@@ -275,12 +275,7 @@ function choose(given: readonly (readonly [string, SqlValue])[]): SqlValue {
 
 /** A string value as a list: empty for null, else the one string. */
 function asList(v: SqlValue): SqlValue {
-  return { sql: `if(isNull(${v.sql}), ${EMPTY}, [assumeNotNull(${v.sql})])`, ty: "mv", ...(v.asciiOnly ? { asciiOnly: true } : {}) };
-}
-
-/** A UInt8: the String `x` has a non-ASCII character (or is not UTF-8). */
-export function nonAscii(x: string): string {
-  return `(length(${x}) != lengthUTF8(${x}) OR NOT isValidUTF8(${x}))`;
+  return { sql: stringList(v.sql), ty: "mv", ...(v.asciiOnly ? { asciiOnly: true } : {}) };
 }
 
 /** mvindex() at an exact number computed at run time (multivalue.ts index: truncated, negative from the end). */
@@ -305,13 +300,8 @@ export function settled(v: SqlValue): SqlValue {
   if (!v.asciiOnly) return v;
   const { asciiOnly: _a, ...rest } = v;
   if (v.ty === "str") return { ...rest, sql: guarded(`ifNull(${nonAscii(v.sql)}, 0)`, v.sql) };
-  if (v.ty === "mv") return { ...rest, sql: guarded(`arrayExists(s -> ${nonAscii("s")}, ${v.sql})`, v.sql) };
+  if (v.ty === "mv") return { ...rest, sql: guarded(anyNonAscii(v.sql), v.sql) };
   throw new NotPushable("lower() of a value that is not text");
-}
-
-/** A value a pushed regex may not decide as the in-memory one does (regex-sql.ts has the same rule for its own uses). */
-function regexUnsafe(asciiOnly: boolean, x: string): string {
-  return asciiOnly ? nonAscii(x) : `NOT isValidUTF8(${x})`;
 }
 
 /**

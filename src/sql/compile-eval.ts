@@ -34,16 +34,13 @@ import { hasLoneSurrogate } from "./fold.js";
 import { guarded } from "./guard.js";
 import { MAX_VALUE_LENGTH } from "../functions/value-limit.js";
 import { NotPushable } from "./compile-where.js";
-import { sqlFloat, sqlString } from "./sql-text.js";
+import { sqlFloat, sqlString, NULL_KEY } from "./sql-text.js";
 import type { SqlColumn } from "./types.js";
 import { compare, inValue } from "./compile-eval-compare.js";
 import { arithmetic, call, likeOperator } from "./compile-eval-functions.js";
 import { bind, bool, fresh, NULL, resetNames, truthy, type SqlValue } from "./compile-eval-value.js";
 
 export { truthy, type SqlType, type SqlValue } from "./compile-eval-value.js";
-
-/** A key no result row has (compile-rename.ts): the column reads as null. */
-const NULL_KEY = "__null";
 
 /**
  * A result column's number: the JSON rows carry numbers as numbers, 64-bit integers and

@@ -45,7 +45,7 @@ import { escapeLike, NotPushable } from "./compile-where.js";
 import { asciiLower, hasLoneSurrogate, hasNonAscii } from "./fold.js";
 import { guarded } from "./guard.js";
 import { noteLookupFields } from "./compile-lookup-after.js";
-import { sqlInt, sqlString } from "./sql-text.js";
+import { anyNonAscii, NULL_KEY, sqlInt, sqlString, stringList } from "./sql-text.js";
 import type { SqlColumn, TableNeed } from "./types.js";
 
 export { checkAfterLookup, finishLookups } from "./compile-lookup-after.js";
@@ -55,7 +55,6 @@ export interface LookupSource {
   resolve(name: string): ResolvedLookup;
 }
 
-const NULL_KEY = "__null";
 const KELVIN = "\u212a";
 const REPLACEMENT = "\ufffd";
 /** min_matches beyond this stays local (the default_match copies would be built per row). */
@@ -185,7 +184,7 @@ export function lookupStep(c: Command, columns: readonly SqlColumn[], q: ResultQ
     } else {
       literal = `arrayExists(x -> lower(replaceAll(x, ${sqlString(KELVIN)}, 'k')) = assumeNotNull(${key}), ${arr})`;
       pattern = `arrayExists(x -> lower(x) LIKE assumeNotNull(${pat}), ${arr})`;
-      if (f.nonAscii[col]) unsafe.push(`arrayExists(x -> length(x) != lengthUTF8(x) OR NOT isValidUTF8(x), ${arr})`);
+      if (f.nonAscii[col]) unsafe.push(anyNonAscii(arr));
     }
     const patterned = kind === "WILDCARD" ? `if(isNull(${pat}), ${literal}, ${pattern})` : literal;
     conds.push(`(isNotNull(${cell}) AND ${patterned})`);
@@ -250,7 +249,7 @@ function existingArray(c: SqlColumn): { arr: string; present: string } {
   if (c.key === NULL_KEY) return { arr: "CAST([] AS Array(String))", present: "0" };
   if (c.fallback !== undefined) throw new NotPushable(`the destination ${c.name} holds a time text or a number (convert ctime)`);
   switch (c.kind) {
-    case "string": return { arr: `if(isNull(${c.key}), CAST([] AS Array(String)), [assumeNotNull(${c.key})])`, present: `isNotNull(${c.key})` };
+    case "string": return { arr: stringList(c.key), present: `isNotNull(${c.key})` };
     case "values": return { arr: `CAST(${c.key} AS Array(String))`, present: `notEmpty(${c.key})` };
     default: throw new NotPushable(`the destination ${c.name} is a ${c.kind === "set" ? "values() set" : c.kind} column`);
   }

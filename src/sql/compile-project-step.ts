@@ -17,9 +17,7 @@ import { Table } from "../table/table.js";
 import type { Value } from "../values/value.js";
 import { shownColumn } from "./compile-eval.js";
 import type { SqlColumn } from "./types.js";
-
-/** A key no result row has (compile-rename.ts): the column reads as null on every row. */
-const NULL_KEY = "__null";
+import { NULL_KEY } from "./sql-text.js";
 
 /** The result columns after a `table` or `fields` step; null for any other command. */
 export function projectStep(c: Command, columns: readonly SqlColumn[]): readonly SqlColumn[] | null {

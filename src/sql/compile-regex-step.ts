@@ -11,9 +11,7 @@ import type { ResultQuery } from "./compile-eval-step.js";
 import { NotPushable } from "./compile-where.js";
 import { regexMatchSql, type RegexSubject } from "./regex-sql.js";
 import type { SqlColumn } from "./types.js";
-
-/** A key no result row has (compile-rename.ts): the column reads as null. */
-const NULL_KEY = "__null";
+import { NULL_KEY } from "./sql-text.js";
 
 /** The filter of a `regex` command over the result, the query extended in place; null for any other command. */
 export function regexStep(c: Command, columns: readonly SqlColumn[], q: ResultQuery): readonly SqlColumn[] | null {

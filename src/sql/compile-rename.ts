@@ -13,9 +13,7 @@ import type { ExecContext } from "../commands/types.js";
 import { Table } from "../table/table.js";
 import type { Value } from "../values/value.js";
 import type { SqlColumn } from "./types.js";
-
-/** A key no result row has: the column reads as null on every row. */
-const NULL_KEY = "__null";
+import { NULL_KEY } from "./sql-text.js";
 
 export function renameColumns(columns: readonly SqlColumn[], cmd: RenameCommand): SqlColumn[] {
   const shown = columns.filter((c) => !c.hidden);

@@ -31,13 +31,11 @@ import type { ResultQuery } from "./compile-eval-step.js";
 import { directive, escapeLike, NotPushable, ordering } from "./compile-where.js";
 import { asciiLower, hasLoneSurrogate, hasNonAscii } from "./fold.js";
 import { guarded } from "./guard.js";
-import { sqlFloat, sqlString } from "./sql-text.js";
+import { NULL_KEY, sqlFloat, sqlString, stringList } from "./sql-text.js";
 import type { SqlColumn } from "./types.js";
 
 const FALSE = "0";
 const TRUE = "1";
-/** The key compile-rename.ts gives a column no row has (a renamed missing field): null everywhere. */
-const NULL_KEY = "__null";
 const KELVIN = "\u212a";
 
 /** A result column as the search reads it: its values as an array of numbers or of strings. */
@@ -86,7 +84,7 @@ function resultField(columns: readonly SqlColumn[], name: string): Field | null 
       const n = readNumber(c.key);
       return { ty: "num", arr: `if(isNull(${n}), CAST([] AS Array(Float64)), [assumeNotNull(${n})])` };
     }
-    case "string": return { ty: "str", arr: `if(isNull(${c.key}), CAST([] AS Array(String)), [assumeNotNull(${c.key})])` };
+    case "string": return { ty: "str", arr: stringList(c.key) };
     case "values": case "set": return { ty: "str", arr: c.key };
     case "tuple": throw new NotPushable(`${name} is an internal column`);
   }

@@ -17,10 +17,8 @@ import type { ResultQuery } from "./compile-eval-step.js";
 import { NotPushable } from "./compile-where.js";
 import { guarded } from "./guard.js";
 import { atomOrder, resultOrder } from "./result-order.js";
-import { sqlInt } from "./sql-text.js";
+import { sqlInt, NULL_KEY } from "./sql-text.js";
 import type { SqlColumn } from "./types.js";
-
-const NULL_KEY = "__null";
 
 /** The columns after a sort (ordered by a new hidden row number), the query extended in place; null for any other command. */
 export function sortStep(c: Command, columns: readonly SqlColumn[], q: ResultQuery, serial: () => number): readonly SqlColumn[] | null {

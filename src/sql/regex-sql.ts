@@ -15,19 +15,19 @@
 import { guarded } from "./guard.js";
 import { NotPushable } from "./compile-where.js";
 import { re2Pattern, type Re2Regex } from "./regex-re2.js";
-import { sqlInt, sqlString } from "./sql-text.js";
+import { sqlInt, sqlString, nonAscii } from "./sql-text.js";
 
 /** How a column holds a field: one nullable string, or an array of values. */
 export type RegexSubject = { readonly sql: string; readonly shape: "string" | "array" };
 
 /** Whether the value `v` (a String) is one the pushed regex may not decide as re2js does. */
-function unsafeValue(rx: Re2Regex, v: string): string {
-  return rx.asciiOnly ? `(NOT isValidUTF8(${v}) OR length(${v}) != lengthUTF8(${v}))` : `NOT isValidUTF8(${v})`;
+export function regexUnsafeValue(rx: Re2Regex, v: string): string {
+  return rx.asciiOnly ? nonAscii(v) : `NOT isValidUTF8(${v})`;
 }
 
 /** The unsafe condition over a whole column (a UInt8, never null). */
 function unsafeColumn(rx: Re2Regex, s: RegexSubject): string {
-  return s.shape === "array" ? `arrayExists(rx_u -> ${unsafeValue(rx, "rx_u")}, ${s.sql})` : `ifNull(${unsafeValue(rx, s.sql)}, 0)`;
+  return s.shape === "array" ? `arrayExists(rx_u -> ${regexUnsafeValue(rx, "rx_u")}, ${s.sql})` : `ifNull(${regexUnsafeValue(rx, s.sql)}, 0)`;
 }
 
 /** A UInt8: some value of the column matches the SPL `pattern` (no value: 0). Throws NotPushable. */

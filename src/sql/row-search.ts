@@ -8,11 +8,10 @@
 import type { SearchExpr } from "../ast/nodes.js";
 import { parseSubnet } from "../values/ip.js";
 import { EMPTY } from "./compile-eval-value.js";
-import { nonAscii } from "./compile-eval-functions.js";
 import { compileWhere, freeTextMatch, NotPushable } from "./compile-where.js";
 import { guarded } from "./guard.js";
 import type { RowValue } from "./row-steps.js";
-import type { FieldColumns } from "./sql-text.js";
+import { anyNonAscii, type FieldColumns } from "./sql-text.js";
 
 export interface SearchValues {
   /** What a name holds at the search. */
@@ -35,7 +34,7 @@ export function rowSearch(expr: SearchExpr, s: SearchValues): string {
       case "expr": {
         if (v.window) throw new NotPushable(`search on ${n}, filled by a fillnull without a field list`);
         const values = s.valuesOf(v, n);
-        const none = guarded(`arrayExists(x -> ${nonAscii("x")}, ${values})`, EMPTY);
+        const none = guarded(anyNonAscii(values), EMPTY);
         return { values, lower: none, canon: none, ip: EMPTY };
       }
     }

@@ -41,7 +41,7 @@ import { binSql } from "./row-bin.js";
 import { foreachInstances } from "./row-foreach.js";
 import { checkWildcardRename, wildcardRenameValue } from "./row-rename.js";
 import { rowSearch } from "./row-search.js";
-import { fieldColumns, sqlString } from "./sql-text.js";
+import { fieldColumns, sqlString, stringList } from "./sql-text.js";
 
 /** A row step the compiler takes: the commands this file knows. */
 export type RowStep = RenameCommand | FillnullCommand | EvalCommand | WhereCommand | SearchCommand | RexCommand | RegexCommand | ForeachCommand | (BinOptions & { readonly kind: "bin" | "bucket" });
@@ -324,7 +324,7 @@ export class RowSteps {
       case "time": throw new NotPushable(`${name} holds the time as a number (its text is JavaScript's)`);
       case "expr":
         if (v.value.ty === "mv") return v.value.sql;
-        if (v.value.ty === "str") return `if(isNull(${v.value.sql}), ${EMPTY}, [assumeNotNull(${v.value.sql})])`;
+        if (v.value.ty === "str") return stringList(v.value.sql);
         throw new NotPushable(`${name} holds a number eval computed (its text is JavaScript's)`);
     }
   }

@@ -75,3 +75,24 @@ export function fieldColumns(field: string): FieldColumns {
 
 /** The side columns in table order, after `values`. */
 export const SIDE_COLUMNS = ["lower", "canon", "ip"] as const;
+
+/**
+ * The key of a result column no row has (compile-rename.ts: a renamed missing field): every step
+ * reads it as null, and no SQL names it.
+ */
+export const NULL_KEY = "__null";
+
+/** A UInt8: the String `x` has a non-ASCII character (or is not UTF-8): what the run-time guards test. */
+export function nonAscii(x: string): string {
+  return `(length(${x}) != lengthUTF8(${x}) OR NOT isValidUTF8(${x}))`;
+}
+
+/** A UInt8: some value of the Array(String) `list` is non-ASCII (nonAscii). */
+export function anyNonAscii(list: string): string {
+  return `arrayExists(na -> ${nonAscii("na")}, ${list})`;
+}
+
+/** A Nullable(String) as an Array(String): empty for null, else the one string. */
+export function stringList(x: string): string {
+  return `if(isNull(${x}), CAST([] AS Array(String)), [assumeNotNull(${x})])`;
+}
