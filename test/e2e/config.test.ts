@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT, runCli, type CliResult } from "../support/cli.js";
+import { withEnv } from "../support/with-env.js";
 
 const CLOCK = "| makeresults | eval t=strftime(now(), \"%Y-%m-%d %H:%M\") | table t";
 const NOW = ["--now", "2024-01-01T00:30:00Z"];
@@ -39,23 +40,6 @@ tags:
   const file = join(proj, "minispl.yaml");
   if (config !== undefined) writeFileSync(file, config);
   return { dir, sc, proj, config: file };
-}
-
-/** Runs with these MINISPL_* variables set (undefined: removed), restored afterwards. */
-async function withEnv(vars: Record<string, string | undefined>, run: () => Promise<CliResult>): Promise<CliResult> {
-  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
-  const set = (vs: Record<string, string | undefined>) => {
-    for (const [k, v] of Object.entries(vs)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  };
-  set(vars);
-  try {
-    return await run();
-  } finally {
-    set(saved);
-  }
 }
 
 const rowsOf = (r: CliResult) => JSON.parse(r.stdout) as Record<string, unknown>[];

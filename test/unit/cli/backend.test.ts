@@ -9,25 +9,12 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "../../support/cli.js";
+import { withEnv } from "../../support/with-env.js";
 import { openBackend } from "../../../src/index.js";
 import { configCommand } from "../../../src/cli/config-command.js";
 
 const TSTATS = "| tstats count min(_time) as firstTime from datamodel=Endpoint.Processes by Processes.dest Processes.process_name | rename Processes.* as * | sort - count";
 const SECRET = "n0t-in-any-0utput";
-
-/** Runs with these variables set (and put back afterwards: test files share a process). */
-async function withEnv<T>(vars: Record<string, string>, f: () => Promise<T>): Promise<T> {
-  const before = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, vars);
-  try {
-    return await f();
-  } finally {
-    for (const [k, v] of Object.entries(before)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
-}
 
 describe("the --backend option", () => {
   it("refuses an unknown backend with a usage error naming the choices", async () => {

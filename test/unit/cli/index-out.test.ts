@@ -10,24 +10,12 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "../../support/cli.js";
+import { withEnv } from "../../support/with-env.js";
 import { CATALOG_TABLE } from "../../../src/storage/clickhouse/load-catalog.js";
 import { chdbProblem, openChdbDir } from "../storage/clickhouse/chdb-dir.js";
 
 const SECRET = "n0t-in-any-0utput";
 const TSTATS = "| tstats count min(_time) as firstTime from datamodel=Endpoint.Processes by Processes.dest Processes.process_name | sort - count";
-
-async function withEnv<T>(vars: Record<string, string>, f: () => Promise<T>): Promise<T> {
-  const before = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, vars);
-  try {
-    return await f();
-  } finally {
-    for (const [k, v] of Object.entries(before)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
-}
 
 describe("minispl index --out <database>", () => {
   it("a server that cannot be reached is an error naming it, with no stack trace and no password", async () => {
