@@ -151,10 +151,29 @@ function readMode(o: OptionArg | undefined, node: CommandNode, ctx: CheckContext
   return "multifield";
 }
 
-function multifieldStep(cmd: ForeachCommand): (input: Table, ctx: ExecContext) => Table {
+/** The template's tokens (`<<FIELD>>`, `<<MATCHSTR>>`, `<<MATCHSEG1..3>>` or renamed) and a regex finding them. */
+export function templateTokens(cmd: ForeachCommand): { tokens: string[]; tokenRe: RegExp } {
   const tokens = [cmd.tokens.field, cmd.tokens.matchstr, ...cmd.tokens.matchseg];
-  const tokenRe = new RegExp(tokens.map(escapeRegex).join("|"), "g");
-  const matchers = cmd.patterns.filter((p) => p.includes("*")).map((p) => ({ re: fieldPattern(p), internal: p.startsWith("_") }));
+  return { tokens, tokenRe: new RegExp(tokens.map(escapeRegex).join("|"), "g") };
+}
+
+/** The wildcard patterns' matchers (an internal `_` field only for a pattern starting with `_`). */
+export function wildcardMatchers(cmd: ForeachCommand): { re: RegExp; internal: boolean }[] {
+  return cmd.patterns.filter((p) => p.includes("*")).map((p) => ({ re: fieldPattern(p), internal: p.startsWith("_") }));
+}
+
+/** A token's value in the instance for `field` (captures `segs`); when custom tokens coincide, the later one in this order wins. */
+export function tokenValue(cmd: ForeachCommand, field: string, segs: readonly string[]): (tok: string) => string {
+  return (tok) => {
+    for (let i = 2; i >= 0; i--) if (tok === cmd.tokens.matchseg[i]) return segs[i] ?? "";
+    if (tok === cmd.tokens.matchstr) return segs.join("");
+    return tok === cmd.tokens.field ? field : tok;
+  };
+}
+
+function multifieldStep(cmd: ForeachCommand): (input: Table, ctx: ExecContext) => Table {
+  const { tokens, tokenRe } = templateTokens(cmd);
+  const matchers = wildcardMatchers(cmd);
   const literals = cmd.patterns.filter((p) => !p.includes("*"));
   /** The template parsed once with sentinels (foreach-fast.ts); built on first use, null when unusable. */
   let fast: SentinelTemplate | null | undefined;
@@ -171,12 +190,7 @@ function multifieldStep(cmd: ForeachCommand): (input: Table, ctx: ExecContext) =
     for (const field of new Set(literals)) if (!input.has(field)) fields.push({ field, segs: [], literal: true });
     let t: Table = input;
     for (const { field, segs, literal } of fields) {
-      // A token's value; when custom tokens coincide, the later one in this order wins.
-      const valueOf = (tok: string): string => {
-        for (let i = 2; i >= 0; i--) if (tok === cmd.tokens.matchseg[i]) return segs[i] ?? "";
-        if (tok === cmd.tokens.matchstr) return segs.join("");
-        return tok === cmd.tokens.field ? field : tok;
-      };
+      const valueOf = tokenValue(cmd, field, segs);
       const textOf = (): string => cmd.template.replace(tokenRe, valueOf);
       const run = (sub: Table): Table => {
         if (!foreachFastPath.enabled) return ctx.runText(textOf(), sub);
@@ -198,7 +212,7 @@ function multifieldStep(cmd: ForeachCommand): (input: Table, ctx: ExecContext) =
 }
 
 /** The wildcard captures of the first pattern matching the field, or null. */
-function matchField(field: string, matchers: readonly { re: RegExp; internal: boolean }[]): string[] | null {
+export function matchField(field: string, matchers: readonly { re: RegExp; internal: boolean }[]): string[] | null {
   for (const { re, internal } of matchers) {
     if (field.startsWith("_") && !internal) continue;
     const m = re.exec(field);

@@ -12,7 +12,7 @@
 import type { ForeachCommand } from "../ast/commands-combine.js";
 import type { EvalCommand } from "../ast/commands.js";
 import { checkPipeline } from "../executor/check.js";
-import { escapeRegex, fieldPattern } from "../executor/wildcard.js";
+import { matchField, templateTokens, tokenValue, wildcardMatchers } from "../commands/foreach.js";
 import { parseSearch } from "../frontend.js";
 import { NotPushable } from "./compile-where.js";
 
@@ -31,29 +31,14 @@ export function foreachInstances(cmd: ForeachCommand, storeFields: readonly stri
   if (!storeFields) throw new NotPushable("foreach (the store's fields are not known)");
   if (cmd.patterns.some((p) => !p.includes("*"))) throw new NotPushable("foreach of a field named without a wildcard (it runs on every row, in an order that depends on the data)");
   if (cmd.patterns.some((p) => p.startsWith("_"))) throw new NotPushable("foreach over internal fields");
-  const matchers = cmd.patterns.map((p) => fieldPattern(p));
-  const tokens = [cmd.tokens.field, cmd.tokens.matchstr, ...cmd.tokens.matchseg];
-  const tokenRe = new RegExp(tokens.map(escapeRegex).join("|"), "g");
+  const matchers = wildcardMatchers(cmd);
+  const { tokenRe } = templateTokens(cmd);
   const out: ForeachInstance[] = [];
   for (const field of storeFields) {
-    if (field.startsWith("_")) continue;
-    let segs: string[] | null = null;
-    for (const re of matchers) {
-      const m = re.exec(field);
-      if (m) {
-        segs = m.slice(1);
-        break;
-      }
-    }
+    const segs = matchField(field, matchers);
     if (segs === null) continue;
     if (out.length >= MAX_INSTANCES) throw new NotPushable(`foreach over more than ${MAX_INSTANCES} fields`);
-    const found = segs;
-    // foreach.ts valueOf: when custom tokens coincide, the later one in this order wins.
-    const valueOf = (tok: string): string => {
-      for (let i = 2; i >= 0; i--) if (tok === cmd.tokens.matchseg[i]) return found[i] ?? "";
-      if (tok === cmd.tokens.matchstr) return found.join("");
-      return tok === cmd.tokens.field ? field : tok;
-    };
+    const valueOf = tokenValue(cmd, field, segs);
     out.push({ field, evals: instanceEvals(cmd.template.replace(tokenRe, valueOf)) });
   }
   return out;
