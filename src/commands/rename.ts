@@ -61,10 +61,16 @@ function renameOne(t: Table, from: string, to: string): Table {
   const re = fieldPattern(from);
   const mapping = new Map<string, string>();
   for (const f of t.fields) {
-    const m = re.exec(f);
-    if (!m) continue;
-    let i = 1;
-    mapping.set(f, to.replace(/\*/g, () => m[i++] ?? ""));
+    const target = wildcardTarget(re, to, f);
+    if (target !== null) mapping.set(f, target);
   }
   return mapping.size ? t.renamed(mapping) : t;
+}
+
+/** The name `rename <from*> AS <to>` gives field `f` (`re`: fieldPattern(from)): the captures in `to`'s stars; null when `f` does not match. */
+export function wildcardTarget(re: RegExp, to: string, f: string): string | null {
+  const m = re.exec(f);
+  if (!m) return null;
+  let i = 1;
+  return to.replace(/\*/g, () => m[i++] ?? "");
 }

@@ -6,6 +6,7 @@
  * elsewhere is gone. "Present" is data: `max(notEmpty(v)) OVER ()` over the matched events
  * (presenceColumn), which the events source computes before any later filter.
  */
+import { wildcardTarget } from "../commands/rename.js";
 import { fieldPattern } from "../executor/wildcard.js";
 import { EMPTY } from "./compile-eval-value.js";
 import { NotPushable } from "./compile-where.js";
@@ -17,21 +18,13 @@ export function presenceColumn(f: string): string {
   return `h_${encodeName(f)}`;
 }
 
-/** The name a wildcard rename gives field `f` (commands/rename.ts renameOne), or null when `re` does not match it. */
-function renameTarget(re: RegExp, to: string, f: string): string | null {
-  const m = re.exec(f);
-  if (!m) return null;
-  let i = 1;
-  return to.replace(/\*/g, () => m[i++] ?? "");
-}
-
 /** Throws NotPushable when the rename cannot be computed here (`first`: it is the first step). */
 export function checkWildcardRename(from: string, to: string, storeFields: readonly string[] | undefined, first: boolean): void {
   if (!first) throw new NotPushable(`rename ${from} AS ${to} (a wildcard) after another step`);
   if (!storeFields) throw new NotPushable(`rename ${from} AS ${to} (a wildcard; the store's fields are not known)`);
   const re = fieldPattern(from);
   const matched = storeFields.filter((f) => re.test(f));
-  if (re.test("_time") || matched.some((f) => renameTarget(re, to, f) === "_time")) throw new NotPushable(`rename ${from} AS ${to} (a wildcard that renames _time or onto it)`);
+  if (re.test("_time") || matched.some((f) => wildcardTarget(re, to, f) === "_time")) throw new NotPushable(`rename ${from} AS ${to} (a wildcard that renames _time or onto it)`);
   if (matched.length > 200) throw new NotPushable(`rename ${from} AS ${to} matches ${matched.length} fields`);
 }
 
@@ -41,9 +34,9 @@ export function checkWildcardRename(from: string, to: string, storeFields: reado
  */
 export function wildcardRenameValue(from: string, to: string, name: string, storeFields: readonly string[], use: (f: string) => void, present: (f: string) => void): RowValue {
   const re = fieldPattern(from);
-  const sources = storeFields.filter((f) => renameTarget(re, to, f) === name);
+  const sources = storeFields.filter((f) => wildcardTarget(re, to, f) === name);
   const own = storeFields.includes(name);
-  const target = renameTarget(re, to, name);
+  const target = wildcardTarget(re, to, name);
   const movedAway = own && target !== null && target !== name;
   if (sources.length === 0) return movedAway ? { kind: "null" } : { kind: "store", field: name };
   // A field absent from the store has no values: a lone source is the value as it is.
