@@ -113,3 +113,15 @@ export { rowsToTable } from "./storage/clickhouse/rows-to-table.js";
 // `minispl hunt` (src/hunt/): detection selection, the run over an executor, risk-based alerting,
 // timeline, ATT&CK Navigator layer and the HTML report.
 export * from "./hunt/index.js";
+
+// Editor services (src/editor/): diagnostics, completion, hover and macro lookup over a search's
+// text, shared by `minispl lsp`, the web UI and the REPL's Tab completion.
+export type { EditorContext } from "./editor/editor-context.js";
+export type { EditorDiagnostic } from "./editor/editor-diagnostic.js";
+export type { CompletionItem } from "./editor/completion-item.js";
+export { searchDiagnostics } from "./editor/search-diagnostics.js";
+export { completeAt, completeWith, type CompletionResult, type CompletionPlace } from "./editor/complete-at.js";
+export { hoverAt, type HoverResult } from "./editor/hover-at.js";
+export { macroAt, type MacroAt } from "./editor/macro-at.js";
+export { registryNames, editorNames, datamodelFieldNames, type NameCatalog } from "./editor/name-catalog.js";
+export { detectionSearch, type DetectionSearch, type DetectionSearchResult } from "./editor/detection-search.js";

@@ -10,12 +10,14 @@ import type { ExplainOptions } from "./explain-command.js";
 import type { FieldsCommandOptions } from "./fields-command.js";
 import type { IndexCommandOptions } from "./index-command.js";
 import type { IngestCommandOptions } from "./ingest-command.js";
+import { registerLsp } from "./lsp-command.js";
 import {
   collect, parseBackend, parseFieldList, parseFormat, parseJobs, parseLimit, parseMaxEvents, parseNow, parseTimeout, parseTz, withConfig, type CommonOptions, type OutputOptions,
 } from "./options.js";
 import type { ReplOptions } from "./repl-command.js";
 import type { Io } from "./session.js";
 import type { TestOptions } from "./test-command.js";
+import { defineWeb } from "./web-command.js";
 
 /** The process's stdout/stderr (session.ts imports the library, so it is loaded with the command). */
 async function processIo(): Promise<Io> {
@@ -37,12 +39,14 @@ function usageHint(cmd: Command): string {
   return `  = hint: run \`${name} --help\` for ${cmd.parent ? "its arguments and options" : "the commands"}`;
 }
 
-function withCommon(cmd: Command): Command {
-  return cmd
+/** The options every command that reads events shares; `format: false` for one that prints no results (web). */
+function withCommon(cmd: Command, { format = true }: { format?: boolean } = {}): Command {
+  cmd
     .option("-d, --data <path...>", "event files or folders (folders are read recursively; repeatable)", collect, [])
     .option("-m, --macros <path...>", "macro definitions: ESCU macros/*.yml or macros.conf files or folders (repeatable; later wins)", collect, [])
-    .option("-l, --lookups <dir...>", "lookup definitions (*.yml) and tables (*.csv), e.g. ESCU lookups/ (repeatable; first wins; outputlookup writes CSV files into the first)", collect, [])
-    .addOption(new Option("-f, --format <format>", "output format (ndjson: one JSON row per line)").choices(["table", "json", "csv", "ndjson"]).default("table").argParser(parseFormat))
+    .option("-l, --lookups <dir...>", "lookup definitions (*.yml) and tables (*.csv), e.g. ESCU lookups/ (repeatable; first wins; outputlookup writes CSV files into the first)", collect, []);
+  if (format) cmd.addOption(new Option("-f, --format <format>", "output format (ndjson: one JSON row per line)").choices(["table", "json", "csv", "ndjson"]).default("table").argParser(parseFormat));
+  return cmd
     .option("--geoip <file.mmdb>", "MaxMind DB GeoIP database (e.g. GeoLite2-City.mmdb) for iplocation; without it iplocation adds no fields")
     .option("--tz <zone>", "time zone for rendering and parsing times", parseTz, "UTC")
     .option("--now <time>", "fix the search's \"now\" (epoch seconds or ISO-8601), for reproducible runs", parseNow)
@@ -302,6 +306,8 @@ Examples:
       const { configCommand } = await import("./config-command.js");
       process.exitCode = configCommand(opts);
     });
+  defineWeb(withBudget(withCommon(program.command("web"), { format: false })));
+  registerLsp(program);
   // After every command is defined: --escu, --config and --no-config where they fit (options.ts).
   withConfig(program);
   // Set on each command: the hint names the command whose usage was wrong.

@@ -19,6 +19,18 @@ export interface FilePosition {
  * `search:` as parseDetection gives it, trimmed); null when the file has no top-level `search:`.
  */
 export function searchPosition(yaml: string, search: string, offset: number): FilePosition | null {
+  const map = searchOffsets(yaml, search);
+  if (!map) return null;
+  const i = Math.max(0, Math.min(offset, map.offsets.length - 1));
+  return lineCol(yaml, map.offsets[i] ?? map.start);
+}
+
+/**
+ * The file offset in `yaml` of each character of `search` (as searchPosition reads it), and where
+ * the value starts; `offsets` is empty when the scanned text is not `search`. Null when the file
+ * has no top-level `search:`. The language server maps both ways with it (src/editor/).
+ */
+export function searchOffsets(yaml: string, search: string): { readonly start: number; readonly offsets: readonly number[] } | null {
   const key = /^search:[ \t]*/m.exec(yaml);
   if (!key) return null;
   let start = key.index + key[0].length;
@@ -26,11 +38,9 @@ export function searchPosition(yaml: string, search: string, offset: number): Fi
   const below = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)+[ \t]+(?=\S)/.exec(yaml.slice(start));
   if (below) start += below[0].length;
   const scanned = scanScalar(yaml, start);
-  const at = (o: number): FilePosition => lineCol(yaml, o);
-  if (!scanned || scanned.text.trim() !== search) return at(start);
+  if (!scanned || scanned.text.trim() !== search) return { start, offsets: [] };
   const lead = scanned.text.length - scanned.text.trimStart().length;
-  const i = Math.max(0, Math.min(lead + offset, scanned.offsets.length - 1));
-  return at(scanned.offsets[i] ?? start);
+  return { start, offsets: scanned.offsets.slice(lead, lead + search.length) };
 }
 
 interface Scanned {

@@ -1,10 +1,11 @@
 /**
- * Tab completion for the REPL, pure over a catalog of names: dot commands and their arguments,
- * command names after `|`, macro names after a backtick, `Model.Dataset` after `datamodel=`,
- * datamodel fields after `Processes.` (the prefix tstats uses), and otherwise eval functions and
- * the loaded data's field names. Returns what node:readline's completer expects.
+ * Tab completion for the REPL: dot commands and their arguments here; a search is completed by the
+ * editor services (src/editor/complete-at.ts, shared with `minispl lsp` and the web UI) over this
+ * catalog of names: command names after `|`, macro names after a backtick, `Model.Dataset` after
+ * `datamodel=`, datamodel fields after `Processes.` (the prefix tstats uses), and otherwise eval and
+ * stats functions and the loaded data's field names. Returns what node:readline's completer expects.
  */
-import { openState } from "./continuation.js";
+import { completeWith, registryNames, type CompletionItem, type NameCatalog } from "../index.js";
 
 export interface CompletionCatalog {
   readonly dotCommands: readonly string[];
@@ -34,24 +35,27 @@ export function complete(before: string, cat: CompletionCatalog, previous = ""):
   const dotArg = /^\s*(\.\w+)\s+(.*)$/.exec(before);
   if (dotArg && previous === "") return completeDotArg(dotArg[1] ?? "", dotArg[2] ?? "", cat);
 
-  const all = previous === "" ? before : `${previous}\n${before}`;
-  if (openState(all).quote === "`") {
-    const word = /`([\w-]*)$/.exec(before)?.[1] ?? "";
-    return [startingWith(cat.macros, word), word];
-  }
-  const word = /[\w.:*-]*$/.exec(before)?.[0] ?? "";
-  const head = before.slice(0, before.length - word.length);
-  if (/(^|\|)\s*$/.test(head) && (head.trim() !== "" || previous !== "")) return [startingWith(cat.commands, word), word];
-  if (/\bdatamodel\s*=\s*$/i.test(head)) return [startingWith(cat.datasets, word), word];
-  const dotAt = word.indexOf(".");
-  if (dotAt > 0) {
-    const dmFields = cat.datasetFields.get(word.slice(0, dotAt));
-    if (dmFields) return [startingWith(dmFields, word), word];
-  }
-  if (word === "") return [[], word];
-  const fns = cat.functions.filter((f) => f.startsWith(word)).map((f) => `${f}(`);
-  const roots = [...cat.datasetFields.keys()].filter((r) => r.startsWith(word)).map((r) => `${r}.`);
-  return [uniqSorted([...fns, ...startingWith(cat.fields, word), ...roots]), word];
+  const text = previous === "" ? before : `${previous}\n${before}`;
+  const r = completeWith(text, text.length, namesOf(cat));
+  const word = text.slice(r.from);
+  // Tab on nothing in an expression would list every function and field: offer nothing.
+  if (word === "" && (r.place === "expression" || r.place === "none")) return [[], word];
+  return [uniqSorted(r.items.map((i) => i.insert ?? i.label)), word];
+}
+
+/** The catalog as the editor services' names: the REPL's own lists, the registries' stats functions. */
+function namesOf(cat: CompletionCatalog): NameCatalog {
+  const items = (kind: CompletionItem["kind"], xs: readonly string[], insert?: (x: string) => string): CompletionItem[] =>
+    xs.map((label) => ({ label, kind, ...(insert ? { insert: insert(label) } : {}) }));
+  return {
+    commands: items("command", cat.commands),
+    functions: items("function", cat.functions, (f) => `${f}(`),
+    aggregates: registryNames().aggregates,
+    macros: items("macro", cat.macros),
+    fields: items("field", cat.fields),
+    datasets: items("datamodel", cat.datasets),
+    datasetFields: new Map([...cat.datasetFields].map(([root, fields]) => [root, items("field", fields)])),
+  };
 }
 
 function completeDotArg(cmd: string, arg: string, cat: CompletionCatalog): Completion {

@@ -3,7 +3,7 @@
  * command), asks the engine, prints the answer with a footer (row count, elapsed time when
  * `.time on`), and keeps what completion needs. session.ts feeds it from node:readline.
  */
-import { COMMANDS, DATAMODELS, EventStore, FUNCTIONS, datasetView, rootOf } from "../index.js";
+import { COMMANDS, DATAMODELS, FUNCTIONS, datamodelFieldNames } from "../index.js";
 import type { CompletionCatalog } from "./completion.js";
 import { DOT_COMMANDS, FORMATS, findDot, parseDot } from "./dot-commands.js";
 import type { ReplFormat } from "./engine.js";
@@ -146,25 +146,6 @@ export class Repl {
   }
 }
 
-let datamodelFieldsMemo: Map<string, string[]> | undefined;
-
-/** Root dataset prefix → prefixed field names, over every dataset under that root. */
-function datamodelFields(): Map<string, string[]> {
-  if (datamodelFieldsMemo) return datamodelFieldsMemo;
-  const out = new Map<string, string[]>();
-  const empty = new EventStore();
-  for (const m of DATAMODELS) {
-    for (const ds of m.datasets) {
-      const prefix = rootOf(ds).name;
-      const names = out.get(prefix) ?? [];
-      for (const f of datasetView(empty, ds).fields) names.push(`${prefix}.${f.name}`);
-      out.set(prefix, [...new Set(names)]);
-    }
-  }
-  datamodelFieldsMemo = out;
-  return out;
-}
-
 export function staticCatalog(macros: readonly string[], fields: readonly string[]): CompletionCatalog {
   return {
     dotCommands: DOT_COMMANDS.map((d) => d.name),
@@ -173,7 +154,7 @@ export function staticCatalog(macros: readonly string[], fields: readonly string
     macros,
     fields,
     datasets: DATAMODELS.flatMap((m) => m.datasets.map((d) => `${m.name}.${d.name}`)),
-    datasetFields: datamodelFields(),
+    datasetFields: datamodelFieldNames(),
     dotArgs: new Map(DOT_COMMANDS.filter((d) => d.choices).map((d) => [d.name, d.choices ?? []])),
   };
 }

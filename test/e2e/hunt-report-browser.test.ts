@@ -16,12 +16,11 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { BrowserContext } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { ROOT, runCli } from "../support/cli.js";
 import { SCRCONS_DETECTION } from "../support/hunt-detections.js";
+import { launchChromium, loadChromium, type Launched } from "../support/chromium.js";
 
-const CHROMIUM = process.env.MINISPL_CHROMIUM ?? "/usr/bin/chromium";
 const OUT = join(ROOT, "test-output");
 
 /** Small detections beside samples/detections, over samples/data: two tactics, a drilldown. */
@@ -58,67 +57,17 @@ tags:
 `,
 };
 
-/** playwright-core's Chromium driver, or why it cannot be loaded. */
-async function loadPlaywright(): Promise<typeof import("playwright-core").chromium | string> {
-  if (!existsSync(CHROMIUM)) return `${CHROMIUM} not found (apt-get install chromium, or set MINISPL_CHROMIUM)`;
-  const globals = new Set(Object.getOwnPropertyNames(globalThis));
-  try {
-    return (await import("playwright-core")).chromium;
-  } catch (e) {
-    return `playwright-core cannot be loaded: ${(e as Error).message}`;
-  } finally {
-    // playwright-core's bundled zod parks its config and schema registry on globalThis
-    // (__zod_globalConfig, __zod_globalRegistry) when it loads. The bundle keeps its own references
-    // and reads the config only as `globalThis.__zod_globalConfig?.…`, so they are taken off again:
-    // the test files share one process and must not leave globals behind (support/leak-guard.ts).
-    for (const name of Object.getOwnPropertyNames(globalThis)) if (name.startsWith("__zod_") && !globals.has(name)) Reflect.deleteProperty(globalThis, name);
-  }
-}
-
 // In the page (evaluateAll); the tests are typed without the DOM library.
 declare function getComputedStyle(element: unknown): { backgroundColor: string };
 
-type Launched = { context: BrowserContext; userDataDir: string } | { reason: string };
-
-/** Starts Chromium; a failed start (or a hang past 20 s) is a reason to skip, not a failure. */
-async function launch(chromium: typeof import("playwright-core").chromium): Promise<Launched> {
-  // A fresh profile, and no background traffic: on a closed network Chromium otherwise hangs on
-  // its component updates and first-run requests.
-  const userDataDir = mkdtempSync(join(tmpdir(), "minispl-chromium-"));
-  try {
-    const context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-      viewport: { width: 1280, height: 900 },
-      timeout: 20_000,
-      // Playwright's own signal handlers would outlive the file (support/leak-guard.ts).
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-    });
-    return { context, userDataDir };
-  } catch (e) {
-    rmSync(userDataDir, { recursive: true, force: true });
-    // Playwright's message is one line, then the browser's log: keep what it wrote to stderr and
-    // how it exited, without the terminal colours.
-    const lines = (e as Error).message.replace(/\u001b\[[0-9;]*m/g, "").split("\n").map((l) => l.trim());
-    const why = [lines[0], ...lines.filter((l) => l.includes("[err]") || l.includes("did exit"))].slice(0, 6).join(" | ");
-    return { reason: `${CHROMIUM} did not start: ${why}` };
-  }
-}
-
-const chromium = await loadPlaywright();
+const chromium = await loadChromium();
 if (typeof chromium === "string") console.warn(`hunt-report-browser.test.ts skipped: ${chromium}`);
 
 describe.skipIf(typeof chromium === "string")(`the hunt report in headless Chromium${typeof chromium === "string" ? ` (skipped: ${chromium})` : ""}`, () => {
   let starting: Promise<Launched> | undefined;
   afterAll(async () => {
     const launched = await starting;
-    if (launched && "context" in launched) {
-      await launched.context.close();
-      rmSync(launched.userDataDir, { recursive: true, force: true });
-    }
+    if (launched && "context" in launched) await launched.close();
   });
 
   it("renders the heat map, the risk table and a notable with its drilldown, offline and without errors", async ({ skip }) => {
@@ -126,7 +75,7 @@ describe.skipIf(typeof chromium === "string")(`the hunt report in headless Chrom
     for (const [name, yml] of Object.entries(DETECTIONS)) writeFileSync(join(dir, name), yml);
     const report = join(dir, "hunt.html");
     // Chromium starts in its own process while the hunt runs in this one.
-    starting = launch(chromium as Exclude<typeof chromium, string>);
+    starting = launchChromium(chromium as Exclude<typeof chromium, string>);
     const r = await runCli(["hunt", "samples/data", "--detections", "samples/detections", dir, "-j", "1", "-q", "--report", report]);
     const launched = await starting;
     expect(r.code, r.stderr).toBe(0);

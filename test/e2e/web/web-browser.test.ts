@@ -1,0 +1,169 @@
+/**
+ * `minispl web` in a real browser (headless Chromium through playwright-core), the server started
+ * in this process over samples/data: the seed detection's search typed into the search bar gives
+ * its rows in the statistics tab; `| statz` gets a squiggle whose tooltip is the CLI's message and
+ * hint; `Processes.` completes datamodel fields; an events search shows its events, the field
+ * sidebar and the timeline, and a sidebar value narrows the search. The page must ask nothing of
+ * any other origin and log no error. Screenshots: test-output/web-*.png (also when a check fails).
+ * Skipped with the reason when Chromium is missing or the app was not built (`npm run build`).
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serveWeb } from "../../../src/web/serve.js";
+import type { RunningServer } from "../../../src/web/server.js";
+import { appDir } from "../../../src/web/static-files.js";
+import { ROOT } from "../../support/cli.js";
+import { seedSearch, webOptions, WORKER_URL } from "../../unit/web/web-fixture.js";
+import { launchChromium, loadChromium, type Launched } from "../../support/chromium.js";
+
+const OUT = join(ROOT, "test-output");
+const chromium = await loadChromium();
+const why = typeof chromium === "string" ? chromium : appDir() === null ? "the web app is not built (dist/web/app): run npm run build" : null;
+if (why) console.warn(`web-browser.test.ts skipped: ${why}`);
+
+describe.skipIf(why !== null)(`minispl web in headless Chromium${why ? ` (skipped: ${why})` : ""}`, () => {
+  let server: RunningServer | undefined;
+  let launched: Launched | undefined;
+  let page: Page;
+  const offline: string[] = [];
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    // Chromium starts in its own process while the engine loads in its worker.
+    const [s, l] = await Promise.all([serveWeb(webOptions(), { workerUrl: WORKER_URL }), launchChromium(chromium as Exclude<typeof chromium, string>)]);
+    server = s;
+    launched = l;
+    if ("reason" in l) return;
+    page = await l.context.newPage();
+    const origin = new URL(s.url).origin;
+    await page.route((url) => url.origin !== origin && url.protocol !== "data:", async (route) => {
+      offline.push(route.request().url());
+      await route.abort();
+    });
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(`console.error: ${m.text()}`);
+    });
+    page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
+    await page.goto(s.url, { waitUntil: "load" });
+    await page.locator("#info", { hasText: "16 events" }).waitFor();
+  });
+  afterAll(async () => {
+    if (launched && "context" in launched) await launched.close();
+    await server?.close();
+  });
+
+  /** Replaces the search bar's text, as a user selecting all and typing. */
+  async function typeSearch(text: string): Promise<void> {
+    await page.locator(".cm-content").click();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.insertText(text);
+    // Off the text: no hover tooltip over the screenshots.
+    await page.mouse.move(1, 1);
+  }
+
+  async function shot(name: string): Promise<void> {
+    mkdirSync(OUT, { recursive: true });
+    await page.screenshot({ path: join(OUT, `web-${name}.png`), fullPage: true }).catch((e: Error) => console.warn(`no screenshot: ${e.message}`));
+  }
+
+  async function checked(name: string, body: () => Promise<void>, { skip }: { skip: (reason: string) => void }): Promise<void> {
+    if (launched && "reason" in launched) {
+      console.warn(`web-browser.test.ts skipped: ${launched.reason}`);
+      return skip(launched.reason);
+    }
+    try {
+      await body();
+    } finally {
+      await shot(name);
+    }
+  }
+
+  it("runs the seed detection's search and shows its rows in the statistics tab", (ctx) => checked("statistics", async () => {
+    await typeSearch(seedSearch());
+    await page.locator("#run").click();
+    const rows = page.locator("#tab-statistics table.stats tbody tr");
+    await rows.nth(2).waitFor();
+    expect(await page.locator("#tabs button.active").textContent()).toBe("Statistics");
+    const cells = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
+    expect(cells.map((c) => c[0])).toEqual(["WIN-LAB-07.corp.example", "WIN-LAB-07.corp.example", "unknown"]);
+    expect(cells.every((c) => c.includes("scrcons.exe"))).toBe(true);
+    expect(await page.locator("#status").textContent()).toMatch(/^3 results \(/);
+  }, ctx));
+
+  it("shows a diagnostic with its message and hint for | statz", (ctx) => checked("diagnostic", async () => {
+    await typeSearch("| statz");
+    const squiggle = page.locator(".cm-lintRange-error");
+    await squiggle.waitFor();
+    expect(await squiggle.textContent()).toBe("statz");
+    await squiggle.hover();
+    const tip = page.locator(".cm-tooltip-lint");
+    await tip.waitFor();
+    expect(await tip.textContent()).toContain('error[unknown-command]: unknown command "statz"');
+    expect(await tip.textContent()).toContain('= hint: did you mean "stats"?');
+    // Run anyway: the error panel shows the rendered diagnostic, never a blank page.
+    await page.keyboard.press("Escape");
+    await page.locator("#run").click();
+    await page.locator("#errors .diag-error").waitFor();
+    // As the CLI renders it: the message, the caret under `statz`, the hint.
+    expect(await page.locator("#errors").textContent()).toBe('error[unknown-command]: unknown command "statz"\n --> query:1:3\n  |\n1 | | statz\n  |   ^^^^^\n  = hint: did you mean "stats"?');
+  }, ctx));
+
+  it("completes Processes. with the datamodel's fields", (ctx) => checked("completion", async () => {
+    await typeSearch("| tstats count from datamodel=Endpoint.Processes by Processes.");
+    await page.keyboard.press("Control+Space");
+    const options = page.locator(".cm-tooltip-autocomplete li");
+    await options.first().waitFor();
+    const labels = await options.evaluateAll((lis) => lis.map((li) => li.querySelector(".cm-completionLabel")?.textContent ?? ""));
+    expect(labels).toEqual(expect.arrayContaining(["Processes.process_name", "Processes.dest", "Processes.user"]));
+  }, ctx));
+
+  it("explains the search (plan, railroad diagram) and runs a detection from the detections tab", (ctx) => checked("detections", async () => {
+    await typeSearch("| makeresults | eval x=1");
+    await page.locator('#tabs button[data-tab="explain"]').click();
+    await page.locator("#tab-explain pre.explain", { hasText: "plan:" }).waitFor();
+    const diagram = page.frameLocator("#tab-explain iframe.railroad");
+    await diagram.locator(".diagramHeader", { hasText: /^assignments$/ }).waitFor();
+    await page.locator('#tabs button[data-tab="detections"]').click();
+    await page.locator("#tab-detections li", { hasText: "Script Execution via WMI" }).locator(".det-run").click();
+    await page.locator("#tab-detections .verdict", { hasText: "test verdict: pass" }).waitFor();
+    expect(await page.locator("#tab-detections .notable-msg").allTextContents()).toEqual([
+      "A wmic.exe process scrcons.exe that execute script in host WIN-LAB-07.corp.example",
+      "A wmic.exe process scrcons.exe that execute script in host WIN-LAB-07.corp.example",
+      "A wmic.exe process scrcons.exe that execute script in host unknown",
+    ]);
+    expect(await page.locator(".cm-content").textContent()).toMatch(/^\| tstats `security_content_summariesonly` count/);
+  }, ctx));
+
+  it("shows a long search's progress and cancels it", (ctx) => checked("cancel", async () => {
+    await typeSearch('| makeresults count=1000000 | map maxsearches=1000000000 search="| makeresults | eval n=$_serial_id$"');
+    await page.keyboard.press("Escape");
+    await page.locator("#run").click();
+    await page.locator("#status .progress", { hasText: /^Running… \d+\.\d s$/ }).waitFor();
+    await page.locator("#status .cancel").click();
+    await page.locator("#status", { hasText: "Cancelled" }).waitFor();
+    expect(await page.locator("#errors").textContent()).toContain("error[cancelled]");
+  }, ctx));
+
+  it("shows an event search's events with the field sidebar and timeline; a sidebar value narrows it", (ctx) => checked("events", async () => {
+    await typeSearch("index=* sourcetype=XmlWinEventLog");
+    await page.keyboard.press("Escape");
+    await page.locator("#run").click();
+    const events = page.locator("#tab-events tr.event");
+    await events.nth(12).waitFor();
+    expect(await events.count()).toBe(13);
+    expect(await page.locator("#tabs button.active").textContent()).toBe("Events");
+    expect(await page.locator("#tab-events .timeline canvas").count()).toBe(1);
+    expect(await events.first().locator("td.time").textContent()).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}$/);
+    expect(await events.first().locator("pre.raw").textContent()).toContain("Sysmon");
+    const field = page.locator('#tab-events .fields li[data-field="EventCode"]');
+    await field.locator(".field-name").click();
+    await field.locator(".field-value", { hasText: /^4688$/ }).click();
+    await page.locator("#status", { hasText: /^3 events/ }).waitFor();
+    expect(await page.locator(".cm-content").textContent()).toBe("index=* sourcetype=XmlWinEventLog EventCode=4688");
+    expect(await events.count()).toBe(3);
+    expect(offline).toEqual([]);
+    expect(errors).toEqual([]);
+  }, ctx));
+});

@@ -1,0 +1,146 @@
+/**
+ * The search page: wires the search bar, the job (progress, Cancel) and the result tabs to one
+ * EngineClient. Every failure ends in the error panel (the rendered diagnostic, or the message of
+ * a request that failed), never in a blank page.
+ */
+import "uplot/dist/uPlot.min.css";
+import "./style.css";
+import { addTerm } from "./add-term.js";
+import { renderChart } from "./chart-tab.js";
+import type { EngineClient, JobStatus, SearchResultView, WebInfo } from "./client.js";
+import { renderDetectionRun, renderDetections } from "./detections-tab.js";
+import { h } from "./dom.js";
+import { renderEvents } from "./events-tab.js";
+import { renderExplain } from "./explain-tab.js";
+import { httpClient } from "./http-client.js";
+import { renderedElement, searchBar } from "./search-bar.js";
+import { renderTable } from "./table-view.js";
+
+/** Polls start fast (most searches take milliseconds) and slow down to POLL_MAX_MS. */
+const POLL_FIRST_MS = 20;
+const POLL_MAX_MS = 250;
+type Tab = "events" | "statistics" | "visualization" | "explain" | "detections";
+
+export function startApp(client: EngineClient): void {
+  const $ = (id: string) => document.getElementById(id) as HTMLElement;
+  const status = $("status");
+  const errors = $("errors");
+  const tabs: Record<Tab, HTMLElement> = {
+    events: $("tab-events"), statistics: $("tab-statistics"), visualization: $("tab-visualization"), explain: $("tab-explain"), detections: $("tab-detections"),
+  };
+  let current: Tab = "statistics";
+  let job: JobStatus | null = null;
+  let result: SearchResultView | null = null;
+
+  const initial = new URLSearchParams(location.search).get("q") ?? "";
+  const bar = searchBar($("editor"), client, () => void run(), initial);
+  $("run").addEventListener("click", () => void run());
+
+  for (const b of document.querySelectorAll<HTMLButtonElement>("#tabs button")) b.addEventListener("click", () => show(b.dataset.tab as Tab));
+  show(current);
+  if (initial.trim()) void run();
+
+  function show(tab: Tab): void {
+    current = tab;
+    for (const [name, el] of Object.entries(tabs)) el.hidden = name !== tab;
+    for (const b of document.querySelectorAll<HTMLButtonElement>("#tabs button")) b.classList.toggle("active", b.dataset.tab === tab);
+    if (tab === "explain") void renderExplain(tabs.explain, client, bar.text());
+    // Charts measure their box: draw them when their tab is visible.
+    if (tab === "visualization" && result) renderChart(tabs.visualization, result);
+    if (tab === "events" && result) renderEvents(tabs.events, result, onValue);
+  }
+
+  function showErrors(nodes: HTMLElement[]): void {
+    errors.replaceChildren(...nodes);
+    errors.hidden = nodes.length === 0;
+  }
+
+  function onValue(field: string, value: string): void {
+    bar.setText(addTerm(bar.text(), field, value));
+    void run();
+  }
+
+  async function run(start: () => Promise<JobStatus> = () => client.startSearch(bar.text())): Promise<void> {
+    bar.closePopups();
+    // The search in the address (?q=…): a reload or a shared link runs it again.
+    history.replaceState(null, "", `?${new URLSearchParams({ q: bar.text() })}`);
+    if (job?.state === "running") await client.cancel(job.id).catch(() => undefined);
+    showErrors([]);
+    let mine: JobStatus;
+    try {
+      mine = await start();
+    } catch (e) {
+      return fail(e);
+    }
+    job = mine;
+    const cancel = h("button", { class: "cancel" }, "Cancel");
+    cancel.addEventListener("click", () => void client.cancel(mine.id).catch(fail));
+    const progress = h("span", { class: "progress" });
+    status.replaceChildren(h("span", { class: "spinner" }), progress, cancel);
+    try {
+      for (let wait = POLL_FIRST_MS; mine.state === "running"; wait = Math.min(POLL_MAX_MS, wait * 2)) {
+        progress.textContent = `Running… ${(mine.elapsedMs / 1000).toFixed(1)} s`;
+        await new Promise((r) => setTimeout(r, wait));
+        if (job?.id !== mine.id) return;
+        mine = await client.job(mine.id);
+      }
+    } catch (e) {
+      return fail(e);
+    }
+    if (job?.id !== mine.id) return;
+    job = mine;
+    done(mine);
+  }
+
+  function done(j: JobStatus): void {
+    const r = j.result;
+    if (!r) {
+      status.replaceChildren(h("span", { class: `state-${j.state}` }, j.state));
+      showErrors([h("div", { class: "diag diag-error" }, j.error ?? `the search ${j.state}`)]);
+      return;
+    }
+    const when = `${(r.elapsedMs / 1000).toFixed(2)} s`;
+    status.replaceChildren(h("span", { class: `state-${j.state}` }, r.ok ? `${r.total.toLocaleString("en-US")} ${r.events ? "event" : "result"}${r.total === 1 ? "" : "s"} (${when})` : j.state === "cancelled" ? "Cancelled" : "The search failed"));
+    showErrors(r.diagnostics.map(renderedElement));
+    result = r;
+    for (const [tab, render] of [["events", () => renderEvents(tabs.events, r, onValue)], ["statistics", () => renderTable(tabs.statistics, r)], ["visualization", () => renderChart(tabs.visualization, r)]] as const) {
+      tabs[tab].hidden = false;
+      render();
+      tabs[tab].hidden = tab !== current;
+    }
+    if (!r.detection) tabs.detections.querySelector(".det-result")?.remove();
+    if (!r.ok) return;
+    if (r.detection) {
+      bar.setText(r.detection.search);
+      renderDetectionRun(tabs.detections, r.detection, r.total);
+      show("detections");
+    } else show(r.view);
+  }
+
+  function fail(e: unknown): void {
+    status.replaceChildren(h("span", { class: "state-failed" }, "Error"));
+    showErrors([h("div", { class: "diag diag-error" }, e instanceof Error ? e.message : String(e))]);
+  }
+
+  client.info().then((info: WebInfo) => {
+    $("info").textContent = `${info.events.toLocaleString("en-US")} events · ${info.fields.length} fields · ${info.macros.length} macros`;
+    if (info.warnings.trim()) $("info").title = info.warnings;
+    if (!info.ok) showErrors([h("pre", { class: "diag diag-error" }, info.warnings.trim() || "the engine could not load its inputs")]);
+    renderDetections(tabs.detections, info, (file, name) => {
+      bar.setText(`\`\`\`running the detection "${name}"\`\`\``);
+      void run(() => client.runDetection(file));
+    });
+  }, (e: unknown) => {
+    $("info").textContent = "the engine did not start";
+    fail(e);
+  });
+}
+
+window.addEventListener("error", (e) => {
+  const errors = document.getElementById("errors");
+  if (!errors) return;
+  errors.hidden = false;
+  errors.append(h("div", { class: "diag diag-error" }, `page error: ${e.message}`));
+});
+
+startApp(httpClient());
