@@ -27,8 +27,12 @@ export interface LoadCatalog {
   tables(): Promise<ReadonlyMap<string, LoadedTable>>;
   /** Records a finished load of `table` (`rows` as inserted). */
   set(table: string, store: string, fields: readonly string[], rows: number): Promise<void>;
-  /** Records that `table` holds nothing trusted (before it is dropped or rewritten). */
-  forget(table: string): Promise<void>;
+  /**
+   * Records that `tables` hold nothing trusted (before they are dropped or rewritten): one write
+   * for all of them, so a new `events` that retires a hundred field tables costs one INSERT (one
+   * part of `minispl_loaded`), not a hundred.
+   */
+  forget(...tables: string[]): Promise<void>;
 }
 
 export class MemoryCatalog implements LoadCatalog {
@@ -43,8 +47,8 @@ export class MemoryCatalog implements LoadCatalog {
   async set(table: string, store: string, fields: readonly string[]): Promise<void> {
     this.loaded.set(table, { store, fields: new Set(fields) });
   }
-  async forget(table: string): Promise<void> {
-    this.loaded.delete(table);
+  async forget(...tables: string[]): Promise<void> {
+    for (const t of tables) this.loaded.delete(t);
   }
 }
 
@@ -75,15 +79,16 @@ export class TableCatalog implements LoadCatalog {
 
   async set(table: string, store: string, fields: readonly string[], rows: number): Promise<void> {
     const cache = await this.read();
-    await this.write(table, store, fields, rows);
+    await this.write([[table, store, fields, rows]]);
     cache.set(table, { store, fields: new Set(fields) });
   }
 
-  async forget(table: string): Promise<void> {
+  async forget(...tables: string[]): Promise<void> {
     const cache = await this.read();
-    if (!cache.has(table)) return;
-    await this.write(table, "", [], 0);
-    cache.delete(table);
+    const known = [...new Set(tables)].filter((t) => cache.has(t));
+    if (known.length === 0) return;
+    await this.write(known.map((t) => [t, "", [], 0]));
+    for (const t of known) cache.delete(t);
   }
 
   private async read(): Promise<Map<string, LoadedTable>> {
@@ -103,10 +108,14 @@ export class TableCatalog implements LoadCatalog {
     return cache;
   }
 
-  private async write(table: string, store: string, fields: readonly string[], rows: number): Promise<void> {
-    // Newer than every row seen and than the clock: the newest row per table is the one to trust.
-    this.seq = Math.max(this.seq + 1, Date.now() * 1000);
-    await this.conn.insert(CATALOG_TABLE, COLUMNS, [[table, store, formatTag(), fields, rows, this.seq]]);
+  /** One INSERT of `(table, store, fields, rows)` records, each with its own seq. */
+  private async write(records: readonly (readonly [string, string, readonly string[], number])[]): Promise<void> {
+    const rows = records.map(([table, store, fields, n]) => {
+      // Newer than every row seen and than the clock: the newest row per table is the one to trust.
+      this.seq = Math.max(this.seq + 1, Date.now() * 1000);
+      return [table, store, formatTag(), fields, n, this.seq];
+    });
+    await this.conn.insert(CATALOG_TABLE, COLUMNS, rows);
   }
 }
 

@@ -6,13 +6,15 @@
  * stack trace or the password.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "../../support/cli.js";
 import { withEnv } from "../../support/with-env.js";
 import { CATALOG_TABLE } from "../../../src/storage/clickhouse/load-catalog.js";
 import { chdbProblem, openChdbDir } from "../storage/clickhouse/chdb-dir.js";
+import { PROCESS_CREATION, writeSampleEvents } from "../../support/sample-events.js";
 
 const SECRET = "n0t-in-any-0utput";
 const TSTATS = "| tstats count min(_time) as firstTime from datamodel=Endpoint.Processes by Processes.dest Processes.process_name | sort - count";
@@ -48,11 +50,13 @@ describe.skipIf(problem !== null)("minispl index --out chdb:<dir>", () => {
     logs = join(dir, "logs");
     db = join(dir, "db");
     mkdirSync(logs);
-    copyFileSync("samples/data/sysmon.xml", join(logs, "sysmon.xml"));
+    // The process-creation events (what TSTATS reads): each field is a MergeTree table to load.
+    writeSampleEvents("samples/data/sysmon.xml", join(logs, "sysmon.xml"), PROCESS_CREATION);
   });
 
-  // Hundreds of MergeTree parts to delete: more than the default hook time on a busy machine.
-  afterAll(() => rmSync(dir, { recursive: true, force: true }), 60_000);
+  // Hundreds of MergeTree parts to delete: more than the default hook time on a busy machine. Removed
+  // through the thread pool (rmSync, one unlink at a time, is ~3× slower on a disk mounted with `discard`).
+  afterAll(() => rm(dir, { recursive: true, force: true }), 60_000);
 
   async function catalogRows(): Promise<number> {
     const b = await openChdbDir(db);
@@ -80,12 +84,13 @@ describe.skipIf(problem !== null)("minispl index --out chdb:<dir>", () => {
     expect(pushed.code).toBe(0);
     expect(pushed.stdout).toBe(memory.stdout);
     expect(JSON.parse(memory.stdout).length).toBeGreaterThan(0);
-    expect(await catalogRows()).toBe(after);
 
     // Indexing again keeps every table.
     const again = await runCli(["index", logs, "--out", `chdb:${db}`, "-q"]);
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(new RegExp(`^chdb:${db}: 0 table\\(s\\) loaded \\(0 rows in 0 insert\\(s\\)\\), ${summary.tables.loaded} already there for this index;`));
+    // Neither the search nor indexing again wrote a catalog row: `minispl_loaded` only ever
+    // grows (every load appends a row), so one count after both says it of each.
     expect(await catalogRows()).toBe(after);
   }, 180_000);
 

@@ -58,6 +58,26 @@ describe("TableCatalog", () => {
     expect(seqs[1]).toBeGreaterThan(seqs[0] as number);
     expect(await cat.get("ev_host")).toEqual({ store: "index:b", fields: new Set(["host"]) });
   });
+
+  it("marks many tables empty in one INSERT, each row with its own seq, skipping tables it does not know", async () => {
+    const conn = connection([
+      { table: "ev_a", store: "index:a", format: FORMAT, fields: ["a"], seq: "1" },
+      { table: "ev_b", store: "index:a", format: FORMAT, fields: ["b"], seq: "2" },
+    ]);
+    let inserts = 0;
+    const counted = { ...conn, insert: async (...args: Parameters<typeof conn.insert>) => (inserts++, conn.insert(...args)) };
+    const cat = new TableCatalog(counted);
+    await cat.forget("ev_a", "ev_never_loaded", "ev_b", "ev_a");
+    expect(inserts).toBe(1);
+    expect(conn.written.map((r) => r.slice(0, 5))).toEqual([
+      ["ev_a", "", FORMAT, [], 0],
+      ["ev_b", "", FORMAT, [], 0],
+    ]);
+    expect(conn.written[1]![5] as number).toBeGreaterThan(conn.written[0]![5] as number);
+    expect(await cat.tables()).toEqual(new Map());
+    await cat.forget();
+    expect(inserts).toBe(1);
+  });
 });
 
 describe("withoutEmptyColumns", () => {
