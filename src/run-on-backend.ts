@@ -19,6 +19,7 @@ import { compilePushdown } from "./sql/compile-plan.js";
 import { isLocalFallback } from "./sql/guard.js";
 import type { PushdownReport } from "./sql/types.js";
 import type { SqlBackend } from "./storage/clickhouse/backend.js";
+import { presentFields } from "./storage/clickhouse/present-fields.js";
 import { rowsToTable } from "./storage/clickhouse/rows-to-table.js";
 import type { EventStore } from "./store/event-store.js";
 import type { Table } from "./table/table.js";
@@ -62,10 +63,13 @@ export async function runSearchOnBackend(text: string, store: EventStore, backen
   const started = Date.now();
   const budget = new SearchBudget(opts.budget);
   let rows: Record<string, unknown>[];
+  let present: ReadonlySet<string> | undefined;
   try {
     rows = await withinBudget(budget, opts.budget?.signal, async () => {
       await backend.prepare(store, pushed.tables, opts.lookups);
-      return backend.query(pushed.sql);
+      const got = await backend.query(pushed.sql);
+      present = await presentFields(backend, pushed, got);
+      return got;
     });
     budget.check(span);
     budget.rows(rows.length, `the part that ran in ${backend.name}`, span);
@@ -82,7 +86,7 @@ export async function runSearchOnBackend(text: string, store: EventStore, backen
   }
   let input: Table;
   try {
-    input = rowsToTable(rows, pushed.columns);
+    input = rowsToTable(rows, pushed.columns, present);
   } catch (e) {
     const d: Diagnostic = internalError(e, "running", span);
     return { ...compiled, table: null, diagnostics: [...compiled.diagnostics, d], pushdown };

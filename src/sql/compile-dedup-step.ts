@@ -40,8 +40,11 @@ export function dedupStep(c: Command, columns: readonly SqlColumn[], q: ResultQu
   return columns;
 }
 
-/** A field's part of the key (dedup.ts keyOf) as a Nullable(String); null when the result has no such field. */
-function keyPart(columns: readonly SqlColumn[], name: string): string | null {
+/**
+ * A field's part of the key (dedup.ts keyOf; join.ts keyOf is the same text) as a
+ * Nullable(String); null when the result has no such field.
+ */
+export function keyPart(columns: readonly SqlColumn[], name: string): string | null {
   const c = shownColumn(columns, name);
   if (!c || c.key === NULL_KEY) return null;
   if (c.fallback !== undefined) throw new NotPushable(`${name} holds a time text or a number (convert ctime)`);

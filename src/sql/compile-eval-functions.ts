@@ -11,18 +11,18 @@ import { re2Pattern } from "./regex-re2.js";
 import { guarded } from "./guard.js";
 import { anyNonAscii, nonAscii, sqlString, stringList } from "./sql-text.js";
 import { bind, bool, EMPTY, fresh, NULL, truthy, type SqlValue } from "./compile-eval-value.js";
+import { limitedArithmetic, roundCall } from "./compile-eval-precision.js";
 
 /**
  * eval-ops.ts arith/plus over two exact numbers (or null): null when either is null, IEEE
  * arithmetic otherwise (NaN stays NaN), null for `/` and `%` by zero unless the dividend is NaN.
- * A field's number, a decimal literal or text is stored rounded to its precision (or joined as
- * text by `+`): those stay local.
+ * Over a field's number or a decimal literal the result is stored rounded to its precision:
+ * compile-eval-precision.ts computes that (text operands stay local).
  */
 export function arithmetic(op: "+" | "-" | "*" | "/" | "%", l: SqlValue, r: SqlValue): SqlValue {
   if (l.ty === "null" || r.ty === "null") return NULL;
-  if (!(l.ty === "num" && l.exact && r.ty === "num" && r.exact)) {
-    throw new NotPushable(`the ${op} operator over a value of limited precision or text (the result is rounded or joined as eval stores it)`);
-  }
+  // Limited precision: the result and its precision (compile-eval-precision.ts).
+  if (!(l.ty === "num" && l.exact && r.ty === "num" && r.exact)) return limitedArithmetic(op, l, r);
   const a = fresh("a");
   const b = fresh("b");
   const body = op === "/" || op === "%" ? `if(${b} = 0 AND NOT isNaN(${a}), NULL, ${a} ${op} ${b})` : `${a} ${op} ${b}`;
@@ -32,6 +32,7 @@ export function arithmetic(op: "+" | "-" | "*" | "/" | "%", l: SqlValue, r: SqlV
 
 /** `s LIKE p`: the first value's text, `_` one UTF-16 code unit (eval-ops.ts likeMatch). */
 export function likeOperator(s: SqlValue, p: SqlValue): string {
+  if (s.raw) throw new NotPushable("LIKE of a number of limited precision");
   if (s.asciiOnly) throw new NotPushable("LIKE of lower()");
   const pattern = likePattern(p, "the LIKE operator's `_` is one UTF-16 code unit");
   if (s.ty === "null") return "0";
@@ -50,6 +51,9 @@ function likePattern(p: SqlValue, underscore: string | null): string {
 
 /** Functions with an exact SQL form. */
 export function call(name: string, args: readonly SqlValue[]): SqlValue {
+  if (name === "round") return roundCall(args);
+  // A function is handed such a number rounded (or as its text): not reproduced here.
+  if (args.some((v) => v.raw)) throw new NotPushable(`${name}() of a number of limited precision (it is handed the number as eval stores it)`);
   const [a, b] = args;
   switch (name) {
     case "null": return NULL;
@@ -257,6 +261,7 @@ function choose(given: readonly (readonly [string, SqlValue])[]): SqlValue {
   const mixed = given.some(([, v]) => v.ty === "mv") && given.every(([, v]) => v.ty === "mv" || v.ty === "str" || v.ty === "null");
   const branches = mixed ? given.map(([c, v]) => [c, v.ty === "str" ? asList(v) : v] as const) : given;
   const typed = branches.map(([, v]) => v).filter((v) => v.ty !== "null");
+  if (typed.some((v) => v.raw)) throw new NotPushable("a number of limited precision as a branch's value");
   const ty = typed[0]?.ty ?? "null";
   if (ty === "null") return NULL;
   if (typed.some((v) => v.ty !== ty)) throw new NotPushable("branches of different types");

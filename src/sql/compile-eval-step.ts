@@ -15,6 +15,7 @@ import type { Command } from "../ast/commands.js";
 import { checkStoredPrecision, compileValue, readNumber, shownColumn, truthy } from "./compile-eval.js";
 import { NotPushable } from "./compile-where.js";
 import { settled } from "./compile-eval-functions.js";
+import { storedNumber, STORED_TEXT_KEY } from "./compile-eval-precision.js";
 import { SETTINGS } from "./compile-group.js";
 import type { SqlColumn } from "./types.js";
 
@@ -47,6 +48,24 @@ export class ResultQuery {
   /** Adds a SELECT item (`expr AS key`) that reads the columns so far by key. */
   addOver(item: string): void {
     this.wrap(`SELECT *, ${item} FROM (${this.wrapped ?? this.base()})`);
+  }
+
+  /**
+   * Replaces columns in place (`expr AS key` items over the columns so far, each under a key it
+   * already has): later steps, and a presence query, read them under the same keys.
+   */
+  replace(items: readonly string[]): void {
+    if (items.length > 0) this.wrap(`SELECT * REPLACE (${items.join(", ")}) FROM (${this.wrapped ?? this.base()})`);
+  }
+
+  /**
+   * Joins `right` (a query whose column names differ from these) on `leftKey` = `rightKey`, every
+   * column of both sides kept; unmatched rows of a LEFT join read NULL (an empty array) in the
+   * right's columns. `numbers`: right columns holding one finite number or null per row.
+   */
+  join(kind: "INNER" | "LEFT", right: string, leftKey: string, rightKey: string, numbers: readonly string[]): void {
+    this.wrap(`SELECT * FROM (${this.wrapped ?? this.base()}) AS jleft ${kind} JOIN (${right}) AS jright ON jleft.${leftKey} = jright.${rightKey} SETTINGS join_use_nulls = 1`);
+    this.nums = new Map([...this.nums, ...numbers.map((k): [string, string] => [k, readNumber(k)])]);
   }
 
   /** Keeps the rows where `cond` (a UInt8 over the columns so far) holds. */
@@ -91,8 +110,9 @@ export function expressionStep(c: Command, columns: readonly SqlColumn[], q: Res
     let col: SqlColumn;
     const src = a.expr.kind === "field" ? shownColumn(out, a.expr.name) : undefined;
     if (src) {
-      // A copy: the same cells (values() lists sort the same way again).
-      const { sort: _sort, hidden: _hidden, ...rest } = src;
+      // A copy: the same cells (values() lists sort the same way again). eval creates its field
+      // whether or not the source exists, so the copy is never optional.
+      const { sort: _sort, hidden: _hidden, optional: _optional, ...rest } = src;
       col = { ...rest, name: a.field };
     } else {
       const v = settled(compileValue(a.expr, out));
@@ -100,6 +120,12 @@ export function expressionStep(c: Command, columns: readonly SqlColumn[], q: Res
       if (v.ty === "null" || v.ty === "bool") {
         q.addOver(`NULL AS ${key}`);
         col = { name: a.field, key, kind: "string" };
+      } else if (v.ty === "num" && v.raw) {
+        // Arithmetic of limited precision, stored rounded: decimal text or a number (compile-eval-precision.ts).
+        const stored = storedNumber(v);
+        const text = `${STORED_TEXT_KEY}${key}`;
+        q.addOver(`${stored.text} AS ${text}, toString(${stored.number}) AS ${key}`);
+        col = { name: a.field, key: text, kind: "string", fallback: key };
       } else if (v.ty === "num") {
         q.addOver(`toString(${v.sql}) AS ${key}`);
         col = { name: a.field, key, kind: "number" };

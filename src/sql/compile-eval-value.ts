@@ -9,6 +9,8 @@
  * an Array(String) (empty: null, one element: that string), `bool` a UInt8 (a comparison's
  * result), `null` the constant.
  */
+import { NotPushable } from "./compile-where.js";
+
 export type SqlType = "num" | "str" | "mv" | "bool" | "null";
 
 export interface SqlValue {
@@ -33,6 +35,21 @@ export interface SqlValue {
    * mvcount(), arithmetic of such): arithmetic over it is stored unrounded, as SQL computes it.
    */
   readonly exact?: boolean;
+  /**
+   * A `num` of limited precision: the exponent of its last significant digit as a Float64 SQL
+   * expression (`-inf`: no limit), for arithmetic over it (compile-eval-precision.ts).
+   */
+  readonly prec?: string;
+  /** Arithmetic's `Tuple(value, precision)` (`sql` and `prec` read it): bound once where both are read. */
+  readonly pair?: string;
+  /**
+   * A `num` whose in-memory value is not `sql` everywhere it is read: arithmetic's unrounded
+   * result (a function is handed it rounded, eval stores it rounded) or a number held as decimal
+   * text ("6.0"). Only comparisons with numbers, arithmetic and eval's store read it.
+   */
+  readonly raw?: boolean;
+  /** A `raw` value that may be text in memory ("6.0" is true where 0 is false): no truthy() of it. */
+  readonly textual?: boolean;
 }
 
 export const NULL: SqlValue = { sql: "NULL", ty: "null" };
@@ -47,7 +64,10 @@ export function truthy(v: SqlValue): string {
   switch (v.ty) {
     case "null": return "0";
     case "bool": return v.sql;
-    case "num": return `ifNull(${v.sql} != 0, 0)`;
+    case "num":
+      // Arithmetic's value is truthy as stored (rounded, maybe text "0.0"), which is not this.
+      if (v.raw) throw new NotPushable("the truth of a number of limited precision (as eval stores it)");
+      return `ifNull(${v.sql} != 0, 0)`;
     case "str": return `ifNull(${v.sql} != '', 0)`;
     case "mv": return `(length(${v.sql}) >= 2 OR (length(${v.sql}) = 1 AND ${v.sql}[1] != ''))`;
   }

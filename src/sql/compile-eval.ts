@@ -19,12 +19,13 @@
  *   literal position, and lower() where only its ASCII letters decide (like() with an ASCII
  *   pattern, `=`/`!=` an ASCII literal): JavaScript lowers all of Unicode, ClickHouse's lower
  *   only ASCII, and only İ and the Kelvin sign lower into ASCII;
- * - `+ - * / %` only over numbers of unlimited precision (integer literals, len, mvcount and
- *   arithmetic of those), which eval stores unrounded: IEEE doubles in both engines.
- * Arithmetic over a field's number or a decimal literal (rounded to the inputs' precision,
- * values/numeric-precision.ts, which SQL does not reproduce), `.`, match (JavaScript regex vs
- * RE2), lower() as a value, upper() (many characters upper-case into ASCII or into several) and
- * the other functions stay local.
+ * - `+ - * / %` over numbers of unlimited precision (integer literals, len, mvcount and
+ *   arithmetic of those), which eval stores unrounded: IEEE doubles in both engines; `+ - * /`
+ *   over a field's number or a decimal literal with the precision eval rounds the stored result
+ *   to (values/numeric-precision.ts, computed per row: compile-eval-precision.ts), the result
+ *   read unrounded only by comparisons and further arithmetic.
+ * `.`, match (JavaScript regex vs RE2), lower() as a value, upper() (many characters upper-case
+ * into ASCII or into several) and the other functions stay local.
  * Anything without an exact SQL form throws NotPushable.
  */
 import type { Expr } from "../ast/nodes.js";
@@ -39,6 +40,7 @@ import type { SqlColumn } from "./types.js";
 import { compare, inValue } from "./compile-eval-compare.js";
 import { arithmetic, call, likeOperator } from "./compile-eval-functions.js";
 import { bind, bool, fresh, NULL, resetNames, truthy, type SqlValue } from "./compile-eval-value.js";
+import { isStoredNumber, literalPrecision, numberPrecision, storedColumnValue } from "./compile-eval-precision.js";
 
 export { truthy, type SqlType, type SqlValue } from "./compile-eval-value.js";
 
@@ -66,9 +68,13 @@ function columnValue(columns: readonly RowColumn[], name: string): SqlValue {
   const c = shownColumn(columns, name) as RowColumn | undefined;
   if (c?.value) return c.value;
   if (!c || c.key === NULL_KEY) return NULL;
-  if (c.fallback !== undefined) throw new NotPushable(`${name} holds a time text or a number (convert ctime)`);
+  if (c.fallback !== undefined) {
+    // A number eval stored to its precision: decimal text ("6.0") or the number.
+    if (isStoredNumber(c)) return storedColumnValue(c.key, c.fallback);
+    throw new NotPushable(`${name} holds a time text or a number (convert ctime)`);
+  }
   switch (c.kind) {
-    case "number": return { sql: readNumber(c.key), ty: "num" };
+    case "number": return { sql: readNumber(c.key), ty: "num", prec: numberPrecision(readNumber(c.key)) };
     case "string": return { sql: c.key, ty: "str" };
     case "values": return { sql: c.key, ty: "mv" };
     case "set": return { sql: c.key, ty: "mv", unordered: true, set: true };
@@ -83,8 +89,8 @@ export function compileValue(e: Expr, columns: readonly RowColumn[]): SqlValue {
     switch (x.kind) {
       case "literal":
         if (typeof x.value === "number") {
-          const exact = lsdOfText(x.raw ?? formatNumber(x.value)) === EXACT;
-          return { sql: sqlFloat(x.value), ty: "num", literal: x.value, ...(exact ? { exact } : {}) };
+          const lsd = lsdOfText(x.raw ?? formatNumber(x.value));
+          return { sql: sqlFloat(x.value), ty: "num", literal: x.value, ...(lsd === EXACT ? { exact: true } : { prec: literalPrecision(lsd) }) };
         }
         if (hasLoneSurrogate(x.value)) throw new NotPushable("a string with a lone surrogate");
         return { sql: sqlString(x.value), ty: "str", literal: x.value };
@@ -97,6 +103,12 @@ export function compileValue(e: Expr, columns: readonly RowColumn[]): SqlValue {
         if (v.ty === "num" && v.exact) {
           const m = fresh("m");
           return { sql: bind(m, v.sql, `if(isNaN(${m}), NULL, -${m})`), ty: "num", exact: true };
+        }
+        if (v.ty === "num" && v.prec !== undefined) {
+          // compile-expr.ts: the operand's precision, but a number read from text is a number now.
+          const m = fresh("m");
+          const sql = bind(m, v.sql, `if(isNaN(${m}), NULL, -${m})`);
+          return v.textual ? { sql, ty: "num", prec: numberPrecision(sql) } : { sql, ty: "num", prec: v.prec, ...(v.raw ? { raw: true } : {}) };
         }
         throw new NotPushable("unary minus of a value that is not an exact number");
       }
@@ -117,6 +129,7 @@ export function compileValue(e: Expr, columns: readonly RowColumn[]): SqlValue {
       }
       case "in": {
         const s = go(x.subject);
+        if (s.raw) throw new NotPushable("IN of a number of limited precision");
         if (s.ty === "bool" || s.ty === "null") return bool("0");
         const parts = x.values.map((v) => inValue(s, go(v)));
         return bool(parts.length === 0 ? "0" : `(${parts.join(" OR ")})`);

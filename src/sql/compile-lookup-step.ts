@@ -26,9 +26,8 @@
  * Output (lookup-run.ts): OUTPUT replaces the destination on every looked-up row, OUTPUTNEW only
  * where it is null; an existing destination keeps its place, a new one goes last and exists only
  * when some row has a value (`optional`: rows-to-table.ts drops it otherwise). Since whether such a
- * field exists is known only from the rows, a later step whose result depends on it stays local
- * (checkAfterLookup), and a later search/where that drops every row with a value is caught by a
- * run-time guard (finishLookups). Stays local too: a table that is not available (memory warns and reads it as
+ * field exists is known only from the rows, a later step whose result depends on it stays local,
+ * and after a step that drops rows a presence query says whether it exists (optional-fields.ts). Stays local too: a table that is not available (memory warns and reads it as
  * empty), a field the table lacks (memory's error), a number or set-valued destination, a number
  * input (JavaScript's number text).
  */
@@ -44,11 +43,9 @@ import { assign, type ResultQuery } from "./compile-eval-step.js";
 import { escapeLike, NotPushable } from "./compile-where.js";
 import { asciiLower, hasLoneSurrogate, hasNonAscii } from "./fold.js";
 import { guarded } from "./guard.js";
-import { noteLookupFields } from "./compile-lookup-after.js";
+import { noteOptionalFields } from "./optional-fields.js";
 import { anyNonAscii, NULL_KEY, sqlInt, sqlString, stringList } from "./sql-text.js";
 import type { SqlColumn, TableNeed } from "./types.js";
-
-export { checkAfterLookup, finishLookups } from "./compile-lookup-after.js";
 
 /** What the compiler needs of the lookups (a LookupStore): the definition and the table by name. */
 export interface LookupSource {
@@ -225,8 +222,7 @@ export function lookupStep(c: Command, columns: readonly SqlColumn[], q: ResultQ
     out = assign(out, { name: field, key, kind: "values", ...(existing ? {} : { optional: true }) });
   });
   q.addOver(items.join(", "));
-  const added = out.filter((x) => x.optional && !columns.includes(x)).map((x) => x.key);
-  if (added.length > 0) noteLookupFields(q, added);
+  noteOptionalFields(q, out.filter((x) => x.optional && !columns.includes(x)));
   const need: TableNeed = { kind: "lookup", table: tableName, name: c.table, fields: [...table.fields] };
   return { columns: out, need };
 }

@@ -25,7 +25,11 @@ import { dedupStep } from "./compile-dedup-step.js";
 import { headStep, sortStep } from "./compile-sort-step.js";
 import { regexStep } from "./compile-regex-step.js";
 import { rexStep } from "./compile-rex-step.js";
-import { checkAfterLookup, finishLookups, lookupStep, type LookupSource } from "./compile-lookup-step.js";
+import { eventstatsStep } from "./compile-eventstats-step.js";
+import { fillnullStep } from "./compile-fillnull-step.js";
+import { joinStep } from "./compile-join-step.js";
+import { lookupStep, type LookupSource } from "./compile-lookup-step.js";
+import { checkAfterOptional, optionalPresence } from "./optional-fields.js";
 import type { PushdownReport, SqlColumn, TableNeed } from "./types.js";
 
 export interface PushdownOptions {
@@ -58,20 +62,25 @@ export function compilePushdown(plan: LogicalPlan, opts: PushdownOptions): Pushd
   let serial = 0;
   let k = head.nodes;
   let reason: string | null = null;
-  const lookupTables: TableNeed[] = [];
+  // Tables besides the aggregate's: a lookup's, a join subsearch's (the loader widens a table read twice).
+  const extraTables: TableNeed[] = [];
+  const needTable = (t: TableNeed) => {
+    if (!extraTables.some((x) => JSON.stringify(x) === JSON.stringify(t))) extraTables.push(t);
+  };
   for (let n = plan.nodes[k]; n && n.op !== "scan"; n = plan.nodes[++k]) {
-    // A rex's fields exist only if some row matched (SqlColumn.sparse): later steps run locally,
-    // but another rex (compile-rex-step.ts: its fields are new, and go after those).
-    if (columns.some((c) => c.sparse) && n.command.kind !== "rex") {
-      reason = `| ${n.command.kind}: after a rex (its fields exist only where a row matched)`;
-      break;
-    }
     try {
-      checkAfterLookup(n.command, columns, query);
+      checkAfterOptional(n.command, columns, query);
       const looked = lookupStep(n.command, columns, query, opts.lookups, () => serial++);
       if (looked) {
         columns = looked.columns;
-        if (looked.need && !lookupTables.some((t) => t.table === looked.need?.table)) lookupTables.push(looked.need);
+        if (looked.need) needTable(looked.need);
+        continue;
+      }
+      // A join's subsearch compiles on its own and must push down completely (compile-join-step.ts).
+      const joined = joinStep(n.command, n.subplans[0], columns, query, (sub) => compilePushdown(sub, opts), () => serial++);
+      if (joined) {
+        columns = joined.columns;
+        joined.tables.forEach(needTable);
         continue;
       }
       const step = resultStep(n.command, columns, opts, query.numbers, () => serial++);
@@ -82,7 +91,7 @@ export function compilePushdown(plan: LogicalPlan, opts: PushdownOptions): Pushd
       }
       // where / eval over the result (compile-eval-step.ts).
       // search / table / fields over the result (compile-search-step.ts, compile-project-step.ts).
-      const evaluated = expressionStep(n.command, columns, query, () => serial++) ?? searchStep(n.command, columns, query) ?? projectStep(n.command, columns) ?? dedupStep(n.command, columns, query, () => serial++) ?? sortStep(n.command, columns, query, () => serial++) ?? headStep(n.command, columns, query, () => serial++) ?? regexStep(n.command, columns, query) ?? rexStep(n.command, columns, query, () => serial++);
+      const evaluated = expressionStep(n.command, columns, query, () => serial++) ?? searchStep(n.command, columns, query) ?? projectStep(n.command, columns) ?? dedupStep(n.command, columns, query, () => serial++) ?? sortStep(n.command, columns, query, () => serial++) ?? headStep(n.command, columns, query, () => serial++) ?? regexStep(n.command, columns, query) ?? rexStep(n.command, columns, query, () => serial++) ?? fillnullStep(n.command, columns, query, () => serial++) ?? eventstatsStep(n.command, columns, query, () => serial++);
       if (!evaluated) break;
       columns = evaluated;
     } catch (e) {
@@ -91,14 +100,14 @@ export function compilePushdown(plan: LogicalPlan, opts: PushdownOptions): Pushd
       break;
     }
   }
-  finishLookups(query, columns);
+  const presence = optionalPresence(query, columns);
   const sql = query.sql();
   // ClickHouse refuses a query past max_query_size (256 KiB by default): a huge IN list stays local.
-  const bytes = new TextEncoder().encode(sql).length;
+  const bytes = Math.max(...[sql, presence?.sql ?? ""].map((t) => new TextEncoder().encode(t).length));
   if (bytes > MAX_SQL) return { pushed: null, nodes, stop: { node: 0, reason: `the SQL would be ${bytes} bytes (more than ${MAX_SQL})` } };
   const after = plan.nodes[k];
   const stop = after ? { node: k, reason: reason ?? `| ${after.op === "scan" ? "search" : after.command.kind} is not pushed down yet` } : null;
-  return { pushed: { nodes: k, commands: scanCommands + k - 1, sql, columns, tables: [...compiled.tables, ...lookupTables] }, nodes, stop };
+  return { pushed: { nodes: k, commands: scanCommands + k - 1, sql, columns, tables: [...compiled.tables, ...extraTables], numbers: [...query.numbers.keys()], ...(presence ? { presence } : {}) }, nodes, stop };
 }
 
 /**

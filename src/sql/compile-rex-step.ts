@@ -5,15 +5,14 @@
  * and a group's field is created by the first row that sets it, in the order rows and groups set
  * them: that order is the pattern's, and the fields exist together, only when every named group
  * takes part in every match (regex-re2.ts `always`); then each field is a column shown only when
- * some row has a value in it (`sparse`, rows-to-table.ts). A field f that does not exist leaves the
- * rows as they are.
+ * some row has a value in it (`optional`: optional-fields.ts says which later steps may follow).
+ * A field f that does not exist leaves the rows as they are.
  * max_match=n (0: no limit) collects the first n successive matches over the values in order,
  * each group's texts a multivalue (regex-sql.ts regexMatchesSql).
  * A values() set is read in the order the rows show it (sortedSet). Stays local: max_match≠1
  * with a pattern that can match empty text, offset_field, mode=sed, a group that may take no part,
  * a group named like a field the rows already have (a row without a match keeps that value), f a
- * number (its text). After a rex only another rex is pushed (compile-plan.ts): a later where could
- * drop every row that set a field the rex created, and the field would still exist in memory.
+ * number (its text).
  */
 import type { Command } from "../ast/commands.js";
 import { shownColumn } from "./compile-eval.js";
@@ -21,6 +20,7 @@ import type { ResultQuery } from "./compile-eval-step.js";
 import { NotPushable } from "./compile-where.js";
 import { checkSize, regexSubject } from "./compile-regex-step.js";
 import { guarded } from "./guard.js";
+import { noteOptionalFields } from "./optional-fields.js";
 import { re2Pattern } from "./regex-re2.js";
 import { sqlString } from "./sql-text.js";
 import { regexExtractSql, regexMatchesSql, type RegexSubject } from "./regex-sql.js";
@@ -48,15 +48,16 @@ export function rexStep(c: Command, columns: readonly SqlColumn[], q: ResultQuer
     const key = `rx${serial()}`;
     if (c.maxMatch === 1) {
       items.push(`${regexExtractSql(subject, c.pattern, g)} AS ${key}`);
-      out.push({ name: g, key, kind: "string", sparse: true });
+      out.push({ name: g, key, kind: "string", optional: true });
     } else {
       // max_match=n (0: all): the group's text in each of the first n matches, a multivalue.
       items.push(`arrayMap(rx_m -> rx_m[${slot}], ${regexMatchesSql(subject, c.pattern, c.maxMatch)}) AS ${key}`);
-      out.push({ name: g, key, kind: "values", sparse: true });
+      out.push({ name: g, key, kind: "values", optional: true });
     }
   }
   checkSize(q, items);
   for (const item of items) q.addOver(item);
+  noteOptionalFields(q, out.slice(columns.length));
   return out;
 }
 

@@ -291,6 +291,8 @@ export class RowSteps {
     }
     checkStoredPrecision(a.expr);
     const v = settled(this.value(a.expr, view));
+    // Arithmetic of limited precision is stored rounded (compile-eval-precision.ts): not here.
+    if (v.raw) throw new NotPushable(`eval ${a.field}: a number of limited precision (stored rounded)`);
     if (v.ty === "null" || v.ty === "bool") return { kind: "null" };
     return { kind: "expr", value: v };
   }

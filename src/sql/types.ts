@@ -35,13 +35,10 @@ export interface SqlColumn {
   /** Where this column is null, the number in the column with this key (convert ctime keeps a value it cannot convert). */
   readonly fallback?: string;
   /**
-   * A field that exists only where some row has a value: shown only when one does (a field `rex`
-   * extracts is created by the first row that matches; compile-rex-step.ts).
-   */
-  readonly sparse?: boolean;
-  /**
-   * Shown only when some row has a value, as `sparse`, but made by a lookup (compile-lookup-step.ts):
-   * the steps after it are checked by checkAfterLookup instead of all staying local.
+   * A field that exists only when some row has a value: a field `rex` extracts (created by the
+   * first row that matches; compile-rex-step.ts) or a `| lookup`'s new output field
+   * (compile-lookup-step.ts). Shown when some row has a value, or when the presence query says one
+   * had (PushedPrefix.presence); the steps after it are checked by optional-fields.ts.
    */
   readonly optional?: boolean;
 }
@@ -85,6 +82,19 @@ export interface PushedPrefix {
   /** Result columns, in output order. */
   readonly columns: readonly SqlColumn[];
   readonly tables: readonly TableNeed[];
+  /** Keys of the result columns that hold one finite number or null per row (a join's subsearch reads them). */
+  readonly numbers?: readonly string[];
+  /** Which optional columns existed before a later step dropped rows (optional-fields.ts); absent when no step did. */
+  readonly presence?: OptionalPresence;
+}
+
+/**
+ * A query of one row, `present`: per key of `keys`, 1 when some row had a value in that column
+ * right after the step that made it (the field exists in memory), else 0.
+ */
+export interface OptionalPresence {
+  readonly sql: string;
+  readonly keys: readonly string[];
 }
 
 export interface PushdownReport {

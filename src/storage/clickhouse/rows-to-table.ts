@@ -9,7 +9,11 @@ import type { SqlColumn } from "../../sql/types.js";
 import { Table } from "../../table/table.js";
 import { compareAtoms, compareLexical, mv, type Atom, type Value } from "../../values/value.js";
 
-export function rowsToTable(rows: readonly Record<string, unknown>[], columns: readonly SqlColumn[]): Table {
+/**
+ * `present`: the optional columns (by key) that exist although no row may have a value in them
+ * (the presence query's answer, present-fields.ts).
+ */
+export function rowsToTable(rows: readonly Record<string, unknown>[], columns: readonly SqlColumn[], present?: ReadonlySet<string>): Table {
   const decoded = columns.map((c) => rows.map((r) => {
     const v = decode(r[c.key], c);
     return v === null && c.fallback !== undefined ? decode(r[c.fallback], { ...c, kind: "number" }) : v;
@@ -19,8 +23,9 @@ export function rowsToTable(rows: readonly Record<string, unknown>[], columns: r
   const cols = new Map<string, Value[]>();
   columns.forEach((c, i) => {
     if (c.hidden) return;
-    // A field no row has a value in was never created in memory (rex of no match).
-    if ((c.sparse || c.optional) && (decoded[i] as Value[]).every((v) => v === null)) return;
+    // A field no row has a value in was never created in memory (rex of no match), unless rows
+    // that had one were dropped since (the presence query).
+    if (c.optional && !present?.has(c.key) && (decoded[i] as Value[]).every((v) => v === null)) return;
     if (cols.has(c.name)) throw new Error(`internal: result column ${c.name} twice`);
     names.push(c.name);
     const vals = decoded[i] as Value[];

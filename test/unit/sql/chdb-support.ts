@@ -5,6 +5,7 @@ import { compile, runSearch } from "../../../src/run.js";
 import { compilePushdown } from "../../../src/sql/compile-plan.js";
 import type { PushdownReport } from "../../../src/sql/types.js";
 import { openBackend, type SqlBackend } from "../../../src/storage/clickhouse/backend.js";
+import { presentFields } from "../../../src/storage/clickhouse/present-fields.js";
 import { rowsToTable } from "../../../src/storage/clickhouse/rows-to-table.js";
 import type { EventStore } from "../../../src/store/event-store.js";
 import type { Value } from "../../../src/values/value.js";
@@ -45,7 +46,8 @@ export async function runPushed(query: string, store: EventStore, backend: SqlBa
   const pushed = report.pushed;
   if (!pushed) throw new Error(`not pushed: ${report.stop?.reason}`);
   await backend.prepare(store, pushed.tables);
-  const table = rowsToTable(await backend.query(pushed.sql), pushed.columns);
+  const rows = await backend.query(pushed.sql);
+  const table = rowsToTable(rows, pushed.columns, await presentFields(backend, pushed, rows));
   return { report, fields: table.fields, rows: table.rows() };
 }
 

@@ -110,10 +110,10 @@ describe("what is pushed, and why the rest is not", () => {
   });
 
   it("renames right after only rename the result columns", () => {
-    const r = report(`| tstats count ${DM} by All_Traffic.dest | rename "All_Traffic.*" AS * | rename count AS n | eval x=n*2`);
-    expect(r.pushed).toMatchObject({ nodes: 4, commands: 3 });
-    expect(r.pushed!.columns.filter((c) => !c.hidden).map((c) => c.name)).toEqual(["dest", "n"]);
-    expect(r.stop).toEqual({ node: 4, reason: "| eval: the * operator over a value of limited precision or text (the result is rounded or joined as eval stores it)" });
+    const r = report(`| tstats count ${DM} by All_Traffic.dest | rename "All_Traffic.*" AS * | rename count AS n | eval x=n*2 | eval y=x . "s"`);
+    expect(r.pushed).toMatchObject({ nodes: 5, commands: 4 });
+    expect(r.pushed!.columns.filter((c) => !c.hidden).map((c) => c.name)).toEqual(["dest", "n", "x"]);
+    expect(r.stop).toEqual({ node: 5, reason: "| eval: the . operator over a number (its text is JavaScript's)" });
   });
 
   it.each([

@@ -103,8 +103,6 @@ const PUSHED: readonly string[] = [
 
 const LOCAL: readonly [string, string][] = [
   [`${T} | where match(app, "f(?=o)")`, "a regex that needs backtracking (lookahead)"],
-  [`${T} | eval x=count*2`, "the * operator over a value of limited precision"],
-  [`${T} | eval x=len(app) + 0.5`, "the + operator over a value of limited precision"],
   [`${T} | eval x=split(app, "")`, "split() by a delimiter"],
   [`${T} | eval x=lower(count)`, "lower() of a num"],
   [`${T} | where lower(app) > "f"`, "lower() compared"],

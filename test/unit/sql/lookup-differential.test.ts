@@ -119,6 +119,8 @@ const PUSHED: readonly string[] = [
   `${T} | search app=f* | lookup hostile_cs name AS app OUTPUT kind`,
   `${T} | lookup exact name AS app OUTPUT kind | table app count`,
   `${T} | lookup exact name AS app OUTPUT kind | fields - vlans`,
+  `${T} | lookup exact name AS app OUTPUT kind | fillnull value=x`,
+  `${T} | lookup exact name AS nosuch OUTPUT kind | fillnull value=x | fillnull value=y kind`,
   `${T} | lookup update=true local=true wild name AS app OUTPUT kind`,
   `${T} | lookup wild name AS app OUTPUT kind, note | eval hit=if(isnull(kind), "no", "yes"), n=mvcount(note) | where hit="yes" OR count > 0`,
   `${T} | lookup wild_one name AS vlans port AS dest OUTPUT kind | fields - src`,
@@ -126,11 +128,21 @@ const PUSHED: readonly string[] = [
   `| tstats count min(_time) as firstTime from datamodel=Network_Traffic.All_Traffic by All_Traffic.app | rename All_Traffic.app AS app | lookup wild name AS app OUTPUT kind | convert ctime(firstTime) | search kind=*`,
 ];
 
-/** Values only JavaScript folds exactly: the guard sends the search to memory, with the same rows. */
-const FELL_BACK: readonly string[] = [
+/** A filter dropped every row with a value of the lookup's new field: it still exists (the presence query). */
+const PRESENT: readonly string[] = [
   `${T} | lookup wild_one name AS app OUTPUT kind AS isknown | eval z=if(isknown="false", 1, 0) | search z=1`,
   `${T} | lookup wild_one name AS app OUTPUT kind AS isknown | search isknown=nosuchkind`,
   `${T} | lookup exact name AS app OUTPUT kind | where isnull(kind)`,
+  `${T} | lookup exact name AS app OUTPUT kind, note | where isnull(kind) | dedup src | head 2`,
+  `${T} | lookup exact name AS app OUTPUT kind | where count > 1000`,
+  `${T} | lookup exact name AS app OUTPUT kind | eval z=upper(kind) | where isnull(kind)`,
+  `${T} | lookup exact name AS app OUTPUT kind | eval k2=kind | rename kind AS k | where isnull(k)`,
+  `${T} | lookup exact name AS app OUTPUT kind | dedup app | table *`,
+  `${T} | lookup exact name AS app OUTPUT kind | search count > 1000 | fillnull value=x`,
+];
+
+/** Values only JavaScript folds exactly: the guard sends the search to memory, with the same rows. */
+const FELL_BACK: readonly string[] = [
   `${T} | lookup hostile_ci name AS app OUTPUT kind`,
   `${T} | lookup hostile_cs name AS app OUTPUT kind`,
 ];
@@ -143,12 +155,12 @@ const LOCAL: readonly [string, string][] = [
   [`${T} | lookup wild name AS app OUTPUTNEW owner AS user`, "destination user is a values() set column"],
   [`${T} | lookup wild name AS app OUTPUT note AS vlans`, "destination vlans is a values() set column"],
   [`${T} | lookup exact name AS app OUTPUT kind AS count`, "destination count is a number column"],
-  [`${T} | lookup exact name AS app OUTPUT kind | eval kind="x"`, "whether kind exists"],
-  [`${T} | lookup exact name AS app OUTPUT kind | eval k2=kind`, "whether kind exists"],
-  [`${T} | lookup exact name AS app OUTPUT kind | rename kind AS k`, "whether kind exists"],
-  [`${T} | lookup exact name AS app OUTPUT kind | table app kind`, "whether kind exists"],
+  [`${T} | lookup exact name AS app OUTPUT kind note | eval kind="x"`, "whether kind exists"],
+  [`${T} | lookup exact name AS app OUTPUT kind | rename kind AS app`, "its columns depend on whether kind exist"],
+  [`${T} | lookup exact name AS app OUTPUT kind | table app kind`, "its columns depend on whether kind exist"],
   [`${T} | lookup exact name AS app OUTPUT kind | lookup exact name AS app OUTPUT note AS kind`, "may or may not exist"],
-  [`${T} | lookup exact name AS app OUTPUT kind | dedup app`, "after a lookup's new fields"],
+  [`${T} | lookup exact name AS app OUTPUT kind | dedup kind`, "whether kind exists"],
+  [`${T} | lookup exact name AS app OUTPUT kind | stats count by kind`, "| stats after a rex's or lookup's new fields"],
 ];
 
 describe.skipIf(!backend)(`lookup after tstats on chDB = in memory${why ? ` (skipped: ${why})` : ""}`, () => {
@@ -166,6 +178,12 @@ describe.skipIf(!backend)(`lookup after tstats on chDB = in memory${why ? ` (ski
     const report = await run(q);
     expect(report.stop).toBeNull();
     expect(report.fellBack).toBeFalsy();
+  });
+  it.each(PRESENT)("%s (the presence query)", async (q) => {
+    const report = await run(q);
+    expect(report.stop).toBeNull();
+    expect(report.fellBack).toBeFalsy();
+    expect(report.pushed?.presence).toBeDefined();
   });
   it.each(FELL_BACK)("falls back: %s", async (q) => {
     const report = await run(q);

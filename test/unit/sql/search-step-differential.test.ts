@@ -10,6 +10,7 @@ import { compile } from "../../../src/run.js";
 import { EventStore, runSearch } from "../../../src/index.js";
 import { compilePushdown } from "../../../src/sql/compile-plan.js";
 import { isLocalFallback } from "../../../src/sql/guard.js";
+import { presentFields } from "../../../src/storage/clickhouse/present-fields.js";
 import { rowsToTable } from "../../../src/storage/clickhouse/rows-to-table.js";
 import type { SqlBackend } from "../../../src/storage/clickhouse/backend.js";
 import { openChdb } from "./chdb-support.js";
@@ -167,7 +168,7 @@ async function pushedRows(q: string, s: EventStore, b: SqlBackend): Promise<{ st
     if (isLocalFallback(e)) return "fallback";
     throw e;
   }
-  const table = rowsToTable(rows, report.pushed.columns);
+  const table = rowsToTable(rows, report.pushed.columns, await presentFields(b, report.pushed, rows));
   return { stop: report.stop?.reason ?? null, fields: table.fields, rows: table.rows() };
 }
 
