@@ -12,7 +12,6 @@ import { renderDetectionRun, renderDetections } from "./detections-tab.js";
 import { h } from "./dom.js";
 import { renderEvents } from "./events-tab.js";
 import { renderExplain } from "./explain-tab.js";
-import { httpClient } from "./http-client.js";
 import { renderedElement, searchBar } from "./search-bar.js";
 import { renderTable } from "./table-view.js";
 
@@ -21,7 +20,16 @@ const POLL_FIRST_MS = 20;
 const POLL_MAX_MS = 250;
 type Tab = "events" | "statistics" | "visualization" | "explain" | "detections";
 
-export function startApp(client: EngineClient): void {
+/** What a host page (the playground) may do with the running app: read, replace and run the search, reload the header. */
+export interface AppHandle {
+  text(): string;
+  setText(text: string): void;
+  run(): Promise<void>;
+  /** Asks the engine what is loaded again (the playground after a file drop). */
+  refreshInfo(): void;
+}
+
+export function startApp(client: EngineClient): AppHandle {
   const $ = (id: string) => document.getElementById(id) as HTMLElement;
   const status = $("status");
   const errors = $("errors");
@@ -122,7 +130,7 @@ export function startApp(client: EngineClient): void {
     showErrors([h("div", { class: "diag diag-error" }, e instanceof Error ? e.message : String(e))]);
   }
 
-  client.info().then((info: WebInfo) => {
+  const refreshInfo = (): void => void client.info().then((info: WebInfo) => {
     $("info").textContent = `${info.events.toLocaleString("en-US")} events · ${info.fields.length} fields · ${info.macros.length} macros`;
     if (info.warnings.trim()) $("info").title = info.warnings;
     if (!info.ok) showErrors([h("pre", { class: "diag diag-error" }, info.warnings.trim() || "the engine could not load its inputs")]);
@@ -134,6 +142,8 @@ export function startApp(client: EngineClient): void {
     $("info").textContent = "the engine did not start";
     fail(e);
   });
+  refreshInfo();
+  return { text: () => bar.text(), setText: (t) => bar.setText(t), run: () => run(), refreshInfo };
 }
 
 window.addEventListener("error", (e) => {
@@ -143,4 +153,3 @@ window.addEventListener("error", (e) => {
   errors.append(h("div", { class: "diag diag-error" }, `page error: ${e.message}`));
 });
 
-startApp(httpClient());

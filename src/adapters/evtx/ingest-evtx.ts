@@ -14,7 +14,7 @@ import { winEvent } from "../win-event.js";
 import { FILE_HEADER_SIZE, hasEvtxMagic } from "./file-header.js";
 import { CHUNK_MAGIC } from "./chunk.js";
 import { findChunk } from "./carve.js";
-import { readEvtxFile, type EvtxItem } from "./reader.js";
+import { readEvtxBytes, readEvtxFile, type EvtxItem } from "./reader.js";
 
 export const EVTX_FORMAT = "evtx";
 
@@ -75,6 +75,11 @@ export function ingestEvtx(sink: EvtxSink, file: string, opts: IngestOptions, re
     return;
   }
   ingestItems(sink, () => readEvtxFile(file), file, size, opts, report);
+}
+
+/** An EVTX image already in memory (the browser playground's dropped files), read as `ingestEvtx` reads a file. */
+export function ingestEvtxBytes(sink: EvtxSink, bytes: Uint8Array, file: string, opts: IngestOptions, report: EvtxReport): void {
+  ingestItems(sink, () => readEvtxBytes(bytes), file, bytes.length, opts, report);
 }
 
 function ingestItems(sink: EvtxSink, items: () => Iterable<EvtxItem>, file: string, size: number, opts: IngestOptions, report: EvtxReport): void {

@@ -1,0 +1,2 @@
+/** `node:tty` in the browser: no terminal. */
+export const isatty = (): boolean => false;

@@ -1,0 +1,44 @@
+/**
+ * What the page and the playground's engine worker say to each other: one request, one answer,
+ * matched by id. Dropped files travel as bytes (transferred, not copied); the worker decides the
+ * format from the content, as `minispl ingest` does.
+ */
+import type { SearchResultView, WebCompletion, WebDiagnostic, WebExplanation, WebHover, WebInfo } from "../src/client.js";
+
+export interface DroppedFile {
+  readonly name: string;
+  readonly bytes: ArrayBuffer;
+}
+
+/** What loading one dropped file gave. */
+export interface LoadReport {
+  readonly file: string;
+  readonly format: string;
+  readonly events: number;
+  /** Skipped records, as `file:line: reason` (the first few). */
+  readonly skipped: readonly string[];
+  readonly skippedCount: number;
+}
+
+export type EngineRequest =
+  | { readonly op: "info" }
+  | { readonly op: "add"; readonly files: readonly DroppedFile[] }
+  | { readonly op: "diagnostics"; readonly text: string }
+  | { readonly op: "complete"; readonly text: string; readonly offset: number }
+  | { readonly op: "hover"; readonly text: string; readonly offset: number }
+  | { readonly op: "explain"; readonly text: string }
+  | { readonly op: "search"; readonly text: string }
+  | { readonly op: "detection"; readonly file: string };
+
+export interface EngineAnswers {
+  info: WebInfo;
+  add: LoadReport[];
+  diagnostics: WebDiagnostic[];
+  complete: WebCompletion;
+  hover: WebHover | null;
+  explain: WebExplanation;
+  search: SearchResultView;
+  detection: SearchResultView;
+}
+
+export type WorkerMessage = { readonly id: number; readonly value: unknown } | { readonly id: number; readonly error: string };
