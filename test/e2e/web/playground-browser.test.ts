@@ -9,7 +9,7 @@
  * takes longer than a test may: run `npm run build:playground`); the EVTX case is skipped when
  * ../shared is missing.
  */
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, sep } from "node:path";
@@ -17,9 +17,9 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../../support/cli.js";
 import { launchChromium, loadChromium, type Launched } from "../../support/chromium.js";
+import { screenshot, typeSearch } from "./page-actions.js";
 import { seedSearch } from "../../unit/web/web-fixture.js";
 
-const OUT = join(ROOT, "test-output");
 const APP = join(ROOT, "dist", "playground");
 /** 8 Sysmon records (EventCodes 1, 3, 7, 11, 13): read, never copied into the repository. */
 const EVTX = join(ROOT, "..", "shared", "datasets", "evtx_attack_samples_sbousseaden", "evtx", "Execution", "exec_wmic_xsl_internet_sysmon_3_1_11.evtx");
@@ -77,17 +77,8 @@ describe.skipIf(why !== null)(`the playground in headless Chromium${why ? ` (ski
     await new Promise((r) => (server ? server.close(r) : r(undefined)));
   });
 
-  async function typeSearch(text: string): Promise<void> {
-    await page.locator(".cm-content").click();
-    await page.keyboard.press("Control+A");
-    await page.keyboard.insertText(text);
-    await page.mouse.move(1, 1);
-  }
 
-  async function shot(name: string): Promise<void> {
-    mkdirSync(OUT, { recursive: true });
-    await page.screenshot({ path: join(OUT, `playground-${name}.png`), fullPage: true }).catch((e: Error) => console.warn(`no screenshot: ${e.message}`));
-  }
+  const shot = (name: string) => screenshot(page, `playground-${name}`);
 
   async function checked(name: string, body: () => Promise<void>, { skip }: { skip: (reason: string) => void }): Promise<void> {
     if (launched && "reason" in launched) {
@@ -106,7 +97,7 @@ describe.skipIf(why !== null)(`the playground in headless Chromium${why ? ` (ski
   }
 
   it("runs the seed detection's search over the built-in samples", (ctx) => checked("seed", async () => {
-    await typeSearch(seedSearch());
+    await typeSearch(page, seedSearch());
     await page.locator("#run").click();
     const rows = page.locator("#tab-statistics table.stats tbody tr");
     await rows.nth(2).waitFor();
@@ -150,7 +141,7 @@ describe.skipIf(why !== null)(`the playground in headless Chromium${why ? ` (ski
     // The search bar then shows the dropped file's events.
     await page.locator("#status", { hasText: "8 events" }).waitFor();
     expect(await page.locator("#tab-events table.events tbody tr").count()).toBeGreaterThan(0);
-    await typeSearch('minispl_file="dropped/exec_wmic.evtx" | stats count by EventCode');
+    await typeSearch(page, 'minispl_file="dropped/exec_wmic.evtx" | stats count by EventCode');
     await page.locator("#run").click();
     const rows = page.locator("#tab-statistics table.stats tbody tr");
     await rows.nth(4).waitFor();
@@ -161,13 +152,13 @@ describe.skipIf(why !== null)(`the playground in headless Chromium${why ? ` (ski
 
   it("cancels a long search by restarting the engine, which keeps the loaded files", (ctx) => checked("cancel", async () => {
     const loaded = Number((await page.locator("#info").textContent())?.match(/^(\d+) events/)?.[1]);
-    await typeSearch('| makeresults count=1000000 | map maxsearches=1000000000 search="| makeresults | eval n=$_serial_id$"');
+    await typeSearch(page, '| makeresults count=1000000 | map maxsearches=1000000000 search="| makeresults | eval n=$_serial_id$"');
     await page.locator("#run").click();
     await page.locator("#status .cancel").click();
     await page.locator("#status .state-cancelled").waitFor();
     expect(await page.locator("#errors").textContent()).toBe("the search was cancelled");
     // A new worker answers, with the samples and every dropped file loaded again.
-    await typeSearch("index=* | stats count");
+    await typeSearch(page, "index=* | stats count");
     await page.locator("#run").click();
     await page.locator("#status", { hasText: /^1 result \(/ }).waitFor();
     expect(await page.locator("#tab-statistics table.stats tbody td").allTextContents()).toEqual([String(loaded)]);

@@ -7,18 +7,15 @@
  * any other origin and log no error. Screenshots: test-output/web-*.png (also when a check fails).
  * Skipped with the reason when Chromium is missing or the app was not built (`npm run build`).
  */
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveWeb } from "../../../src/web/serve.js";
 import type { RunningServer } from "../../../src/web/server.js";
 import { appDir } from "../../../src/web/static-files.js";
-import { ROOT } from "../../support/cli.js";
 import { seedSearch, webOptions, WORKER_URL } from "../../unit/web/web-fixture.js";
 import { launchChromium, loadChromium, type Launched } from "../../support/chromium.js";
+import { screenshot, typeSearch } from "./page-actions.js";
 
-const OUT = join(ROOT, "test-output");
 const chromium = await loadChromium();
 const why = typeof chromium === "string" ? chromium : appDir() === null ? "the web app is not built (dist/web/app): run npm run build" : null;
 if (why) console.warn(`web-browser.test.ts skipped: ${why}`);
@@ -54,19 +51,8 @@ describe.skipIf(why !== null)(`minispl web in headless Chromium${why ? ` (skippe
     await server?.close();
   });
 
-  /** Replaces the search bar's text, as a user selecting all and typing. */
-  async function typeSearch(text: string): Promise<void> {
-    await page.locator(".cm-content").click();
-    await page.keyboard.press("Control+A");
-    await page.keyboard.insertText(text);
-    // Off the text: no hover tooltip over the screenshots.
-    await page.mouse.move(1, 1);
-  }
 
-  async function shot(name: string): Promise<void> {
-    mkdirSync(OUT, { recursive: true });
-    await page.screenshot({ path: join(OUT, `web-${name}.png`), fullPage: true }).catch((e: Error) => console.warn(`no screenshot: ${e.message}`));
-  }
+  const shot = (name: string) => screenshot(page, `web-${name}`);
 
   async function checked(name: string, body: () => Promise<void>, { skip }: { skip: (reason: string) => void }): Promise<void> {
     if (launched && "reason" in launched) {
@@ -81,7 +67,7 @@ describe.skipIf(why !== null)(`minispl web in headless Chromium${why ? ` (skippe
   }
 
   it("runs the seed detection's search and shows its rows in the statistics tab", (ctx) => checked("statistics", async () => {
-    await typeSearch(seedSearch());
+    await typeSearch(page, seedSearch());
     await page.locator("#run").click();
     const rows = page.locator("#tab-statistics table.stats tbody tr");
     await rows.nth(2).waitFor();
@@ -93,7 +79,7 @@ describe.skipIf(why !== null)(`minispl web in headless Chromium${why ? ` (skippe
   }, ctx));
 
   it("shows a diagnostic with its message and hint for | statz", (ctx) => checked("diagnostic", async () => {
-    await typeSearch("| statz");
+    await typeSearch(page, "| statz");
     const squiggle = page.locator(".cm-lintRange-error");
     await squiggle.waitFor();
     expect(await squiggle.textContent()).toBe("statz");
@@ -111,7 +97,7 @@ describe.skipIf(why !== null)(`minispl web in headless Chromium${why ? ` (skippe
   }, ctx));
 
   it("completes Processes. with the datamodel's fields", (ctx) => checked("completion", async () => {
-    await typeSearch("| tstats count from datamodel=Endpoint.Processes by Processes.");
+    await typeSearch(page, "| tstats count from datamodel=Endpoint.Processes by Processes.");
     await page.keyboard.press("Control+Space");
     const options = page.locator(".cm-tooltip-autocomplete li");
     await options.first().waitFor();
@@ -120,7 +106,7 @@ describe.skipIf(why !== null)(`minispl web in headless Chromium${why ? ` (skippe
   }, ctx));
 
   it("explains the search (plan, railroad diagram) and runs a detection from the detections tab", (ctx) => checked("detections", async () => {
-    await typeSearch("| makeresults | eval x=1");
+    await typeSearch(page, "| makeresults | eval x=1");
     await page.locator('#tabs button[data-tab="explain"]').click();
     await page.locator("#tab-explain pre.explain", { hasText: "plan:" }).waitFor();
     const diagram = page.frameLocator("#tab-explain iframe.railroad");
@@ -137,7 +123,7 @@ describe.skipIf(why !== null)(`minispl web in headless Chromium${why ? ` (skippe
   }, ctx));
 
   it("shows a long search's progress and cancels it", (ctx) => checked("cancel", async () => {
-    await typeSearch('| makeresults count=1000000 | map maxsearches=1000000000 search="| makeresults | eval n=$_serial_id$"');
+    await typeSearch(page, '| makeresults count=1000000 | map maxsearches=1000000000 search="| makeresults | eval n=$_serial_id$"');
     await page.keyboard.press("Escape");
     await page.locator("#run").click();
     await page.locator("#status .progress", { hasText: /^Running… \d+\.\d s$/ }).waitFor();
@@ -147,7 +133,7 @@ describe.skipIf(why !== null)(`minispl web in headless Chromium${why ? ` (skippe
   }, ctx));
 
   it("shows an event search's events with the field sidebar and timeline; a sidebar value narrows it", (ctx) => checked("events", async () => {
-    await typeSearch("index=* sourcetype=XmlWinEventLog");
+    await typeSearch(page, "index=* sourcetype=XmlWinEventLog");
     await page.keyboard.press("Escape");
     await page.locator("#run").click();
     const events = page.locator("#tab-events tr.event");
