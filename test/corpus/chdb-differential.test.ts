@@ -170,8 +170,8 @@ describe.skipIf(typeof chdb === "string")("chDB answers every production ESCU de
     expect(diff).toBeNull();
   });
 
-  it("keeps what is pushed down completely from slipping back (1,233 of 1,472 on 2026-12-07)", () => {
+  it("keeps what is pushed down completely from slipping back (1,306 of 1,472 on 2026-12-07; the target is 85%, 1,251)", () => {
     expect(lines.length).toBe(detections.length);
-    expect(lines.filter((l) => l.pushed > 0 && l.pushed >= l.nodes).length).toBeGreaterThanOrEqual(1200);
+    expect(lines.filter((l) => l.pushed > 0 && l.pushed >= l.nodes).length).toBeGreaterThanOrEqual(1280);
   });
 });
