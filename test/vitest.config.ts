@@ -21,6 +21,9 @@ export default defineConfig({
           // again (most of `npm test`). Files must not leave process-wide state behind: the setup
           // file's guard (support/leak-guard.ts) fails a file that does.
           isolate: false,
+          // Both cores: vitest's default is one worker less than the cores (here: one), which left
+          // a 2-core machine half idle while the e2e files wait on the CLIs they spawn.
+          maxWorkers: 2,
         },
       },
       {
