@@ -192,7 +192,7 @@ export const STORED_TEXT_KEY = "evs";
 
 /** A column eval made by store(): decimal text where the stored value ends on a zero, else (`fallback`) the number. */
 export function isStoredNumber(c: SqlColumn): boolean {
-  return c.kind === "string" && c.fallback !== undefined && c.key.startsWith(STORED_TEXT_KEY);
+  return c.storedNumber === true && c.kind === "string" && c.fallback !== undefined;
 }
 
 /** Such a column as a value: the number either way, with the precision of its stored form (raw: it may be text in memory). */

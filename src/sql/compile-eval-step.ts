@@ -125,7 +125,7 @@ export function expressionStep(c: Command, columns: readonly SqlColumn[], q: Res
         const stored = storedNumber(v);
         const text = `${STORED_TEXT_KEY}${key}`;
         q.addOver(`${stored.text} AS ${text}, toString(${stored.number}) AS ${key}`);
-        col = { name: a.field, key: text, kind: "string", fallback: key };
+        col = { name: a.field, key: text, kind: "string", fallback: key, storedNumber: true };
       } else if (v.ty === "num") {
         q.addOver(`toString(${v.sql}) AS ${key}`);
         col = { name: a.field, key, kind: "number" };

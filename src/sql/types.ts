@@ -35,6 +35,11 @@ export interface SqlColumn {
   /** Where this column is null, the number in the column with this key (convert ctime keeps a value it cannot convert). */
   readonly fallback?: string;
   /**
+   * A number eval stored to its inputs' precision (compile-eval-precision.ts): this text column
+   * holds the decimal text where the stored value ends on a zero, `fallback` the number.
+   */
+  readonly storedNumber?: boolean;
+  /**
    * A field that exists only when some row has a value: a field `rex` extracts (created by the
    * first row that matches; compile-rex-step.ts) or a `| lookup`'s new output field
    * (compile-lookup-step.ts). Shown when some row has a value, or when the presence query says one
