@@ -4,9 +4,10 @@
  * compiled for the browser in a Web Worker. Static files only: no server, nothing fetched from
  * elsewhere. Run by `npm run build:playground` (not by `build` or `pretest`).
  *
- * The engine stays platform-neutral source: its Node built-ins (`node:fs`, `node:crypto`…) resolve
- * here to browser implementations of the subset it uses (web/playground/node/), and `Buffer` and
- * `process` are installed by the worker's first import.
+ * The engine reaches files, compression, threads and digests through its platform (src/platform/),
+ * whose browser implementation this build selects. The few other Node built-ins it imports (`node:path`,
+ * `Buffer`, `process`…) resolve to small browser implementations (web/playground/node/), and
+ * `Buffer` and `process` are installed by the worker's first import.
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -20,34 +21,32 @@ function nodeBuiltins(): Plugin {
   return {
     name: "minispl-node-builtins",
     enforce: "pre",
-    resolveId(source) {
+    resolveId(source, importer) {
       const m = /^node:(.+)$/.exec(source);
       if (!m) return null;
       const file = `${shims}${m[1]!.replace("/", "-")}.ts`;
-      if (!existsSync(file)) throw new Error(`${source}: no browser implementation in web/playground/node/`);
+      const from = importer ? ` (imported by ${importer.slice(importer.indexOf("/src/") + 1)})` : "";
+      if (!existsSync(file)) throw new Error(`${source}${from}: no browser implementation in web/playground/node/; the engine's files, compression, threads and digests go through src/platform/`);
       return file;
     },
   };
 }
 
 /**
- * Engine modules with a browser implementation of the same exports (web/playground/browser/):
- * where Node's needs a Node facility in a way no shim can give (a synchronous wait on a worker).
+ * The engine's platform (src/platform/): files, compression, threads and digests. It starts on
+ * Node's (default-platform.ts); here that one module resolves to the browser's, so no Node
+ * implementation is reachable from the bundle.
  */
-const BROWSER_MODULES: Record<string, string> = {
-  "src/functions/backtrack-runner.ts": fileURLToPath(new URL("./playground/browser/backtrack-runner.ts", import.meta.url)),
-};
-
-function browserModules(): Plugin {
+function browserPlatform(): Plugin {
+  const nodeDefault = fileURLToPath(new URL("../src/platform/default-platform.ts", import.meta.url));
+  const browserDefault = fileURLToPath(new URL("../src/platform/browser-default-platform.ts", import.meta.url));
   return {
-    name: "minispl-browser-modules",
+    name: "minispl-browser-platform",
     enforce: "pre",
     async resolveId(source, importer, options) {
-      if (!importer || !source.includes("backtrack-runner")) return null;
+      if (!source.endsWith("default-platform.js")) return null;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      const hit = resolved && Object.keys(BROWSER_MODULES).find((k) => resolved.id.endsWith(k));
-      // The browser implementation itself imports the Node one's types only.
-      return hit && !importer.includes("/web/playground/browser/") ? BROWSER_MODULES[hit]! : null;
+      return resolved?.id === nodeDefault ? browserDefault : null;
     },
   };
 }
@@ -70,12 +69,15 @@ export default defineConfig({
   root: here,
   base: "./",
   logLevel: "warn",
-  plugins: [nodeBuiltins(), browserModules(), playgroundPage()],
-  worker: { format: "es", plugins: () => [nodeBuiltins(), browserModules()] },
+  plugins: [nodeBuiltins(), browserPlatform(), playgroundPage()],
+  worker: { format: "es", plugins: () => [nodeBuiltins(), browserPlatform()], rollupOptions: { external: ["@clickhouse/client"] } },
   build: {
     outDir: fileURLToPath(new URL("../dist/playground", import.meta.url)),
     emptyOutDir: true,
     target: "es2022",
     chunkSizeWarningLimit: 4096,
+    // The SQL backends (src/storage/clickhouse/backend.ts) load the ClickHouse client only when one
+    // is opened, which the playground never does: it is left out rather than bundled for nothing.
+    rollupOptions: { external: ["@clickhouse/client"] },
   },
 });

@@ -4,7 +4,7 @@
  * numbers, never by file name, so a renamed archive still opens and a `.json` that is really a
  * zip is not fed to the JSON parser.
  */
-import { closeSync, openSync, readSync } from "node:fs";
+import { platform } from "../platform/platform.js";
 
 /** Default read size (4 MiB): large enough for fast parsing, small enough to bound memory. */
 export const DEFAULT_CHUNK = 4 * 1024 * 1024;
@@ -35,10 +35,11 @@ function ascii(b: Uint8Array, at: number, n: number): string {
  * it is valid until the next iteration.
  */
 export function* readRange(fd: number, start: number, end: number, size: number): Generator<Uint8Array, void, undefined> {
+  const fs = platform().fs;
   const buf = Buffer.allocUnsafe(Math.max(1, Math.min(size, end - start)));
   let pos = start;
   while (pos < end) {
-    const n = readSync(fd, buf, 0, Math.min(buf.length, end - pos), pos);
+    const n = fs.read(fd, buf, 0, Math.min(buf.length, end - pos), pos);
     if (n <= 0) return;
     pos += n;
     yield buf.subarray(0, n);
@@ -47,10 +48,11 @@ export function* readRange(fd: number, start: number, end: number, size: number)
 
 /** Reads exactly `n` bytes at `pos` (fewer at end of file). */
 export function readAt(fd: number, pos: number, n: number): Buffer {
+  const fs = platform().fs;
   const buf = Buffer.alloc(n);
   let got = 0;
   while (got < n) {
-    const r = readSync(fd, buf, got, n - got, pos + got);
+    const r = fs.read(fd, buf, got, n - got, pos + got);
     if (r <= 0) break;
     got += r;
   }
@@ -59,10 +61,11 @@ export function readAt(fd: number, pos: number, n: number): Buffer {
 
 /** Runs `fn` with an open read-only descriptor, always closing it. */
 export function withFile<T>(path: string, fn: (fd: number) => T): T {
-  const fd = openSync(path, "r");
+  const fs = platform().fs;
+  const fd = fs.open(path, "r");
   try {
     return fn(fd);
   } finally {
-    closeSync(fd);
+    fs.close(fd);
   }
 }

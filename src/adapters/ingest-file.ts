@@ -6,10 +6,10 @@
  * Damage (a cut or corrupt stream, CRC or size mismatch, a lying tar size) and the hostile-input
  * limits (ingest-limits.ts) end with a warning naming the member; what was read before stays.
  */
-import { statSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { DEFAULT_CHUNK, readAt, readRange, sniff, SNIFF_BYTES, withFile } from "./byte-source.js";
-import { inflateChunks, type InflateProblem } from "./sync-inflate.js";
+import type { InflateProblem } from "../platform/compression.js";
+import { platform } from "../platform/platform.js";
 import { memberDataStart, readZipDirectory, type ZipEntry } from "./zip-reader.js";
 import { ByteGuard } from "./byte-guard.js";
 import { inflateBudget, limitsOf, type IngestLimits } from "./ingest-limits.js";
@@ -34,7 +34,7 @@ export function ingestFile(sink: EventSink, path: string, opts: StreamOptions, r
   let size: number;
   let fileTime: number;
   try {
-    const st = statSync(path);
+    const st = platform().fs.stat(path);
     size = st.size;
     fileTime = Math.floor(st.mtimeMs) / 1000;
   } catch (e) {
@@ -100,7 +100,7 @@ class FileRun {
       maxBytes: inflateBudget(this.limits, size),
       overBudget: `decompression bomb: inflates to more than ${this.limits.maxRatio}× its ${size} byte(s) (limit maxRatio)`,
     });
-    const chunks = guarded(inflateChunks({ path, start: 0, end: size, kind: "gzip" }, this.chunk, problems), budget);
+    const chunks = guarded(platform().compression.inflateChunks({ path, start: 0, end: size, kind: "gzip" }, this.chunk, problems), budget);
     this.guard(name, () => this.member(this.names.shown, name, { chunks, cut: () => problems.some((p) => p.cut) || budget.problem !== undefined }));
     for (const p of problems) this.fail(name, p.message);
     if (budget.problem) this.fail(name, budget.problem);
@@ -159,7 +159,7 @@ class FileRun {
           : `decompression bomb: inflates to more than ${this.limits.maxRatio}× its ${e.compressedSize} compressed byte(s) (limit maxRatio)`,
       expect: { crc: e.crc, size: e.size },
     });
-    const raw = e.method === 0 ? readRange(fd, start, end, this.chunk) : inflateChunks({ path, start, end, kind: "raw" }, this.chunk, problems);
+    const raw = e.method === 0 ? readRange(fd, start, end, this.chunk) : platform().compression.inflateChunks({ path, start, end, kind: "raw" }, this.chunk, problems);
     const before = this.report.events;
     const cut = (): boolean => problems.some((p) => p.cut) || guard.problem !== undefined;
     this.guard(name, () => this.member(name, name, { chunks: guarded(raw, guard), cut }));

@@ -6,9 +6,8 @@
  * is), read from there and removed. Input redirected from a regular file is read in place. Either
  * way the events and skipped records name it `<stdin>` (file-field.ts).
  */
-import { closeSync, fstatSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { platform } from "../platform/platform.js";
 import { ingestFile } from "./ingest-file.js";
 import { ingestEvtx, isEvtx } from "./evtx/ingest-evtx.js";
 import { STDIN_NAME, tagFile } from "./file-field.js";
@@ -20,21 +19,21 @@ const NAMES = { shown: STDIN_NAME, field: STDIN_NAME } as const;
 export function ingestStdin(sink: EventSink, opts: StreamOptions, report: StreamReport, fd = 0): void {
   let regular = false;
   try {
-    regular = fstatSync(fd).isFile();
+    regular = platform().fs.fstat(fd).kind === "file";
   } catch (e) {
     report.skipped.push({ file: STDIN_NAME, line: 1, reason: `cannot read: ${(e as Error).message}` });
     return;
   }
   // A regular file: /proc/self/fd/N opens it afresh (from its start) for the readers that want a path.
   if (regular && fd === 0) return ingestAt(sink, "/dev/stdin", opts, report);
-  const dir = mkdtempSync(join(tmpdir(), "minispl-stdin-"));
+  const dir = platform().fs.makeTempDir("minispl-stdin-");
   try {
     const spooled = join(dir, "stdin");
     const problem = spool(fd, spooled);
     if (problem) report.skipped.push({ file: STDIN_NAME, line: 1, reason: `cannot read: ${problem}` });
     ingestAt(sink, spooled, opts, report);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    platform().fs.remove(dir);
   }
 }
 
@@ -51,13 +50,14 @@ function ingestAt(sink: EventSink, path: string, opts: StreamOptions, report: St
 
 /** Copies everything readable from `fd` to a new 0600 file; the error text when reading stopped early. */
 function spool(fd: number, to: string): string | undefined {
-  const out = openSync(to, "wx", 0o600);
+  const fs = platform().fs;
+  const out = fs.open(to, "wx", 0o600);
   const buf = Buffer.allocUnsafe(1 << 20);
   try {
     for (;;) {
       let n: number;
       try {
-        n = readSync(fd, buf, 0, buf.length, null);
+        n = fs.read(fd, buf, 0, buf.length, null);
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         // A non-blocking stdin with nothing yet: wait a little (this thread has nothing else to do).
@@ -69,9 +69,9 @@ function spool(fd: number, to: string): string | undefined {
         return (e as Error).message;
       }
       if (n <= 0) return undefined;
-      for (let at = 0; at < n; ) at += writeSync(out, buf, at, n - at);
+      for (let at = 0; at < n; ) at += fs.write(out, buf, at, n - at);
     }
   } finally {
-    closeSync(out);
+    fs.close(out);
   }
 }

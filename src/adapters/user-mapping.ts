@@ -14,7 +14,7 @@
  *     - { name: acme_process, tags: [process, report], where: { kind: proc } }
  *   tags: [endpoint]                # shorthand: an eventtype named after the sourcetype, every event
  */
-import { readFileSync } from "node:fs";
+import { platform } from "../platform/platform.js";
 import { parse } from "yaml";
 
 export interface FieldOrLiteral {
@@ -117,5 +117,5 @@ export function parseMapping(yamlText: string, file: string): UserMapping {
 }
 
 export function loadMapping(path: string): UserMapping {
-  return parseMapping(readFileSync(path, "utf8"), path);
+  return parseMapping(platform().fs.readText(path), path);
 }

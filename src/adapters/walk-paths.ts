@@ -18,8 +18,9 @@
  * YAML descriptions and screenshots are one summary line (`notLogsSummary`) instead of one
  * "unrecognised format" warning each.
  */
-import { readdirSync, realpathSync, statSync, type BigIntStats, type Dirent } from "node:fs";
 import { basename, extname, isAbsolute, join, relative, sep } from "node:path";
+import type { DirEntry, FileInfo } from "../platform/file-system.js";
+import { platform } from "../platform/platform.js";
 
 export interface WalkOptions {
   /** Keeps a file found inside a directory (paths named explicitly are always kept). */
@@ -55,15 +56,16 @@ export function walkPaths(paths: readonly string[], opts: WalkOptions = {}): Wal
   const seen = new Map<string, string>();
   /** dev:ino of the directories being walked right now (a repeat is a loop). */
   const open = new Set<string>();
+  const fs = platform().fs;
   const warn = (path: string, reason: string): void => void warnings.push({ path, reason });
   /** Real paths of the named paths: a link inside them may lead anywhere below these. */
   const roots = opts.followSymlinks ? [] : paths.map(target);
   /** True when `p`, a link inside a walked directory, leads outside every root (and is not followed). */
-  const escapes = (p: string, entry: Dirent): boolean => {
-    if (opts.followSymlinks || !entry.isSymbolicLink()) return false;
+  const escapes = (p: string, entry: DirEntry): boolean => {
+    if (opts.followSymlinks || !entry.symlink) return false;
     let real: string;
     try {
-      real = realpathSync(p);
+      real = fs.realpath(p);
     } catch {
       return false; // a loop or a broken link: walk() reports it
     }
@@ -73,23 +75,23 @@ export function walkPaths(paths: readonly string[], opts: WalkOptions = {}): Wal
   };
 
   const walk = (p: string, explicit: boolean): void => {
-    let st: BigIntStats;
+    let st: FileInfo;
     try {
-      st = statSync(p, { bigint: true });
+      st = fs.stat(p);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === "ELOOP") return warn(p, "symlink loop (the link resolves to itself); skipped");
       if (code === "ENOENT" && !explicit) return warn(p, "broken symlink (its target does not exist); skipped");
       return warn(p, `cannot read: ${(e as Error).message}`);
     }
-    const id = `${st.dev}:${st.ino}`;
-    if (st.isDirectory()) {
+    const id = st.id;
+    if (st.kind === "directory") {
       if (open.has(id)) return warn(p, `symlink loop: ${target(p)} is a directory above it; not walked again`);
       const first = seen.get(id);
       if (first !== undefined) return warn(p, `same directory as ${first} (a link); its files are read once`);
-      let entries: Dirent[];
+      let entries: DirEntry[];
       try {
-        entries = readdirSync(p, { withFileTypes: true });
+        entries = fs.list(p);
       } catch (e) {
         return warn(p, `cannot read directory: ${(e as Error).message}`);
       }
@@ -103,7 +105,7 @@ export function walkPaths(paths: readonly string[], opts: WalkOptions = {}): Wal
       seen.set(id, p);
       return;
     }
-    if (!st.isFile()) return warn(p, `${kindOf(st)} is not a regular file (reading it could block forever); skipped`);
+    if (st.kind !== "file") return warn(p, `${kindOf(st)} is not a regular file (reading it could block forever); skipped`);
     if (!explicit && opts.keep && !opts.keep(p)) return;
     const first = seen.get(id);
     if (first !== undefined) return warn(p, `same file as ${first} (a link); read once`);
@@ -148,11 +150,11 @@ export function notLogsSummary(paths: readonly string[]): string | undefined {
   return `skipped ${n} file${n === 1 ? "" : "s"} that ${n === 1 ? "is" : "are"} not logs: ${listed} (use --data <file> to force)`;
 }
 
-function kindOf(st: BigIntStats): string {
-  if (st.isFIFO()) return "a FIFO (named pipe)";
-  if (st.isSocket()) return "a socket";
-  if (st.isCharacterDevice()) return "a character device";
-  if (st.isBlockDevice()) return "a block device";
+function kindOf(st: FileInfo): string {
+  if (st.kind === "fifo") return "a FIFO (named pipe)";
+  if (st.kind === "socket") return "a socket";
+  if (st.kind === "character device") return "a character device";
+  if (st.kind === "block device") return "a block device";
   return "a special file";
 }
 
@@ -165,7 +167,7 @@ function inside(real: string, root: string): boolean {
 /** Where a link leads, for the loop warning (the path itself when it cannot be resolved). */
 function target(p: string): string {
   try {
-    return realpathSync(p);
+    return platform().fs.realpath(p);
   } catch {
     return p;
   }

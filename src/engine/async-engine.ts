@@ -20,8 +20,8 @@
  * warning naming the file: given to `onWarning`, and added to the diagnostics (severity
  * `warning`, code `bad-record`) of the next search or detection the worker answers.
  */
-import { statSync } from "node:fs";
-import { Worker } from "node:worker_threads";
+import { platform } from "../platform/platform.js";
+import type { WorkerThread } from "../platform/threads.js";
 import { expand } from "../adapters/ingest.js";
 import { emptyReport } from "../adapters/types.js";
 import { walkPaths } from "../adapters/walk-paths.js";
@@ -55,8 +55,18 @@ type Run =
   | { readonly op: "search"; readonly spl: string; readonly limits: BudgetLimits; readonly cancel: SharedArrayBuffer }
   | { readonly op: "runDetection"; readonly yamlOrPath: string; readonly limits: BudgetLimits; readonly cancel: SharedArrayBuffer };
 
+/** A question about what is loaded: answered at once, changes nothing, never replayed. */
+type Query = { readonly op: "storeSummary" };
+
+/** What the worker's engine searches: its events (loaded or an index's) and their field names. */
+export interface StoreSummary {
+  readonly events: number;
+  /** EventStore.fieldNames(): bookkeeping fields left out. */
+  readonly fields: readonly string[];
+}
+
 /** A request to the worker (engine-worker.ts). */
-export type AsyncRequest = (Setup | Run) & { readonly id: number };
+export type AsyncRequest = (Setup | Run | Query) & { readonly id: number };
 /** Its answer: the value, or the message of the exception the Engine threw; `started` when a search begins. */
 export type AsyncResponse =
   | { readonly id: number; readonly value: unknown }
@@ -79,7 +89,7 @@ interface Pending {
 }
 
 export class AsyncEngine {
-  private worker: Worker;
+  private worker: WorkerThread;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly setup: Loaded[] = [];
@@ -111,6 +121,11 @@ export class AsyncEngine {
 
   async openIndex(dir: string): Promise<void> {
     await this.configure({ op: "openIndex", dir });
+  }
+
+  /** How many events the worker's engine searches, and their fields (for completion). */
+  storeSummary(): Promise<StoreSummary> {
+    return this.call<StoreSummary>({ op: "storeSummary" });
   }
 
   /** Runs a search in the worker; an abort or a passed budget is an error diagnostic of the outcome. */
@@ -212,7 +227,7 @@ export class AsyncEngine {
     });
   }
 
-  private call<T>(req: Setup | Run, search?: { stopped: (d: Diagnostic) => T; started: () => void }): Promise<T> {
+  private call<T>(req: Setup | Run | Query, search?: { stopped: (d: Diagnostic) => T; started: () => void }): Promise<T> {
     if (this.closed) return Promise.reject(new Error("the engine was closed"));
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
@@ -229,10 +244,10 @@ export class AsyncEngine {
     });
   }
 
-  private start(): Worker {
+  private start(): WorkerThread {
     const url = this.options.workerUrl ?? new URL("./engine-worker.js", import.meta.url);
     const { workerUrl: _u, graceMs: _g, onWarning: _w, ...engineOptions } = this.options;
-    const w = new Worker(url, { workerData: engineOptions });
+    const w = platform().threads.start(url, engineOptions);
     w.on("message", (m: AsyncResponse) => {
       const p = this.pending.get(m.id);
       if (!p) return;
@@ -291,7 +306,7 @@ function filesOf(s: Setup): Map<string, string> {
   const out = new Map<string, string>();
   for (const f of paths) {
     try {
-      const st = statSync(f);
+      const st = platform().fs.stat(f);
       out.set(f, `${st.size} bytes, modified ${new Date(st.mtimeMs).toISOString()}`);
     } catch {
       // Gone between the walk and the stat: not there.

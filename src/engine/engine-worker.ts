@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { Engine, type EngineOptions, type SearchOptions } from "./engine.js";
-import type { AsyncRequest, AsyncResponse } from "./async-engine.js";
+import type { AsyncRequest, AsyncResponse, StoreSummary } from "./async-engine.js";
 
 function serve(options: EngineOptions): void {
   const port = parentPort;
@@ -37,6 +37,8 @@ function run(engine: Engine, req: AsyncRequest): unknown {
     case "openIndex":
       engine.openIndex(req.dir);
       return null;
+    case "storeSummary":
+      return { events: engine.store.length, fields: engine.store.fieldNames() } satisfies StoreSummary;
     case "search":
       started(req.id);
       return engine.search(req.spl, searchOptions(req));

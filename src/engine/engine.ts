@@ -7,7 +7,7 @@
  *   const run = engine.runDetection("samples/detections/script_execution_via_wmi.yml");
  *   run.rows; run.verdict.status; // "pass"
  */
-import { readFileSync } from "node:fs";
+import { platform } from "../platform/platform.js";
 import { ingestPaths } from "../adapters/ingest.js";
 import type { IngestOptions, IngestReport } from "../adapters/types.js";
 import { parseDetection, runnableSearch, withFilterMacro, type Detection } from "../detections/detection.js";
@@ -119,7 +119,7 @@ export class Engine {
   /** Runs a detection exactly as written; `yamlOrPath` is YAML text or a path to a .yml file. */
   runDetection(yamlOrPath: string, opts: SearchOptions = {}): DetectionOutcome {
     const isPath = !yamlOrPath.includes("\n") && /\.ya?ml$/i.test(yamlOrPath);
-    const text = isPath ? readFileSync(yamlOrPath, "utf8") : yamlOrPath;
+    const text = isPath ? platform().fs.readText(yamlOrPath) : yamlOrPath;
     const parsed = parseDetection(text, isPath ? yamlOrPath : "detection.yml");
     if (!parsed.detection) throw new Error(parsed.diagnostics.map((d) => d.message).join("; "));
     const det = parsed.detection;

@@ -1,5 +1,5 @@
 /** Files under paths (directories walked recursively, sorted so runs are deterministic). */
-import { statSync } from "node:fs";
+import { platform } from "../platform/platform.js";
 import { extname } from "node:path";
 import { walkPaths, type WalkWarning } from "../adapters/walk-paths.js";
 
@@ -27,7 +27,7 @@ export function listFiles(paths: readonly string[], exts: readonly string[], onW
 /** A missing or unreadable named path keeps failing loudly; only a loop becomes a warning. */
 function rethrowMissing(p: string): void {
   try {
-    statSync(p);
+    platform().fs.stat(p);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "ELOOP") throw e;
   }

@@ -1,17 +1,18 @@
 /**
  * Cryptographic functions: md5, sha1, sha256, sha512 of a string's UTF-8 bytes, as lower-case
- * hex (node:crypto). Each hashes every value of a multivalue field separately (args.ts).
+ * hex (the platform's digests). Each hashes every value of a multivalue field separately (args.ts).
  */
-import { createHash } from "node:crypto";
+import { platform } from "../platform/platform.js";
+import type { DigestAlgorithm } from "../platform/digests.js";
 import { liftText } from "./args.js";
 import type { FunctionDef } from "./types.js";
 
-function hash(name: "md5" | "sha1" | "sha256" | "sha512", example: string): FunctionDef {
+function hash(name: DigestAlgorithm, example: string): FunctionDef {
   return {
     name, category: "cryptographic", minArgs: 1, maxArgs: 1, signature: `${name}(<str>)`,
     summary: `The ${name.toUpperCase()} digest of the string, in hexadecimal.`,
     examples: [{ expr: `${name}("abc")`, result: example }],
-    impl: ([v]) => liftText(v, (s) => createHash(name).update(s, "utf8").digest("hex")),
+    impl: ([v]) => liftText(v, (s) => platform().digests.hex(name, s)),
   };
 }
 

@@ -5,7 +5,7 @@
  * `{ id, op, ... }` messages in order (the CLI's hunt-command.ts serves them). A worker that dies
  * fails its current job with the reason and leaves the pool; the others go on.
  */
-import type { Worker } from "node:worker_threads";
+import type { WorkerThread } from "../platform/threads.js";
 import type { DrilldownResult, RiskEvent } from "../notables/index.js";
 import type { HuntExecutor, Row, HuntSearchOutcome } from "./hunt-types.js";
 
@@ -21,7 +21,7 @@ interface Pending {
 }
 
 interface Slot {
-  readonly worker: Worker;
+  readonly worker: WorkerThread;
   busy: Pending | null;
   alive: boolean;
   /** Broadcast acks this worker still owes, by message id. */
@@ -33,7 +33,7 @@ export class WorkerPool implements HuntExecutor {
   private readonly queue: Pending[] = [];
   private nextId = 1;
 
-  constructor(size: number, spawn: () => Worker) {
+  constructor(size: number, spawn: () => WorkerThread) {
     this.slots = Array.from({ length: size }, () => this.start(spawn()));
   }
 
@@ -58,7 +58,7 @@ export class WorkerPool implements HuntExecutor {
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
-  private start(worker: Worker): Slot {
+  private start(worker: WorkerThread): Slot {
     const slot: Slot = { worker, busy: null, alive: true, acks: new Map() };
     worker.on("message", (m: { id: number; result: unknown }) => {
       const ack = slot.acks.get(m.id);

@@ -9,10 +9,10 @@
  * The package's "exports" do not list the bundle, so it is found next to the resolved entry; when
  * it is not there (another layout, a later release), the package entry is used, slower but the same.
  */
-import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { platform } from "../platform/platform.js";
 
 type Chevrotain = typeof import("chevrotain");
 
@@ -23,7 +23,7 @@ async function load(): Promise<Chevrotain> {
   } catch {
     // Not resolvable from here (a bundler moved this file): the plain import below reports it.
   }
-  if (bundle !== null && existsSync(bundle)) return (await import(pathToFileURL(bundle).href)) as Chevrotain;
+  if (bundle !== null && platform().fs.exists(bundle)) return (await import(pathToFileURL(bundle).href)) as Chevrotain;
   return import("chevrotain");
 }
 

@@ -8,7 +8,7 @@
  * gone (EPIPE: `minispl search ... | head -1`) is noticed at the write that fails, not later as an
  * unhandled 'error' event with a stack trace.
  */
-import { writeSync } from "node:fs";
+import { platform } from "../platform/platform.js";
 import type { Writer } from "./writer.js";
 
 /** `onClosed` runs once when the reader has gone; output after that is dropped. */
@@ -21,7 +21,7 @@ export function fdWriter(fd: number, onClosed: () => void): Writer {
     let pause = 1;
     while (off < buf.length) {
       try {
-        off += writeSync(fd, buf, off, buf.length - off);
+        off += platform().fs.write(fd, buf, off, buf.length - off);
         pause = 1;
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;

@@ -7,7 +7,7 @@
  * whose fingerprint does not match the running grammar (an edit without `npm run grammar`) is not
  * used, and the parser computes each decision's paths when it first reaches it, slower but the same.
  */
-import { createHash } from "node:crypto";
+import { platform } from "../platform/platform.js";
 import type { ILookaheadStrategy, LookaheadProductionType, Rule, TokenType } from "chevrotain";
 import { EOF, getLookaheadPaths, LLkLookaheadStrategy, serializeGrammar, VERSION } from "../lexer/chevrotain.js";
 import { alternativesLookahead, optionalLookahead, type LookaheadPath } from "./lookahead-functions.js";
@@ -31,7 +31,7 @@ export function decisionKey(rule: string, prodType: LookaheadProductionType, occ
 /** What the paths depend on: the recorded grammar, the token types with their categories, and chevrotain's version. */
 export function grammarFingerprint(rules: Rule[], tokens: readonly TokenType[]): string {
   const tokenShapes = tokens.map((t) => [t.name, (t.CATEGORIES ?? []).map((c) => c.name)]);
-  return createHash("sha256").update(JSON.stringify([VERSION, tokenShapes, serializeGrammar(rules)])).digest("hex");
+  return platform().digests.hex("sha256", JSON.stringify([VERSION, tokenShapes, serializeGrammar(rules)]));
 }
 
 /** The table's paths as token types; null when it names a token type the lexer does not have. */

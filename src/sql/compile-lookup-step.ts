@@ -31,7 +31,7 @@
  * empty), a field the table lacks (memory's error), a number or set-valued destination, a number
  * input (JavaScript's number text).
  */
-import { createHash } from "node:crypto";
+import { platform } from "../platform/platform.js";
 import type { FieldLookupCommand, LookupFieldPair } from "../ast/commands-lookup.js";
 import type { Command } from "../ast/commands.js";
 import { fileDefinition } from "../lookups/definition.js";
@@ -82,7 +82,7 @@ export function lookupTableName(t: LookupTable): string {
 function tableFacts(t: LookupTable): TableFacts {
   const known = facts.get(t);
   if (known) return known;
-  const hash = createHash("sha256").update(JSON.stringify([LOOKUP_LOAD_FORMAT, t.fields, t.rows])).digest("hex").slice(0, 32);
+  const hash = platform().digests.hex("sha256", JSON.stringify([LOOKUP_LOAD_FORMAT, t.fields, t.rows])).slice(0, 32);
   const per = (test: (cell: string) => boolean) => t.fields.map((_, j) => t.rows.some((r) => {
     const cell = r[j] ?? null;
     return cell !== null && test(cell);

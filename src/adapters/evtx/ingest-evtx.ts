@@ -6,7 +6,7 @@
  * the file header); the reason names the chunk, its file offset and the record. The report's
  * `bytes` and `inputBytes` both count the file's size (there is no decoded text to count).
  */
-import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
+import { platform } from "../../platform/platform.js";
 import type { EventInput } from "../../store/event-store.js";
 import type { IngestOptions, IngestReport } from "../types.js";
 import { parseXmlRecord } from "../xml-record.js";
@@ -33,21 +33,22 @@ export type EvtxReport = IngestReport & { inputBytes?: number };
  * then carved (reader.ts). False when it cannot be read: the caller reports that.
  */
 export function isEvtx(path: string): boolean {
+  const fs = platform().fs;
   let fd: number | undefined;
   try {
-    fd = openSync(path, "r");
+    fd = fs.open(path, "r");
     const head = Buffer.alloc(FILE_HEADER_SIZE + 8);
-    const got = readSync(fd, head, 0, head.length, 0);
+    const got = fs.read(fd, head, 0, head.length, 0);
     if (got >= 8 && hasEvtxMagic(head)) return true;
     if (got === head.length && head.subarray(FILE_HEADER_SIZE).equals(CHUNK_MAGIC)) return true;
     if (!mayHoldCarvedEvtx(head.subarray(0, got))) return false;
     const f = fd;
-    const size = fstatSync(f).size;
-    return findChunk((buf, pos) => readSync(f, buf, 0, buf.length, pos), 0, CARVE_SNIFF_BYTES, size) !== undefined;
+    const size = fs.fstat(f).size;
+    return findChunk((buf, pos) => fs.read(f, buf, 0, buf.length, pos), 0, CARVE_SNIFF_BYTES, size) !== undefined;
   } catch {
     return false;
   } finally {
-    if (fd !== undefined) closeSync(fd);
+    if (fd !== undefined) fs.close(fd);
   }
 }
 
@@ -69,7 +70,7 @@ function mayHoldCarvedEvtx(head: Buffer): boolean {
 export function ingestEvtx(sink: EvtxSink, file: string, opts: IngestOptions, report: EvtxReport): void {
   let size: number;
   try {
-    size = statSync(file).size;
+    size = platform().fs.stat(file).size;
   } catch (e) {
     report.skipped.push({ file, line: 1, reason: `cannot read: ${(e as Error).message}` });
     return;

@@ -1,11 +1,11 @@
 /**
  * Streaming EVTX reader (libevtx "Windows XML Event Log (EVTX)" §1 overview: a 4096-byte file
  * header block, then 64 KiB chunks, each self-contained — its records only reference names and
- * templates inside the same chunk). The file is read with `readSync` one chunk at a time and
+ * templates inside the same chunk). The file is read through the platform file system one chunk at a time and
  * records are yielded as they are rendered, so memory does not grow with the file size. A corrupt
  * chunk or record is yielded as an error item and reading moves on.
  */
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { platform } from "../../platform/platform.js";
 import { CHUNK_SIZE, FILE_HEADER_SIZE, parseFileHeader } from "./file-header.js";
 import { CHUNK_MAGIC, chunkRecords, inspectChunk, isEmptyChunk, RECORDS_START, recoverRecords, type ChunkHeader, type RecordSpan } from "./chunk.js";
 import { findFlippedBit } from "./bit-repair.js";
@@ -36,11 +36,12 @@ export type EvtxItem = EvtxRecord | EvtxError;
 
 /** Records of an EVTX file on disk, one 64 KiB chunk in memory at a time. */
 export function* readEvtxFile(path: string): Generator<EvtxItem> {
-  const fd = openSync(path, "r");
+  const fs = platform().fs;
+  const fd = fs.open(path, "r");
   try {
-    yield* readEvtx((buf, pos) => readSync(fd, buf, 0, buf.length, pos), fstatSync(fd).size);
+    yield* readEvtx((buf, pos) => fs.read(fd, buf, 0, buf.length, pos), fs.fstat(fd).size);
   } finally {
-    closeSync(fd);
+    fs.close(fd);
   }
 }
 

@@ -7,7 +7,7 @@
  * .ci/run installs it), and is loaded only when asked for. The server password is read from MINISPL_CLICKHOUSE_PASSWORD only: a URL that
  * carries one is refused, so it never sits in a shell history or a log.
  */
-import { ClickHouseLogLevel, createClient, type ClickHouseClient } from "@clickhouse/client";
+import type { ClickHouseClient } from "@clickhouse/client";
 import type { EventStore } from "../../store/event-store.js";
 import type { TableNeed } from "../../sql/types.js";
 import type { LookupStore } from "../../lookups/store.js";
@@ -80,6 +80,7 @@ async function openChdb(dir: string | null): Promise<SqlBackend> {
   } catch (e) {
     throw new Error(`chDB could not open ${dir === null ? "a session" : dir}: ${(e as Error).message}`);
   }
+  const { createClient } = await clickhouseClient();
   const client = createClient({ connection } as Parameters<typeof createClient>[0]);
   // In-memory chDB: Memory tables keep the inserted blocks as they are (a MergeTree would write
   // parts to a temporary directory and merge them in the background for nothing: the tables are
@@ -95,11 +96,20 @@ async function openChdb(dir: string | null): Promise<SqlBackend> {
  */
 const PERSISTENT_ENGINE = "MergeTree ORDER BY _row";
 
-function openServer(spec: string, env: NodeJS.ProcessEnv): SqlBackend {
+/**
+ * The official client, loaded when a backend is opened: a search in memory (and the browser
+ * playground, which has no backend) never loads it or its Node modules.
+ */
+function clickhouseClient(): Promise<typeof import("@clickhouse/client")> {
+  return import("@clickhouse/client");
+}
+
+async function openServer(spec: string, env: NodeJS.ProcessEnv): Promise<SqlBackend> {
   const url = new URL(spec === "clickhouse" ? "clickhouse://localhost:8123/default" : spec);
   if (url.password) throw new Error("put the ClickHouse password in MINISPL_CLICKHOUSE_PASSWORD, not in the URL");
   const database = decodeURIComponent(url.pathname.replace(/^\//, "")) || "default";
   const host = `http://${url.hostname}:${url.port || "8123"}`;
+  const { createClient, ClickHouseLogLevel } = await clickhouseClient();
   const client = createClient({
     url: host,
     username: decodeURIComponent(url.username) || "default",

@@ -7,7 +7,7 @@
  * opened (hunt appends risk events), gets an identity of this process only: its tables are loaded
  * again by the next process, as they always were.
  */
-import { createHash, randomUUID } from "node:crypto";
+import { platform } from "../../platform/platform.js";
 import type { EventStore } from "../../store/event-store.js";
 import type { Manifest } from "../index/manifest.js";
 
@@ -28,7 +28,7 @@ export interface StoreIdentity {
 
 /** The identity of an index's contents: its manifest, hashed (key order as the index writes it). */
 export function manifestIdentity(manifest: Manifest): string {
-  return `index:${createHash("sha256").update(JSON.stringify(manifest)).digest("hex").slice(0, 32)}`;
+  return `index:${platform().digests.hex("sha256", JSON.stringify(manifest)).slice(0, 32)}`;
 }
 
 /** Records that `store`, as it is now, holds exactly the contents `id` names. */
@@ -41,6 +41,6 @@ export function storeIdentity(store: EventStore): StoreIdentity {
   const k = known.get(store);
   if (k && k.version === store.version && k.length === store.length) return { id: k.id, stable: true };
   let l = local.get(store);
-  if (!l || l.version !== store.version) local.set(store, (l = { id: `process:${randomUUID()}`, version: store.version }));
+  if (!l || l.version !== store.version) local.set(store, (l = { id: `process:${platform().digests.randomUUID()}`, version: store.version }));
   return { id: l.id, stable: false };
 }

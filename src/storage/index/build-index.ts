@@ -5,8 +5,7 @@
  * are, changed files are re-indexed, vanished files dropped. Rows keep input order (sorted
  * paths, then file order), the order `--data` gives them, so both answer identically.
  */
-import { mkdirSync, rmSync, statSync } from "node:fs";
-import { createHash } from "node:crypto";
+import { platform } from "../../platform/platform.js";
 import { join, resolve } from "node:path";
 import { expand, ingestStream } from "../../adapters/ingest.js";
 import type { IngestOptions, SkippedRecord } from "../../adapters/types.js";
@@ -64,7 +63,7 @@ interface BuildPlan {
 }
 
 function planBuild(paths: readonly string[], dir: string, opts: StreamOptions): BuildPlan {
-  mkdirSync(join(dir, "events"), { recursive: true });
+  platform().fs.mkdir(join(dir, "events"));
   const options = optionsKey(opts);
   let old: Manifest | null = null;
   try {
@@ -79,7 +78,7 @@ function planBuild(paths: readonly string[], dir: string, opts: StreamOptions): 
   const previous = new Map((old?.files ?? []).map((f) => [f.path, f]));
   const listing = emptyStreamReport();
   const files = expand(paths.map((p) => resolve(p)), listing, opts).map((path) => {
-    const st = statSync(path);
+    const st = platform().fs.stat(path);
     const prev = previous.get(path);
     previous.delete(path);
     const same = prev && prev.size === st.size && prev.mtimeMs === st.mtimeMs;
@@ -158,7 +157,7 @@ export async function buildIndexParallel(paths: readonly string[], dir: string, 
 
 /** Indexes one input file into its parts (in this thread; index-worker.ts calls it in a worker). */
 export function indexFile(file: string, st: { size: number; mtimeMs: number }, dir: string, opts: StreamOptions, onPart: (events: number) => void = () => {}): IndexedFile {
-  const base = `events/${createHash("sha1").update(file).digest("hex").slice(0, 16)}`;
+  const base = `events/${platform().digests.hex("sha1", file).slice(0, 16)}`;
   const parts: PartInfo[] = [];
   const sourcetypes: Record<string, number> = {};
   const datasets: Record<string, number> = {};
@@ -214,15 +213,16 @@ export function indexFile(file: string, st: { size: number; mtimeMs: number }, d
 }
 
 function removeParts(dir: string, f: IndexedFile): void {
-  for (const p of f.parts) rmSync(join(dir, p.name), { force: true });
-  for (const p of f.parts) if (p.terms) rmSync(join(dir, p.terms.name), { force: true });
-  for (const p of f.parts) if (p.members) rmSync(join(dir, p.members.name), { force: true });
+  const fs = platform().fs;
+  for (const p of f.parts) fs.remove(join(dir, p.name));
+  for (const p of f.parts) if (p.terms) fs.remove(join(dir, p.terms.name));
+  for (const p of f.parts) if (p.members) fs.remove(join(dir, p.members.name));
 }
 
 /** The ingest options as a string: an index built with other options is rebuilt. */
 export function optionsKey(opts: IngestOptions): string {
   const { sourcetype, source, host, index, mapping } = opts;
-  const mappingHash = mapping ? createHash("sha1").update(JSON.stringify(mapping)).digest("hex") : undefined;
+  const mappingHash = mapping ? platform().digests.hex("sha1", JSON.stringify(mapping)) : undefined;
   // followSymlinks changes which files are read; only added when set, so existing keys stay valid.
   return JSON.stringify({ sourcetype, source, host, index, mapping: mappingHash, ...(opts.followSymlinks ? { followSymlinks: true } : {}) });
 }

@@ -6,9 +6,7 @@
  * building the same cache at once would fight over its parts, so a builder holds a lock file;
  * a run that finds it held reports `busy` and the caller loads into memory instead.
  */
-import { createHash } from "node:crypto";
-import { closeSync, mkdirSync, openSync, rmSync, statSync, writeSync } from "node:fs";
-import { homedir } from "node:os";
+import { platform } from "../../platform/platform.js";
 import { join, resolve } from "node:path";
 import { buildIndex, optionsKey, type BuildOptions, type BuildSummary } from "./build-index.js";
 import { openIndex, type OpenedIndex } from "./open-index.js";
@@ -17,14 +15,11 @@ import { openIndex, type OpenedIndex } from "./open-index.js";
 const STALE_LOCK_MS = 15 * 60 * 1000;
 
 export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string {
-  return join(env.XDG_CACHE_HOME || join(homedir(), ".cache"), "minispl");
+  return join(env.XDG_CACHE_HOME || join(platform().fs.homeDir(), ".cache"), "minispl");
 }
 
 export function cacheDirFor(paths: readonly string[], opts: BuildOptions, root = cacheRoot()): string {
-  const key = createHash("sha1")
-    .update(JSON.stringify({ paths: paths.map((p) => resolve(p)).sort(), options: optionsKey(opts) }))
-    .digest("hex")
-    .slice(0, 20);
+  const key = platform().digests.hex("sha1", JSON.stringify({ paths: paths.map((p) => resolve(p)).sort(), options: optionsKey(opts) })).slice(0, 20);
   return join(root, key);
 }
 
@@ -33,34 +28,35 @@ export type CachedOpen = { readonly index: OpenedIndex; readonly build: BuildSum
 /** Builds (or brings up to date) the cached index of `paths`, then opens it. */
 export function openCached(paths: readonly string[], opts: BuildOptions, root = cacheRoot()): CachedOpen {
   const dir = cacheDirFor(paths, opts, root);
-  mkdirSync(dir, { recursive: true });
+  platform().fs.mkdir(dir);
   const lock = join(dir, ".lock");
   if (!takeLock(lock)) return { busy: dir };
   try {
     const build = buildIndex(paths, dir, opts);
     return { index: openIndex(dir), build };
   } finally {
-    rmSync(lock, { force: true });
+    platform().fs.remove(lock);
   }
 }
 
 function takeLock(lock: string): boolean {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const fd = openSync(lock, "wx");
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
+      const fs = platform().fs;
+      const fd = fs.open(lock, "wx");
+      fs.write(fd, new TextEncoder().encode(String(process.pid)));
+      fs.close(fd);
       return true;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
       let age = 0;
       try {
-        age = Date.now() - statSync(lock).mtimeMs;
+        age = Date.now() - platform().fs.stat(lock).mtimeMs;
       } catch {
         continue; // released meanwhile: try again
       }
       if (age < STALE_LOCK_MS) return false;
-      rmSync(lock, { force: true });
+      platform().fs.remove(lock);
     }
   }
   return false;

@@ -3,7 +3,8 @@
  * (index-worker.ts) and answers with its manifest entry. A worker that fails fails its job with
  * the worker's message; the pool never hangs on a dead worker.
  */
-import { Worker } from "node:worker_threads";
+import { platform } from "../../platform/platform.js";
+import type { WorkerThread } from "../../platform/threads.js";
 import type { StreamOptions } from "../../adapters/stream-types.js";
 import type { IndexedFile } from "./manifest.js";
 
@@ -18,13 +19,13 @@ export interface IndexJob {
 type Reply = { readonly ok: IndexedFile } | { readonly error: string };
 
 export class IndexWorkers {
-  private readonly idle: Worker[] = [];
-  private readonly all: Worker[] = [];
-  private readonly waiting: ((w: Worker) => void)[] = [];
+  private readonly idle: WorkerThread[] = [];
+  private readonly all: WorkerThread[] = [];
+  private readonly waiting: ((w: WorkerThread) => void)[] = [];
 
   constructor(size: number) {
     for (let i = 0; i < size; i++) {
-      const w = new Worker(new URL("./index-worker.js", import.meta.url));
+      const w = platform().threads.start(new URL("./index-worker.js", import.meta.url));
       this.all.push(w);
       this.idle.push(w);
     }
@@ -66,12 +67,12 @@ export class IndexWorkers {
     await Promise.all(this.all.map((w) => w.terminate()));
   }
 
-  private take(): Promise<Worker> {
+  private take(): Promise<WorkerThread> {
     const w = this.idle.pop();
     return w ? Promise.resolve(w) : new Promise((resolve) => this.waiting.push(resolve));
   }
 
-  private give(w: Worker): void {
+  private give(w: WorkerThread): void {
     const next = this.waiting.shift();
     if (next) next(w);
     else this.idle.push(w);

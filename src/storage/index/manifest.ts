@@ -4,7 +4,7 @@
  * minispl and mapping versions, ingest options). A manifest from another format or mapping
  * version, or other ingest options, is not reused: the index is rebuilt.
  */
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { platform } from "../../platform/platform.js";
 import { join } from "node:path";
 import type { SkippedRecord } from "../../adapters/types.js";
 import type { ColumnType } from "../parquet/index.js";
@@ -94,7 +94,7 @@ export const MANIFEST = "manifest.json";
 export function readManifest(dir: string): Manifest | null {
   let text: string;
   try {
-    text = readFileSync(join(dir, MANIFEST), "utf8");
+    text = platform().fs.readText(join(dir, MANIFEST));
   } catch {
     return null;
   }
@@ -110,6 +110,6 @@ export function readManifest(dir: string): Manifest | null {
 /** Writes the manifest atomically (a crash leaves the old one or the new one, never half). */
 export function writeManifest(dir: string, m: Manifest): void {
   const tmp = join(dir, `${MANIFEST}.tmp`);
-  writeFileSync(tmp, `${JSON.stringify(m, null, 1)}\n`);
-  renameSync(tmp, join(dir, MANIFEST));
+  platform().fs.writeFile(tmp, `${JSON.stringify(m, null, 1)}\n`);
+  platform().fs.rename(tmp, join(dir, MANIFEST));
 }

@@ -11,7 +11,7 @@
  * Little-endian. MEMBERS_VERSION changes whenever the layout does; a reader of another version
  * ignores the file and the store falls back to `_datasets`.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { platform } from "../../platform/platform.js";
 
 export const MEMBERS_VERSION = 1;
 const MAGIC = "MSPLMEMB";
@@ -36,7 +36,7 @@ export function writeMemberFile(path: string, rows: number, lists: ReadonlyMap<s
     chunks.push(h, body);
   }
   const out = Buffer.concat(chunks);
-  writeFileSync(path, out);
+  platform().fs.writeFile(path, out);
   return out.length;
 }
 
@@ -68,7 +68,8 @@ export class MemberFile {
   }
 
   static read(path: string): MemberFile {
-    return new MemberFile(path, readFileSync(path));
+    const raw = platform().fs.readFile(path);
+    return new MemberFile(path, Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength));
   }
 
   /** Rows of `dataset` in this part (ascending), plus `offset`. */

@@ -4,7 +4,7 @@
  * pages, compresses no slower and decompresses faster (measured: see README). DuckDB and
  * hyparquet read Parquet's BROTLI codec.
  */
-import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from "node:zlib";
+import { platform } from "../../platform/platform.js";
 import { Codec, enumName } from "./constants.js";
 import { snappyUncompress } from "./snappy.js";
 
@@ -18,17 +18,11 @@ export const BROTLI_QUALITY = 4;
 export type PageCodec = "gzip" | "brotli" | "none";
 
 export function gzip(data: Uint8Array, level = GZIP_LEVEL): Uint8Array {
-  return gzipSync(data, { level });
+  return platform().compression.gzip(data, level);
 }
 
 export function brotli(data: Uint8Array, quality = BROTLI_QUALITY): Uint8Array {
-  return brotliCompressSync(data, {
-    params: {
-      [constants.BROTLI_PARAM_QUALITY]: quality,
-      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-      [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
-    },
-  });
+  return platform().compression.brotliCompress(data, quality);
 }
 
 /** Compresses one page body with a page codec. */
@@ -50,10 +44,10 @@ export function decompress(codec: number, data: Uint8Array, size: number): Uint8
       out = data;
       break;
     case Codec.GZIP:
-      out = gunzipSync(data, { maxOutputLength: Math.max(size, 1) });
+      out = platform().compression.gunzip(data, size);
       break;
     case Codec.BROTLI:
-      out = brotliDecompressSync(data, { maxOutputLength: Math.max(size, 1) });
+      out = platform().compression.brotliDecompress(data, size);
       break;
     case Codec.SNAPPY:
       out = snappyUncompress(data, size);

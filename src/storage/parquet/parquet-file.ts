@@ -3,7 +3,7 @@
  * footer; `readChunk` reads one column chunk's bytes. Every error names the file and what is
  * wrong, so a caller can turn it into a diagnostic as is.
  */
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { platform } from "../../platform/platform.js";
 import { layoutColumns, type ColumnLayout, type FileLayout } from "./column-layout.js";
 import { MAGIC } from "./constants.js";
 import { decodeFileMetaData } from "./metadata-decode.js";
@@ -64,12 +64,12 @@ export class ParquetFile {
   static open(path: string): ParquetFile {
     let fd: number;
     try {
-      fd = openSync(path, "r");
+      fd = platform().fs.open(path, "r");
     } catch (e) {
       throw new Error(`Parquet file ${path}: cannot open: ${(e as Error).message}`, { cause: e });
     }
     try {
-      const size = fstatSync(fd).size;
+      const size = platform().fs.fstat(fd).size;
       const { meta, dataEnd } = readFooter(fd, size);
       const layout = layoutColumns(meta.schema, declaredTypes(meta));
       checkRowGroups(meta, layout, dataEnd);
@@ -81,7 +81,7 @@ export class ParquetFile {
       }
       return file;
     } catch (e) {
-      closeSync(fd);
+      platform().fs.close(fd);
       throw new Error(`Parquet file ${path}: ${(e as Error).message}`, { cause: e });
     }
   }
@@ -141,7 +141,7 @@ export class ParquetFile {
   }
 
   close(): void {
-    if (this.fd !== undefined) closeSync(this.fd);
+    if (this.fd !== undefined) platform().fs.close(this.fd);
     this.fd = undefined;
     this.whole = null;
   }
@@ -202,7 +202,7 @@ function chunkStart(m: ColumnMetaData): number {
 function readFully(fd: number, buf: Uint8Array, position: number): void {
   let done = 0;
   while (done < buf.length) {
-    const n = readSync(fd, buf, done, buf.length - done, position + done);
+    const n = platform().fs.read(fd, buf, done, buf.length - done, position + done);
     if (n === 0) throw new Error(`unexpected end of file at byte ${position + done}`);
     done += n;
   }

@@ -3,7 +3,7 @@
  * encoded, written, and dropped before the next, so memory holds one chunk's pages plus the
  * footer metadata, never the file.
  */
-import { closeSync, openSync, unlinkSync, writeSync } from "node:fs";
+import { platform } from "../../platform/platform.js";
 import { MAGIC } from "./constants.js";
 import { encodeColumn } from "./encode-column.js";
 import type { EncodedChunk, EncodedPage } from "./encoded-chunk.js";
@@ -29,7 +29,7 @@ export function writeParquetFile(
   } catch (e) {
     throw new Error(`writing Parquet file ${path}: ${(e as Error).message}`, { cause: e });
   }
-  const fd = openSync(path, "w");
+  const fd = platform().fs.open(path, "w");
   const out = new FileOut(fd);
   let ok = false;
   let where = "";
@@ -65,7 +65,7 @@ export function writeParquetFile(
   } catch (e) {
     throw new Error(`writing Parquet file ${path}: ${where}: ${(e as Error).message}`, { cause: e });
   } finally {
-    closeSync(fd);
+    platform().fs.close(fd);
     if (!ok) unlinkQuietly(path);
   }
   return { bytes: out.offset };
@@ -107,7 +107,7 @@ class FileOut {
 
   write(b: Uint8Array): void {
     let done = 0;
-    while (done < b.length) done += writeSync(this.fd, b, done, b.length - done);
+    while (done < b.length) done += platform().fs.write(this.fd, b, done, b.length - done);
     this.offset += b.length;
   }
 }
@@ -130,7 +130,7 @@ function checkRowGroup(rg: RowGroupInput, columns: readonly ColumnSchema[]): voi
 
 function unlinkQuietly(path: string): void {
   try {
-    unlinkSync(path);
+    platform().fs.remove(path);
   } catch {
     // Already gone or never created; the original error is what matters.
   }

@@ -7,7 +7,7 @@
  * TERMS_VERSION names the folding, n-gram and hash functions: a reader of another version must
  * not test its filters (the manifest records the version, and open-parts ignores a mismatch).
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { platform } from "../../platform/platform.js";
 import { HASHES } from "./bloom.js";
 import type { TermBlocks } from "./term-blocks.js";
 import { GRAM } from "./trigrams.js";
@@ -32,7 +32,7 @@ export function encodeTermFile(b: TermBlocks): Uint8Array {
 /** Writes the file and returns its size (recorded in the manifest). */
 export function writeTermFile(path: string, b: TermBlocks): number {
   const bytes = encodeTermFile(b);
-  writeFileSync(path, bytes);
+  platform().fs.writeFile(path, bytes);
   return bytes.length;
 }
 
@@ -43,7 +43,8 @@ export function readTermFile(path: string, rows: number, bytes?: number): TermBl
   };
   let buf: Buffer;
   try {
-    buf = readFileSync(path);
+    const raw = platform().fs.readFile(path);
+    buf = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
   } catch (e) {
     return fail((e as Error).message);
   }

@@ -9,7 +9,7 @@ import { constants, gunzipSync, gzipSync } from "node:zlib";
 import { EventStore } from "../../../src/store/event-store.js";
 import { ingestStream } from "../../../src/adapters/ingest.js";
 import type { StreamOptions } from "../../../src/adapters/stream-types.js";
-import { inflateWorkersStarted } from "../../../src/adapters/sync-inflate.js";
+import { inflateWorkersStarted } from "../../../src/platform/node-inflate.js";
 import { tar, zip } from "./archive-builder.js";
 
 /** `n` NXLog JSON lines, each with its own SHA256-like value (so a flipped bit shows). */

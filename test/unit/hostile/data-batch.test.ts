@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestStream } from "../../../src/adapters/ingest.js";
-import { inflateWorkersStarted } from "../../../src/adapters/sync-inflate.js";
+import { inflateWorkersStarted } from "../../../src/platform/node-inflate.js";
 import { EventStore } from "../../../src/store/event-store.js";
 import { tar, zip } from "../adapters/archive-builder.js";
 import { ChunkBuilder, evtxFile } from "../adapters/evtx-builder.js";

@@ -1,13 +1,10 @@
 // The playground's browser implementations of Node built-ins (web/playground/node/) against Node's
-// own, on what the engine calls: Buffer's reads, decodings and writes, createHash's digests, path;
-// and the browser's backtracking-regex runner (web/playground/browser/), answering as Node's worker.
-import { createHash as nodeHash } from "node:crypto";
+// own, on what the engine calls: Buffer's reads, decodings and writes, path. (Files, compression,
+// threads and digests are the platform's: test/unit/platform/.)
 import { posix } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { runBacktracking } from "../../../web/playground/browser/backtrack-runner.js";
 import { BrowserBuffer } from "../../../web/playground/node/buffer.js";
-import { createHash } from "../../../web/playground/node/crypto.js";
 import * as path from "../../../web/playground/node/path.js";
 
 describe("BrowserBuffer", () => {
@@ -49,16 +46,6 @@ describe("BrowserBuffer", () => {
   });
 });
 
-describe("createHash", () => {
-  it("gives node:crypto's md5, sha1, sha256 and sha512 digests, across block boundaries", () => {
-    const inputs = ["", "abc", "x".repeat(55), "y".repeat(56), "z".repeat(64), "w".repeat(111), "v".repeat(112), "é😀".repeat(40)];
-    for (const algo of ["md5", "sha1", "sha256", "sha512"]) {
-      for (const s of inputs) expect(createHash(algo).update(s, "utf8").digest("hex"), `${algo}(${s.length})`).toBe(nodeHash(algo).update(s, "utf8").digest("hex"));
-    }
-    expect(() => createHash("whirlpool")).toThrow(/not supported/);
-  });
-});
-
 describe("path", () => {
   it("joins, resolves and splits POSIX paths as node:path does", () => {
     for (const p of ["/a/b/c.evtx", "dropped/x.json", "/a/./b/../c", "a//b/", "/", "x"]) {
@@ -67,16 +54,5 @@ describe("path", () => {
     expect(path.join("a", "../b", "c")).toBe(posix.join("a", "../b", "c"));
     expect(path.resolve("/x", "y", "../z")).toBe(posix.resolve("/x", "y", "../z"));
     expect(path.relative("/a/b/c", "/a/d")).toBe(posix.relative("/a/b/c", "/a/d"));
-  });
-});
-
-describe("the browser's backtracking-regex runner", () => {
-  it("answers test and matches jobs (groups, spans, limit) and reports a bad pattern", () => {
-    expect(runBacktracking({ op: "test", source: "(ab)\\1", flags: "g", input: "xabab" })).toEqual({ timedOut: false, value: true });
-    expect(runBacktracking({ op: "matches", source: "(?<=a)(X)", flags: "", input: "aXbXaX", limit: 5, spans: true })).toEqual({
-      timedOut: false, value: [[1, 2, ["X", "X"], [[1, 2], [1, 2]]], [5, 6, ["X", "X"], [[5, 6], [5, 6]]]],
-    });
-    expect(runBacktracking({ op: "matches", source: "a", flags: "", input: "aaa", limit: 2, spans: false })).toEqual({ timedOut: false, value: [[0, 1, ["a"], null], [1, 2, ["a"], null]] });
-    expect(runBacktracking({ op: "test", source: "(", flags: "", input: "" })).toMatchObject({ timedOut: false, error: expect.stringMatching(/Invalid regular expression/) });
   });
 });

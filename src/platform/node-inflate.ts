@@ -10,27 +10,12 @@
  * of memory. A worker is checked out per live generator (two alive at once get two workers) and
  * kept for the next one when its job ended cleanly. Damage in the data (truncated, corrupt, CRC or
  * size mismatch, trailing bytes) is not thrown: it is added to `problems`, reading stops at it and
- * everything decoded before it has been yielded (inflate-worker.ts).
+ * everything decoded before it has been yielded (node-inflate-worker.ts).
  */
 import { Worker } from "node:worker_threads";
-import { ABORT, DONE, EMPTY, FAILED, HEADER_BYTES, NOTE } from "./inflate-protocol.js";
-import { WORKER_SOURCE } from "./inflate-worker.js";
-
-export interface InflateSource {
-  readonly path: string;
-  /** First byte of the compressed data. */
-  readonly start: number;
-  /** One past the last byte. */
-  readonly end: number;
-  /** `gzip` (RFC 1952, multi-member) or `raw` (RFC 1951 deflate, as in zip members). */
-  readonly kind: "gzip" | "raw";
-}
-
-export interface InflateProblem {
-  readonly message: string;
-  /** True when output stopped before the end of the data, so its last record is cut. */
-  readonly cut: boolean;
-}
+import type { InflateProblem, InflateSource } from "./compression.js";
+import { ABORT, DONE, EMPTY, FAILED, HEADER_BYTES, NOTE } from "./node-inflate-protocol.js";
+import { WORKER_SOURCE } from "./node-inflate-worker.js";
 
 /** A stalled worker (it cannot happen short of a crash) fails loudly instead of hanging forever. */
 const STALL_MS = 120_000;

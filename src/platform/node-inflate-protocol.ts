@@ -1,5 +1,5 @@
 /**
- * The control words shared by sync-inflate.ts (main thread) and its worker (inflate-worker.ts),
+ * The control words shared by node-inflate.ts (main thread) and its worker (node-inflate-worker.ts),
  * at the start of each job's SharedArrayBuffer: Int32 [0] state, [1] byte count of what is
  * published (data, or a JSON message for NOTE/FAILED). The worker writes FULL, DONE, NOTE or
  * FAILED and waits for EMPTY; the main thread consumes and writes EMPTY, or ABORT to stop the job.

@@ -1,41 +1,39 @@
 /**
- * `node:crypto` for the engine in the browser: `createHash(md5|sha1|sha256|sha512)` with
- * `update(string | bytes)` and `digest("hex")`, the only use the engine makes of it (the eval
- * functions md5()…sha512(), and cache keys). Synchronous, so not WebCrypto (its digest is a
- * promise). Straight from the definitions (RFC 1321, FIPS 180-4); playground inputs are small.
+ * Digests without Node (the browser platform): MD5, SHA-1, SHA-256 and SHA-512 straight from
+ * their definitions (RFC 1321, FIPS 180-4). Synchronous, so not WebCrypto (its digest is a
+ * promise); the engine hashes small things (eval's md5()…sha512() values, cache keys).
  */
+import type { DigestAlgorithm, Digests } from "./digests.js";
+
 const enc = new TextEncoder();
 
-type Algo = "md5" | "sha1" | "sha256" | "sha512";
+export const browserDigests: Digests = {
+  hex(algorithm, ...parts) {
+    const bytes = parts.map((p) => (typeof p === "string" ? enc.encode(p) : p));
+    const all = new Uint8Array(bytes.reduce((s, p) => s + p.length, 0));
+    let at = 0;
+    for (const p of bytes) {
+      all.set(p, at);
+      at += p.length;
+    }
+    return Array.from(digest(algorithm, all), (b) => b.toString(16).padStart(2, "0")).join("");
+  },
+  randomUUID: () => globalThis.crypto.randomUUID(),
+};
 
-export interface Hash {
-  update(data: string | Uint8Array, encoding?: string): Hash;
-  digest(encoding?: "hex"): string;
-}
-
-export const randomUUID = (): string => globalThis.crypto.randomUUID();
-
-export function createHash(name: string): Hash {
-  const algo = name.toLowerCase() as Algo;
-  if (!["md5", "sha1", "sha256", "sha512"].includes(algo)) throw new Error(`Digest method not supported: ${name}`);
-  const parts: Uint8Array[] = [];
-  const h: Hash = {
-    update(data) {
-      parts.push(typeof data === "string" ? enc.encode(data) : data);
-      return h;
-    },
-    digest() {
-      const all = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
-      let at = 0;
-      for (const p of parts) {
-        all.set(p, at);
-        at += p.length;
-      }
-      const out = algo === "md5" ? md5(all) : algo === "sha1" ? sha1(all) : algo === "sha256" ? sha256(all) : sha512(all);
-      return Array.from(out, (b) => b.toString(16).padStart(2, "0")).join("");
-    },
-  };
-  return h;
+function digest(algorithm: DigestAlgorithm, data: Uint8Array): Uint8Array {
+  switch (algorithm) {
+    case "md5":
+      return md5(data);
+    case "sha1":
+      return sha1(data);
+    case "sha256":
+      return sha256(data);
+    case "sha512":
+      return sha512(data);
+    default:
+      throw new Error(`digest method not supported: ${String(algorithm)}`);
+  }
 }
 
 /** Merkle–Damgård padding: 0x80, zeros, the bit length (big or little endian) in `lenBytes`. */

@@ -3,7 +3,7 @@
  * and from vitest's TS sources). One worker serves every member of a run, one job at a time
  * (jobs are chained): a job names a file byte range, its kind and a SharedArrayBuffer, and the
  * worker publishes the decompressed bytes there one buffer-full at a time (protocol in
- * sync-inflate.ts).
+ * node-inflate.ts).
  *
  * Why gzip framing is parsed here rather than by `createGunzip`: Node's gunzip throws away the
  * output it decoded when it then meets an error, so a truncated `.gz`, a bad CRC or trailing
@@ -13,7 +13,7 @@
  * (CRC-32, ISIZE; RFC 1952 §2.3.1) is checked by hand. Damage becomes a NOTE (a warning) and
  * reading stops at it; bytes after the last member are a warning unless they are zero padding.
  */
-import { ABORT, DONE, EMPTY, FAILED, FULL, HEADER_BYTES, NOTE } from "./inflate-protocol.js";
+import { ABORT, DONE, EMPTY, FAILED, FULL, HEADER_BYTES, NOTE } from "./node-inflate-protocol.js";
 
 export const WORKER_SOURCE = `
 const { parentPort } = require("node:worker_threads");

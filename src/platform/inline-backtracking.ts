@@ -1,26 +1,13 @@
 /**
- * The browser implementation of src/functions/backtrack-runner.ts (same exports; the playground's
- * build resolves that module here): a JavaScript regex that RE2 cannot run (backreferences,
- * lookaround) runs inline in the engine's Web Worker. Node runs it in a worker thread to stop it
- * after its budget; here a runaway pattern is stopped by the Cancel button, which terminates the
- * whole engine worker (playground/worker-engine.ts), so the page never hangs.
+ * The browser's backtracking-regex runner (Threads.runBacktracking): a JavaScript regex that RE2
+ * cannot run (backreferences, lookaround) runs inline in the engine's Web Worker. Node runs it in
+ * a worker thread to stop it after its budget; in the playground a runaway pattern is stopped by
+ * the Cancel button, which terminates the whole engine worker (web/playground/worker-client.ts),
+ * so the page never hangs. The budget is therefore not applied here.
  */
-import type { BacktrackAnswer, BacktrackJob, WireMatch } from "../../../src/functions/backtrack-runner.js";
+import type { BacktrackAnswer, BacktrackJob, WireMatch } from "./threads.js";
 
-export type { BacktrackAnswer, BacktrackJob, WireMatch };
-
-let budgetMs = 500;
 const cache = new Map<string, RegExp>();
-
-export function setBacktrackBudget(ms: number): number {
-  const old = budgetMs;
-  budgetMs = ms;
-  return old;
-}
-
-export function backtrackBudget(): number {
-  return budgetMs;
-}
 
 function compile(source: string, flags: string): RegExp {
   const key = `${flags}/${source}`;
@@ -34,7 +21,7 @@ function compile(source: string, flags: string): RegExp {
 }
 
 /** The job answered as Node's worker answers it (never timed out: Cancel is the limit here). */
-export function runBacktracking(job: BacktrackJob): BacktrackAnswer {
+export function runBacktrackingInline(job: BacktrackJob): BacktrackAnswer {
   try {
     const flags = job.flags.replace(/[gyd]/g, "");
     if (job.op === "test") return { timedOut: false, value: compile(job.source, flags).test(job.input) };
