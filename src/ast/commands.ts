@@ -5,7 +5,7 @@
  */
 import type { Span } from "../source/source-text.js";
 import type { Expr, ExprSubsearch, SearchExpr, SearchSubsearch } from "./nodes.js";
-import type { StreamCommand } from "./commands-stream.js";
+import type { BinSpan, StreamCommand } from "./commands-stream.js";
 import type { CombineCommand } from "./commands-combine.js";
 import type { LookupCommand } from "./commands-lookup.js";
 import type { SeriesCommand } from "./commands-series.js";
@@ -50,8 +50,8 @@ export interface TstatsCommand extends Base {
   readonly where: SearchExpr | null;
   readonly aggregates: readonly AggregateSpec[];
   readonly by: readonly string[];
-  /** `by _time span=…` bucket in seconds. */
-  readonly bucketSpan?: number;
+  /** `by _time span=…`: bins as `bin _time span=…` makes them (local midnight for days, calendar months). */
+  readonly bucketSpan?: BinSpan;
   /** tstats `fillnull_value`; undefined drops rows with a null BY field (spl-semantics.md §1.2). */
   readonly fillnull?: string;
   readonly summariesonly: boolean;

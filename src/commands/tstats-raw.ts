@@ -28,6 +28,7 @@ import type { EventStore } from "../store/event-store.js";
 import type { Atom } from "../values/value.js";
 import type { SearchExpr } from "../ast/nodes.js";
 import { indexMatcher, rowIndexes } from "./store-indexes.js";
+import { timeBucket } from "./time-buckets.js";
 import type { CheckContext, ExecContext, Step } from "./types.js";
 
 export function rawTstatsStep(cmd: TstatsCommand): Step {
@@ -43,7 +44,8 @@ export function rawTstatsStep(cmd: TstatsCommand): Step {
     const byKeys = cmd.by.map((f): NumericKey => {
       if (f === "_time") {
         const s = cmd.bucketSpan;
-        const t = s ? (i: number) => Math.floor(time(i) / s) * s : time;
+        const tz = ctx.fn.tz;
+        const t = s ? (i: number) => timeBucket(time(i), s, 0, tz) : time;
         return { key: (i) => timeKey(t(i)), atoms: (k) => [k] };
       }
       return isPrefixField(f) ? prefixKey(store, prefixOf(f), rows) : fieldKey(store, f, rows);

@@ -12,6 +12,7 @@
  * reported as not supported.
  */
 import type { AggregateSpec, TstatsCommand } from "../ast/commands.js";
+import type { BinSpan } from "../ast/commands-stream.js";
 import type { SearchExpr } from "../ast/nodes.js";
 import { diag } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
@@ -26,7 +27,8 @@ import type { CommandNode } from "../ast/nodes.js";
 import { aggregateSpec, argsOf, byFields, boolOption, intValue, readOptions, textOf, warnNoEffect, type OptionArg } from "./args.js";
 import { isPrefixField, prefixByField, prefixSpec, rawTstatsStep } from "./tstats-raw.js";
 import { lookupAggregate } from "../aggregates/registry.js";
-import { parseSpan } from "./span.js";
+import { parseBinSpan } from "./bin.js";
+import { timeBucket } from "./time-buckets.js";
 import type { CheckContext, CommandDef } from "./types.js";
 
 const OPTIONS = ["summariesonly", "allow_old_summaries", "fillnull_value", "chunk_size", "datamodel", "nodename", "span", "include_reduced_buckets", "local"];
@@ -165,7 +167,8 @@ export const tstats: CommandDef<"tstats"> = {
       const byKeys = cmd.by.map((f): NumericKey => {
         if (f === "_time") {
           const s = cmd.bucketSpan;
-          const time = s ? (i: number) => Math.floor(scan.time(i) / s) * s : (i: number) => scan.time(i);
+          const tz = ctx.fn.tz;
+          const time = s ? (i: number) => timeBucket(scan.time(i), s, 0, tz) : (i: number) => scan.time(i);
           // One key per printed value: no -0, one NaN (NumericKey's contract).
           return { key: (i) => timeKey(time(i)), atoms: (t) => [t] };
         }
@@ -186,12 +189,13 @@ export const tstats: CommandDef<"tstats"> = {
 };
 
 /** `span=` and `fillnull_value=`, read the same way with and without a datamodel. */
-function spanAndFill(node: CommandNode, opts: Map<string, OptionArg>, ctx: CheckContext): { span?: number; fillnull?: string } {
+function spanAndFill(node: CommandNode, opts: Map<string, OptionArg>, ctx: CheckContext): { span?: BinSpan; fillnull?: string } {
   const spanOpt = opts.get("span");
   const spanText = spanOpt ? textOf(spanOpt.value, node, ctx) : null;
-  const span = spanText === null ? undefined : parseSpan(spanText);
+  // The same <timespan> as bin's (tstats: `BY <field-list> [span=<timespan>]`), months included.
+  const span = spanText === null ? undefined : parseBinSpan(spanText);
   if (spanOpt && (span === null || span === undefined)) {
-    ctx.report(diag("bad-argument", { command: "tstats", message: `bad span "${spanText}"` }, spanOpt.value.span));
+    ctx.report(diag("bad-argument", { command: "tstats", message: `bad span "${spanText}": use <number>[s|m|h|d|w|mon]` }, spanOpt.value.span));
   }
   const fillOpt = opts.get("fillnull_value");
   const fillnull = fillOpt ? textOf(fillOpt.value, node, ctx) ?? undefined : undefined;

@@ -36,8 +36,8 @@ export const SETTINGS = "SETTINGS precise_float_parsing = 1, query_plan_merge_ex
 export interface GroupSpec {
   readonly by: readonly string[];
   readonly aggregates: readonly AggregateSpec[];
-  /** `by _time span=…` bucket in seconds (tstats). */
-  readonly bucketSpan?: number;
+  /** The SQL of `by _time span=…`'s bucket over `_time` (tstats: row-bin.ts timeBucketSql); absent: `_time` itself. */
+  readonly timeBucket?: string;
   /** The value a missing BY field takes (tstats `fillnull_value`); undefined drops the row. */
   readonly fillnull?: string;
 }
@@ -107,7 +107,7 @@ export function compileGroup(spec: GroupSpec, src: GroupSource, used: () => read
   const numbers = new Map<string, string>();
   spec.by.forEach((f, i) => {
     if (f === "_time") {
-      const t = spec.bucketSpan ? `floor(_time / ${sqlFloat(spec.bucketSpan)}) * ${sqlFloat(spec.bucketSpan)}` : "_time";
+      const t = spec.timeBucket ?? "_time";
       // `+ 0` is timeKey's: one key for 0 and -0.
       keys.push(`toString(${t} + 0) AS k${i}`);
       numbers.set(`k${i}`, `any(${t} + 0)`);

@@ -130,7 +130,7 @@ function compileAggregateHead(plan: LogicalPlan, opts: PushdownOptions): { compi
   const agg = next && next.op !== "scan" ? next.command : null;
   if (scan?.op === "scan" && scan.from === "datamodel" && agg?.kind === "tstats") {
     try {
-      return { compiled: compileTstats(agg), scanCommands: 0, nodes: 2 };
+      return { compiled: compileTstats(agg, opts.tz), scanCommands: 0, nodes: 2 };
     } catch (e) {
       throw e instanceof NotPushable ? new NotPushable(`tstats: ${e.message}`) : e;
     }

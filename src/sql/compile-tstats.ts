@@ -11,6 +11,7 @@ import { findDataset, lineage } from "../datamodels/registry.js";
 import { bareName } from "../datamodels/scan-dataset.js";
 import { compileGroup, groupSql, type CompiledGroup } from "./compile-group.js";
 import { compileWhere, NotPushable, type FieldResolver } from "./compile-where.js";
+import { timeBucketSql } from "./row-bin.js";
 import { datasetTable } from "./sql-text.js";
 import type { TableNeed } from "./types.js";
 
@@ -21,7 +22,7 @@ export interface CompiledTstats extends CompiledGroup {
 /** The query text of a compiled tstats, with any columns added after it. */
 export const tstatsSql = groupSql;
 
-export function compileTstats(cmd: TstatsCommand): CompiledTstats {
+export function compileTstats(cmd: TstatsCommand, tz: string): CompiledTstats {
   if (cmd.datamodel === null) throw new NotPushable("tstats without a datamodel (over the indexes' events) is not pushed yet");
   const ds = findDataset(cmd.datamodel, cmd.nodename);
   if (!ds) throw new NotPushable(`unknown dataset ${cmd.datamodel}`);
@@ -38,7 +39,7 @@ export function compileTstats(cmd: TstatsCommand): CompiledTstats {
     return b;
   };
   const where = cmd.where ? compileWhere(cmd.where, resolve) : null;
-  const spec = { by: cmd.by, aggregates: cmd.aggregates, ...(cmd.bucketSpan ? { bucketSpan: cmd.bucketSpan } : {}), ...(cmd.fillnull !== undefined ? { fillnull: cmd.fillnull } : {}) };
+  const spec = { by: cmd.by, aggregates: cmd.aggregates, ...(cmd.bucketSpan ? { timeBucket: timeBucketSql("_time", cmd.bucketSpan, tz) } : {}), ...(cmd.fillnull !== undefined ? { fillnull: cmd.fillnull } : {}) };
   const group = compileGroup(spec, { resolve, where, from: () => table, order: "_row" }, () => [...used]);
   return { ...group, tables: [{ kind: "dataset", dataset: `${ds.model}.${ds.name}`, table, fields: group.fields }] };
 }
