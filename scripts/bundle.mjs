@@ -27,6 +27,7 @@ const ENTRIES = {
   main: "dist/cli/main.js",
   "index-worker": "dist/storage/index/index-worker.js",
   "test-worker": "dist/cli/test-worker.js",
+  "engine-worker": "dist/engine/engine-worker.js",
 };
 
 for (const file of Object.values(ENTRIES)) {

@@ -13,6 +13,6 @@ export function documentCodeLenses(doc: TextDocument, ws: LspWorkspace): CodeLen
   if (kind.kind !== "search" || !kind.search.detection) return [];
   const name = /^name:/m.exec(doc.getText());
   const line = name ? doc.positionAt(name.index).line : 0;
-  const title = ws.hasData ? "▶ Run detection" : "▶ Run detection (no data configured)";
+  const title = ws.data.configured ? "▶ Run detection" : "▶ Run detection (no data configured)";
   return [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, command: { title, command: RUN_DETECTION, arguments: [doc.uri] } }];
 }

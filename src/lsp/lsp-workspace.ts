@@ -1,21 +1,24 @@
 /**
  * What the server loaded for every document: the macro table (built-ins, then the configured
- * files, later wins) and, on first need, the configured events (an in-memory Engine: the fields
- * completion offers and the data "Run detection" searches). Problems reading them are logged,
- * never fatal: a server without macros or data still checks and completes searches.
+ * files, later wins) and the events (lsp-data.ts: loaded in a worker thread in the background, the
+ * fields completion offers and the data "Run detection" searches). Problems reading them are
+ * logged, never fatal: a server without macros or data still checks and completes searches.
  */
-import { resolve, sep } from "node:path";
-import { builtinMacros, Engine, loadMacroFiles, type MacroTable } from "../index.js";
-import type { LspOptions } from "./lsp-options.js";
+import { builtinMacros, loadMacroFiles, type MacroTable } from "../index.js";
+import { LspData, type LspDataDeps } from "./lsp-data.js";
+import { isInside, type LspOptions } from "./lsp-options.js";
 
 export class LspWorkspace {
   private table: MacroTable | null = null;
-  private engine: Engine | null = null;
+  readonly data: LspData;
 
   constructor(
     readonly options: LspOptions,
     private readonly log: (message: string) => void,
-  ) {}
+    data: Omit<LspDataDeps, "log">,
+  ) {
+    this.data = new LspData(options, { ...data, log });
+  }
 
   /** The macros every search expands with. */
   get macros(): MacroTable {
@@ -41,43 +44,11 @@ export class LspWorkspace {
 
   /** True when a path is one of the macro files or inside a macro folder. */
   isMacroFile(path: string): boolean {
-    const file = resolve(path);
-    return this.options.macros.map((m) => resolve(m)).some((m) => file === m || file.startsWith(`${m}${sep}`));
+    return isInside(path, this.options.macros);
   }
 
-  get hasData(): boolean {
-    return this.options.data.length > 0;
-  }
-
-  /** The events, loaded once on first use (null when no data is configured). */
-  events(): Engine | null {
-    if (!this.hasData) return null;
-    if (!this.engine) {
-      const engine = new Engine();
-      try {
-        engine.loadData(this.options.data);
-        const skipped = engine.lastReport?.skipped ?? [];
-        this.log(`loaded ${engine.store.length} event(s) from ${this.options.data.join(", ")}${skipped.length ? `; ${skipped.length} record(s) skipped` : ""}`);
-        for (const s of skipped.slice(0, 10)) this.log(`data: ${s.file}:${s.line}: ${s.reason}`);
-        // Nothing read and something refused (a missing path is one): a run would only say "0 results".
-        if (engine.store.length === 0 && skipped.length > 0) {
-          this.dataError = `cannot read the data (${this.options.data.join(", ")}): ${skipped.slice(0, 3).map((s) => `${s.file}: ${s.reason}`).join("; ")}`;
-        }
-      } catch (e) {
-        // Kept empty rather than retried at every keystroke; the run says why it found nothing.
-        this.dataError = `cannot read the data (${this.options.data.join(", ")}): ${(e as Error).message}`;
-        this.log(this.dataError);
-      }
-      this.engine = engine;
-    }
-    return this.engine;
-  }
-
-  /** Why the configured data could not be read, if it could not. */
-  dataError: string | null = null;
-
-  /** Field names of the loaded events ([] without data). */
+  /** Field names of the loaded events: none before the first load ends, never a wait. */
   fields(): readonly string[] {
-    return this.events()?.store.fieldNames() ?? [];
+    return this.data.fields;
   }
 }

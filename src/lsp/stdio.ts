@@ -10,6 +10,8 @@ import type { LspOptions } from "./lsp-options.js";
 export interface StdioOptions extends LspOptions {
   readonly version?: string;
   readonly clientProcessId?: number;
+  /** Each run's wall-time budget (`--timeout`). */
+  readonly timeoutMs?: number;
 }
 
 export function serveStdio(opts: StdioOptions): Promise<number> {
@@ -21,7 +23,7 @@ export function serveStdio(opts: StdioOptions): Promise<number> {
       done = true;
       if (timer) clearInterval(timer);
       Object.assign(console, saved);
-      server.dispose();
+      void server.dispose();
       process.stdin.destroy();
       resolveExit(code);
     };

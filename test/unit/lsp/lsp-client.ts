@@ -2,10 +2,16 @@
  * A minimal LSP client for tests: JSON-RPC messages framed with Content-Length headers, written
  * and read by hand (so the tests check the wire format, not a library's view of it), over any pair
  * of streams: in-memory PassThrough streams to an in-process server, or a child process's pipes.
+ * The in-process server loads its data in the built worker (dist/, made by `pretest`): a worker
+ * cannot load the TypeScript sources.
  */
 import { PassThrough, type Readable, type Writable } from "node:stream";
 import { pathToFileURL } from "node:url";
+import { AsyncEngine } from "../../../src/index.js";
 import { startLspServer, type LspServer, type LspServerOptions } from "../../../src/lsp/server.js";
+
+/** The built engine worker, for the AsyncEngine an in-process server loads its data into. */
+export const WORKER_URL = new URL("../../../dist/engine/engine-worker.js", import.meta.url);
 
 export interface Message {
   readonly jsonrpc: "2.0";
@@ -22,6 +28,8 @@ export class LspClient {
   private readonly pending = new Map<number, { resolve(m: Message): void }>();
   /** Every notification received, in order. */
   readonly notifications: Message[] = [];
+  /** Every request the server sent (each answered with a null result), in order. */
+  readonly serverRequests: Message[] = [];
   private waiters: { test(m: Message): boolean; resolve(m: Message): void }[] = [];
 
   constructor(
@@ -33,10 +41,20 @@ export class LspClient {
 
   /** Sends a request and resolves with the whole response message (result or error). */
   request(method: string, params: unknown): Promise<Message> {
+    return this.start(method, params).response;
+  }
+
+  /** Sends a request; its id (for `cancel`) and its response to come. */
+  start(method: string, params: unknown): { id: number; response: Promise<Message> } {
     const id = this.nextId++;
-    const answered = new Promise<Message>((resolve) => this.pending.set(id, { resolve }));
+    const response = new Promise<Message>((resolve) => this.pending.set(id, { resolve }));
     this.send({ jsonrpc: "2.0", id, method, params });
-    return answered;
+    return { id, response };
+  }
+
+  /** `$/cancelRequest` for a request sent with `start`. */
+  cancel(id: number): void {
+    this.notify("$/cancelRequest", { id });
   }
 
   notify(method: string, params: unknown): void {
@@ -52,8 +70,8 @@ export class LspClient {
   }
 
   /** initialize + initialized. */
-  async initialize(initializationOptions?: unknown, rootUri: string | null = null): Promise<Message> {
-    const r = await this.request("initialize", { processId: null, rootUri, capabilities: {}, ...(initializationOptions !== undefined ? { initializationOptions } : {}) });
+  async initialize(initializationOptions?: unknown, rootUri: string | null = null, capabilities: object = {}): Promise<Message> {
+    const r = await this.request("initialize", { processId: null, rootUri, capabilities, ...(initializationOptions !== undefined ? { initializationOptions } : {}) });
     this.notify("initialized", {});
     return r;
   }
@@ -94,7 +112,8 @@ export class LspClient {
       return;
     }
     if (m.id !== undefined) {
-      // A request from the server (none is expected): answered so it never waits.
+      // A request from the server (window/workDoneProgress/create): answered so it never waits.
+      this.serverRequests.push(m);
       this.send({ jsonrpc: "2.0", id: m.id, result: null });
       return;
     }
@@ -106,18 +125,19 @@ export class LspClient {
 }
 
 /** An in-process server on PassThrough streams, its client, and a close that releases both. */
-export function inProcessServer(opts: LspServerOptions): { client: LspClient; server: LspServer; close(): void } {
+export function inProcessServer(opts: LspServerOptions): { client: LspClient; server: LspServer; close(): Promise<void> } {
   const toServer = new PassThrough();
   const fromServer = new PassThrough();
-  const server = startLspServer(toServer, fromServer, opts);
+  const server = startLspServer(toServer, fromServer, { createEngine: (o) => new AsyncEngine({ ...o, workerUrl: WORKER_URL }), ...opts });
   const client = new LspClient(toServer, fromServer);
   return {
     client,
     server,
-    close: () => {
-      server.dispose();
+    close: async () => {
+      const ended = server.dispose();
       toServer.destroy();
       fromServer.destroy();
+      await ended;
     },
   };
 }

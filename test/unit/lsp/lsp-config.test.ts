@@ -18,11 +18,14 @@ describe("withInitOptions", () => {
     { init: { macros: "m/" }, macros: ["/cli/macros", "/ws/m"], data: ["/cli/data"], warnings: [] },
     { init: { escu: "/sc", macros: ["/abs.conf"], data: ["logs"] }, macros: ["/cli/macros", "/sc/macros", "/abs.conf"], data: ["/cli/data", "/ws/logs"], warnings: [] },
     { init: { macros: [1] }, macros: ["/cli/macros"], data: ["/cli/data"], warnings: ["initializationOptions.macros: expected a path or a list of paths"] },
-    { init: { datas: "x" }, macros: ["/cli/macros"], data: ["/cli/data"], warnings: ["initializationOptions.datas: unknown setting (escu, macros, data)"] },
-    { init: "x", macros: ["/cli/macros"], data: ["/cli/data"], warnings: ["initializationOptions: expected an object { escu, macros, data }"] },
-  ])("$init", ({ init, macros, data, warnings }) => {
+    { init: { datas: "x" }, macros: ["/cli/macros"], data: ["/cli/data"], warnings: ["initializationOptions.datas: unknown setting (escu, macros, data, index)"] },
+    { init: "x", macros: ["/cli/macros"], data: ["/cli/data"], warnings: ["initializationOptions: expected an object { escu, macros, data, index }"] },
+    // An index is one folder, relative to the workspace root like the other paths.
+    { init: { index: "idx" }, macros: ["/cli/macros"], data: ["/cli/data"], index: "/ws/idx", warnings: [] },
+    { init: { index: ["a", "b"] }, macros: ["/cli/macros"], data: ["/cli/data"], warnings: ["initializationOptions.index: expected the path of an index folder"] },
+  ])("$init", ({ init, macros, data, index, warnings }) => {
     const r = withInitOptions(base, init, "/ws");
-    expect(r.options).toEqual({ macros, data });
+    expect(r.options).toEqual(index !== undefined ? { macros, data, index } : { macros, data });
     expect(r.warnings).toEqual(warnings);
   });
 });
@@ -39,7 +42,7 @@ describe("paths that are not there", () => {
       const logged = await client.notification("window/logMessage", (p) => p.message.includes("/no/such/macros"));
       expect(logged.params).toMatchObject({ message: expect.stringContaining("ENOENT") });
     } finally {
-      session.close();
+      await session.close();
     }
   });
 
@@ -51,7 +54,7 @@ describe("paths that are not there", () => {
       const r = await session.client.request("workspace/executeCommand", { command: "minispl.runDetection", arguments: [seed] });
       expect(r.result).toMatchObject({ ok: false, message: expect.stringMatching(/^cannot read the data \(\/no\/such\/logs\)/) });
     } finally {
-      session.close();
+      await session.close();
     }
   });
 });
@@ -83,7 +86,7 @@ describe("macros from the workspace", () => {
       client.open(empty, "  \n", "spl");
       expect(await client.diagnostics(empty)).toEqual([]);
     } finally {
-      session.close();
+      await session.close();
     }
   });
 });

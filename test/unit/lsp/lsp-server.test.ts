@@ -123,7 +123,8 @@ describe("completion", () => {
 });
 
 describe("completion of loaded fields", () => {
-  it("offers the configured data's fields", async () => {
+  it("offers the configured data's fields once the background load has logged its end", async () => {
+    await client.notification("window/logMessage", (p) => /^loaded \d+ event\(s\) from /.test(p.message));
     const uri = "file:///virtual/fields.spl";
     client.open(uri, "index=main | stats count by Ima", "spl");
     const r = await client.request("textDocument/completion", { textDocument: { uri }, position: { line: 0, character: 31 } });
