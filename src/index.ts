@@ -57,6 +57,8 @@ export * from "./notables/index.js";
 export { attackDataRelativePath, type DetectionTest } from "./testing/attack-data.js";
 export { verdict, riskObjects, threatObjects, type Verdict, type TestStatus } from "./testing/verdict.js";
 export { toJunit, type JunitCase } from "./testing/junit.js";
+export { runDetectionTest, type DetectionTestRun, type LoadedAttackData, type TestRunOptions } from "./testing/run-test.js";
+export { concatStores } from "./testing/concat-stores.js";
 export { toCsv, toJsonRows, toNdjson, toTextTable } from "./output/format.js";
 export {
   ChunkWriter, CHUNK_UNITS, clip, collect, fdWriter, JsonArrayWriter, MAX_CELL_WIDTH, oneLine, csvHeader, writeCsv, writeJson, writeNdjson, writeTextTable,

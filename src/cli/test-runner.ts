@@ -7,14 +7,13 @@
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import {
-  parseDetection, runnableSearch, runSearch, verdict, withFilterMacro,
-  type Detection, type DetectionTest, type EventStore, type MacroTable, type TestStatus,
+  parseDetection, runDetectionTest, type Detection, type DetectionTest, type LoadedAttackData, type MacroTable, type TestStatus,
 } from "../index.js";
 import { cliBudget } from "./budget.js";
 import type { CommonOptions } from "./options.js";
 import { internalMessage } from "./report-internal.js";
 import {
-  AttackDataMemo, AttackDataResolver, concatStores, parseAttackDataMaps, type AttackDataOptions, type AttackDataSource,
+  AttackDataMemo, AttackDataResolver, parseAttackDataMaps, type AttackDataOptions, type AttackDataSource,
 } from "./test-attack-data.js";
 
 export interface TestOptions extends CommonOptions {
@@ -109,31 +108,23 @@ function runOne(det: Detection, t: DetectionTest, macros: MacroTable, opts: Test
   }
 }
 
-function searchAttackData(det: Detection, t: DetectionTest, macros: MacroTable, opts: TestOptions, data: AttackData): TestRow {
+function searchAttackData(det: Detection, t: DetectionTest, macros: MacroTable, opts: TestOptions, attack: AttackData): TestRow {
   const start = performance.now();
   const row = (status: TestStatus, message: string, rows = 0): TestRow => ({
     file: det.file, name: det.name, test: t.name, status, rows, duration_ms: Math.round((performance.now() - start) * 10) / 10, message,
   });
-  const stores: EventStore[] = [];
+  const data: LoadedAttackData[] = [];
   for (const a of t.attackData) {
-    const local = data.where.resolve(a.data);
+    const local = attack.where.resolve(a.data);
     if ("error" in local) return row("error", local.error);
-    const path = local.path;
-    const loaded = data.memo.load(path, entryOptions(a));
+    const loaded = attack.memo.load(local.path, entryOptions(a));
     if (loaded.events === 0 && loaded.skipped.length > 0) {
-      return row("error", `${path}: no event could be read (${loaded.skipped[0]?.reason ?? "unknown format"})`);
+      return row("error", `${local.path}: no event could be read (${loaded.skipped[0]?.reason ?? "unknown format"})`);
     }
-    stores.push(loaded.store);
+    data.push({ file: local.path, ...loaded });
   }
-  // Nearly every test has one file and searches its shared store as it is.
-  const store = stores.length === 1 ? (stores[0] as EventStore) : concatStores(stores);
-  const r = runSearch(runnableSearch(det.search), store, {
-    macros: withFilterMacro(det, macros), tz: opts.tz, budget: cliBudget(opts), ...(opts.now !== undefined ? { now: opts.now } : {}),
-  });
-  const err = r.diagnostics.find((d) => d.severity === "error");
-  if (err || !r.table) return row("error", err?.message ?? "the search did not run");
-  const v = verdict(det, r.table);
-  return row(v.status, v.message, r.table.length);
+  const r = runDetectionTest(det, data, macros, { tz: opts.tz, budget: cliBudget(opts), ...(opts.now !== undefined ? { now: opts.now } : {}) });
+  return row(r.status, r.message, r.rows);
 }
 
 function entryOptions(a: DetectionTest["attackData"][number]): AttackDataOptions {

@@ -22,10 +22,13 @@ export function defineWeb(cmd: Command): Command {
     .description("serve the search page (search bar with diagnostics and completion, events, statistics, charts, explain, detections) on http://127.0.0.1:<port>/")
     .option("--port <n>", "port on 127.0.0.1 (0: any free port)", parsePort, DEFAULT_PORT)
     .option("--detections <path...>", "detection YAML files or folders the detections tab offers (--escu gives <root>/detections)", collect, [])
+    .option("--attack-data <dir>", "where the detections tab's \"Run tests\" finds the tests' attack_data files (as minispl test)")
+    .option("--attack-data-map <url-prefix=dir>", "attack_data URLs starting with the prefix are files under the folder (repeatable; as minispl test)", collect, [])
     .addHelpText("after", `
 Examples:
   $ minispl web --data samples/data/ --detections samples/detections/
-  $ minispl web --index idx/ --escu ~/security_content --port 8080`)
+  $ minispl web --index idx/ --escu ~/security_content --port 8080
+  $ minispl web --data samples/data/ --escu ~/security_content --attack-data ~/attack_data`)
     .action(async (opts: WebOptions) => {
       const { webCommand } = await import("../web/serve.js");
       process.exitCode = await webCommand(opts);

@@ -2,7 +2,7 @@
  * What the web UI and the engine say to each other: the JSON shapes of `minispl web`'s HTTP API
  * and the one client interface the single-page app (web/) uses. The app sees the engine only
  * through `EngineClient`; web/src/http-client.ts implements it over this server's API, and the
- * planned playground (issue 14, part 2) will implement it in the browser. Types only: the app
+ * playground (web/playground/worker-client.ts) in the browser. Types only: the app
  * imports this file too, so it must stay free of Node imports.
  */
 
@@ -90,21 +90,76 @@ export interface SearchResultView {
   readonly elapsedMs: number;
   /** For a detection's run: its notables (one per result) and contentctl's verdict. */
   readonly detection?: DetectionRunView;
+  /** For a drilldowns job: each drilldown of the notable, resolved and run (the view itself has no rows). */
+  readonly drilldowns?: readonly DrilldownView[];
+  /** For a tests job: each of the detection's tests with contentctl's verdict (no rows either). */
+  readonly tests?: readonly DetectionTestView[];
 }
 
-/** A notable as `minispl detect --notables` makes it (drilldowns are not run here). */
+/** Rows `offset` … `offset + rows.length - 1` of a finished job's `total` (GET /api/jobs/:id/rows). */
+export interface RowsPage {
+  readonly offset: number;
+  readonly total: number;
+  readonly rows: readonly Record<string, CellValue>[];
+  readonly times: readonly (number | null)[];
+}
+
+/** One `drilldown_searches` entry resolved for a notable's row (src/notables) and run. */
+export interface DrilldownView {
+  /** The name with the row's tokens filled in. */
+  readonly name: string;
+  /** The search as it ran: `$field$` tokens replaced by the row's values. */
+  readonly search: string;
+  /** Its time window in epoch seconds (null: unbounded), from earliest_offset/latest_offset. */
+  readonly earliest: number | null;
+  readonly latest: number | null;
+  /** What minispl did that Splunk might not (ignored terms, unreadable offsets). */
+  readonly notes: readonly string[];
+  /** Its rows (the first page) or its error (ok false, the diagnostic). */
+  readonly result: SearchResultView;
+}
+
+/** One attack_data entry of a test: which local file it was, and what loading it gave. */
+export interface AttackDataView {
+  readonly url: string;
+  /** The local file (server: a path; playground: a dropped file's name); null when not found. */
+  readonly file: string | null;
+  readonly events: number;
+  /** "loaded", or why not (not found, ambiguous, unreadable). */
+  readonly message: string;
+}
+
+/** A detection test as `minispl test` runs it: contentctl's verdict over the attack data. */
+export interface DetectionTestView {
+  readonly name: string;
+  readonly status: "pass" | "fail" | "error";
+  readonly rows: number;
+  readonly message: string;
+  readonly durationMs: number;
+  readonly attackData: readonly AttackDataView[];
+}
+
+/** A notable as `minispl detect --notables` makes it (its drilldowns run on request: `runDrilldowns`). */
 export interface WebNotable {
   readonly message: string;
+  /** The result row as the engine has it (`_time` in epoch seconds): what a drilldown's tokens are filled from. */
+  readonly fields: Readonly<Record<string, CellValue>>;
   readonly risk: readonly { readonly object: string; readonly type: string; readonly score: number; readonly message: string }[];
 }
 
 export interface DetectionRunView {
   readonly name: string;
+  /** The detection's file as /api/info lists it (what runDrilldowns and runTests name). */
+  readonly file: string;
   /** The search as it ran (prefixed as contentctl does), for the search bar. */
   readonly search: string;
   /** contentctl's pass criterion over the results: "pass", "fail"… and why. */
   readonly verdict: { readonly status: string; readonly message: string };
   readonly notables: readonly WebNotable[];
+  /** The names of its `drilldown_searches` as written (tokens unfilled): what each notable can run. */
+  readonly drilldowns: readonly string[];
+  /** The names of its `tests:` (run with `runTests`). */
+  readonly tests: readonly string[];
 }
 
 export type JobState = "queued" | "running" | "done" | "failed" | "cancelled";
@@ -141,6 +196,12 @@ export interface EngineClient {
   cancel(id: string): Promise<JobStatus>;
   /** Starts a detection (by file) as `detect` runs it; a job like a search's. */
   runDetection(file: string): Promise<JobStatus>;
+  /** Runs a detection's drilldowns for one notable (its `fields`), as a job; the result's `drilldowns`. */
+  runDrilldowns(file: string, fields: Readonly<Record<string, CellValue>>): Promise<JobStatus>;
+  /** Runs a detection's tests over their attack data, as a job; the result's `tests`. */
+  runTests(file: string): Promise<JobStatus>;
+  /** A page of a finished job's rows (only the last few jobs' results are kept). */
+  rows(id: string, offset: number, count: number): Promise<RowsPage>;
   /** The railroad diagram page's URL (null when the client has none). */
-  railroadUrl(): string | null;
+  railroadUrl(): Promise<string | null>;
 }

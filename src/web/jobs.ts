@@ -1,7 +1,8 @@
 /**
- * Search jobs: a search runs in the engine's worker while the page polls its job for the state and
- * the time it has run, and may cancel it. Finished jobs are kept for a while (the page fetches the
- * result once) and then dropped, so a long session does not keep every result.
+ * Search jobs: a search (or a detection, its drilldowns, its tests) runs in the engine's worker
+ * while the page polls its job for the state and the time it has run, and may cancel it. Finished
+ * jobs' statuses are kept for a while (the page fetches the result once) and then dropped; their
+ * full tables stay in the worker, the newest few only (kept-results.ts), for paging.
  */
 import type { JobStatus, SearchResultView } from "./api.js";
 
@@ -19,12 +20,12 @@ export class JobTable {
   private readonly jobs = new Map<string, Job>();
   private next = 1;
 
-  /** Starts `run` as a new job; its promise settles the job (a rejection is a failed job with the message). */
-  start(run: (signal: AbortSignal) => Promise<SearchResultView>): JobStatus {
+  /** Starts `run` as a new job (given its id, which names its kept rows); its promise settles the job (a rejection is a failed job with the message). */
+  start(run: (signal: AbortSignal, id: string) => Promise<SearchResultView>): JobStatus {
     const id = `j${this.next++}`;
     const job: Job = { id, started: Date.now(), abort: new AbortController(), status: { id, state: "running" } };
     this.jobs.set(id, job);
-    run(job.abort.signal).then(
+    run(job.abort.signal, id).then(
       (result) => this.finish(job, { id, state: job.abort.signal.aborted && !result.ok ? "cancelled" : result.ok ? "done" : "failed", result, elapsedMs: Date.now() - job.started }),
       (e: Error) => this.finish(job, { id, state: "failed", error: e.message, elapsedMs: Date.now() - job.started }),
     );

@@ -5,24 +5,7 @@
  * when it has one.
  */
 import { railroadHtml } from "../index.js";
-
-/** Runs in the diagram page (the server's own script, never search text). */
-const ONLY_RULES = `<script>
-(function () {
-  function show() {
-    var want = decodeURIComponent(location.hash.slice(1)).split(",").filter(Boolean);
-    var headers = document.getElementsByClassName("diagramHeader");
-    for (var i = 0; i < headers.length; i++) {
-      var h = headers[i];
-      var on = want.length === 0 || want.indexOf(h.textContent) >= 0;
-      h.style.display = on ? "" : "none";
-      if (h.nextElementSibling) h.nextElementSibling.style.display = on ? "" : "none";
-    }
-  }
-  window.addEventListener("hashchange", show);
-  show();
-})();
-</script>`;
+import { ONLY_RULES } from "./railroad-inline.js";
 
 let page: string | null = null;
 

@@ -8,6 +8,7 @@ import { endsInEvents, TIME_FIELD, uiTime, type RunResult, type Table, type Valu
 import type { CellValue, FieldSummary, SearchResultView, TimelineBucket, WebDiagnostic } from "./api.js";
 import { toWebDiagnostic } from "./web-diagnostic.js";
 
+/** Rows a result carries (charts and notables use them); the tables page through the rest (`rowSlice`). */
 export const SHOWN_ROWS = 500;
 /** Results the sidebar's counts are taken over (the first ones); Splunk also samples. */
 const SUMMARY_ROWS = 100_000;
@@ -24,11 +25,28 @@ export function resultView(result: RunResult, tz: string, elapsedMs: number): Se
   if (!t || !ok) return failedView(diagnostics, elapsedMs);
   const events = endsInEvents(result.commands);
   const fields = events ? eventFieldOrder(t.fields) : [...t.fields];
-  const n = Math.min(t.length, SHOWN_ROWS);
+  const { rows, times } = rowSlice(t, fields, tz, 0, SHOWN_ROWS);
+  const timeCol = t.column(TIME_FIELD);
+  const chart = !events && isChart(t);
+  const last = result.commands[result.commands.length - 1]?.kind;
+  return {
+    fields, rows, times, total: t.length, events, chart,
+    view: events ? "events" : chart && (last === "timechart" || last === "chart") ? "visualization" : "statistics",
+    summary: events ? summarize(t) : [], timeline: events && timeCol ? timeline(timeCol) : null,
+    diagnostics, ok: true, elapsedMs,
+  };
+}
+
+/**
+ * Rows `offset` … `offset + count - 1` of a table (fewer at its end), in the view's field order and
+ * with `_time` as Splunk Web shows it, plus each row's `_time` in epoch seconds.
+ */
+export function rowSlice(t: Table, fields: readonly string[], tz: string, offset: number, count: number): { rows: Record<string, CellValue>[]; times: (number | null)[] } {
+  const end = Math.min(t.length, offset + count);
   const timeCol = t.column(TIME_FIELD);
   const rows: Record<string, CellValue>[] = [];
   const times: (number | null)[] = [];
-  for (let i = 0; i < n; i++) {
+  for (let i = offset; i < end; i++) {
     const row: Record<string, CellValue> = {};
     for (const f of fields) {
       const v = t.get(f, i);
@@ -38,14 +56,17 @@ export function resultView(result: RunResult, tz: string, elapsedMs: number): Se
     const at = timeCol?.[i];
     times.push(typeof at === "number" ? at : null);
   }
-  const chart = !events && isChart(t);
-  const last = result.commands[result.commands.length - 1]?.kind;
-  return {
-    fields, rows, times, total: t.length, events, chart,
-    view: events ? "events" : chart && (last === "timechart" || last === "chart") ? "visualization" : "statistics",
-    summary: events ? summarize(t) : [], timeline: events && timeCol ? timeline(timeCol) : null,
-    diagnostics, ok: true, elapsedMs,
-  };
+  return { rows, times };
+}
+
+/** A table row as the engine has it (no time formatting), JSON-safe: what a drilldown is filled from. */
+export function rawRow(t: Table, i: number): Record<string, CellValue> {
+  const row: Record<string, CellValue> = {};
+  for (const f of t.fields) {
+    const v = t.get(f, i);
+    if (v !== null) row[f] = cell(v);
+  }
+  return row;
 }
 
 /** A search that gave no table: only its diagnostics. */

@@ -6,6 +6,7 @@
 import type { CommonOptions } from "../cli/options.js";
 import { EXIT } from "../cli/exit-codes.js";
 import { loadMacros } from "../cli/load-files.js";
+import { parseAttackDataMaps } from "../cli/test-attack-data.js";
 import { listDetections } from "./detection-list.js";
 import { startWebServer, type RunningServer } from "./server.js";
 import { WebEngine } from "./web-engine.js";
@@ -13,6 +14,10 @@ import { WebEngine } from "./web-engine.js";
 export interface WebOptions extends CommonOptions {
   /** 0: any free port. */
   port: number;
+  /** `--attack-data <dir>`: the detections tab's "Run tests" finds attack_data files here, as `minispl test` does. */
+  attackData?: string;
+  /** `--attack-data-map <url-prefix=dir>` values. */
+  attackDataMap?: string[];
 }
 
 export interface ServeExtras {
@@ -23,6 +28,8 @@ export interface ServeExtras {
 }
 
 export async function serveWeb(opts: WebOptions, extras: ServeExtras = {}): Promise<RunningServer> {
+  const maps = parseAttackDataMaps(opts.attackDataMap ?? []);
+  if ("error" in maps) throw new Error(maps.error);
   let warnings = "";
   const macros = loadMacros(opts.macros, { followSymlinks: opts.followSymlinks === true });
   for (const e of macros.errors) warnings += `warning: ${e}\n`;

@@ -9,17 +9,20 @@
  *   POST /api/diagnostics {text}   the editor's diagnostics (src/editor)
  *   POST /api/complete {text, offset}   completions;  POST /api/hover {text, offset}
  *   POST /api/explain {text}       expanded search, pipeline, plan, railroad rules
- *   POST /api/jobs {text} | {detection: file}   starts a search; GET /api/jobs/:id polls it;
- *   POST /api/jobs/:id/cancel      stops it
+ *   POST /api/jobs {text} | {detection: file} | {drilldowns: file, fields} | {tests: file}
+ *                                  starts a search (a detection, a notable's drilldowns, its tests);
+ *   GET  /api/jobs/:id polls it;   POST /api/jobs/:id/cancel stops it
+ *   GET  /api/jobs/:id/rows?offset=&count=   a page of a finished job's rows
  *   GET  /railroad/                the grammar's railroad diagrams
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { MacroTable } from "../index.js";
-import type { WebInfo } from "./api.js";
+import type { CellValue, WebInfo } from "./api.js";
 import type { ListedDetection } from "./detection-list.js";
 import { explainText } from "./explain.js";
 import { JobTable } from "./jobs.js";
+import { KEEP_RESULTS, pageProblem } from "./kept-results.js";
 import { LanguageServices } from "./language.js";
 import { railroadPage } from "./railroad.js";
 import { appDir, diagramsDir, readStatic } from "./static-files.js";
@@ -63,7 +66,13 @@ export async function startWebServer(setup: WebServerSetup, port: number): Promi
     return r;
   }, (e: Error): EngineReady => ({ ok: false, events: 0, fields: [], log: `error: the engine did not start: ${e.message}\n` }));
 
-  const api: Record<string, (body: Record<string, unknown>, id: string) => unknown> = {
+  /** Detections are run by the file names /api/info listed, never by a path the page chooses. */
+  const listed = (file: string): string => {
+    if (!setup.detections.some((d) => d.file === file)) throw new HttpError(404, "no such detection (the page can run only the detections listed by /api/info)");
+    return file;
+  };
+
+  const api: Record<string, (body: Record<string, unknown>, id: string, query: URLSearchParams) => unknown> = {
     "GET info": async () => {
       const r = await ready;
       return { ok: r.ok, events: r.events, fields: r.fields, macros: [...new Set(setup.macros.values().map((m) => m.name))].sort(), detections: setup.detections, warnings: setup.warnings + r.log } satisfies WebInfo;
@@ -74,14 +83,34 @@ export async function startWebServer(setup: WebServerSetup, port: number): Promi
     "POST explain": (b) => explainText(text(b), setup.macros),
     "POST jobs": (b) => {
       if (typeof b.detection === "string") {
-        const file = b.detection;
-        if (!setup.detections.some((d) => d.file === file)) throw new HttpError(404, "no such detection (the page can run only the detections listed by /api/info)");
-        return jobs.start((signal) => setup.engine.detection(file, signal));
+        const file = listed(b.detection);
+        return jobs.start((signal, id) => setup.engine.detection(file, signal, id));
+      }
+      if (typeof b.drilldowns === "string") {
+        const file = listed(b.drilldowns);
+        const fields = rowFields(b.fields);
+        return jobs.start((signal) => setup.engine.drilldowns(file, fields, signal));
+      }
+      if (typeof b.tests === "string") {
+        const file = listed(b.tests);
+        return jobs.start((signal) => setup.engine.tests(file, signal));
       }
       const spl = text(b);
-      return jobs.start((signal) => setup.engine.search(spl, signal));
+      return jobs.start((signal, id) => setup.engine.search(spl, signal, id));
     },
     "GET job": (_b, id) => jobs.get(id) ?? notFound(id),
+    "GET rows": async (_b, id, query) => {
+      const offset = wholeNumber(query, "offset", 0);
+      const count = wholeNumber(query, "count", 100);
+      const problem = pageProblem(offset, count);
+      if (problem) throw new HttpError(400, problem);
+      const job = jobs.get(id) ?? notFound(id);
+      if (job.state !== "done" || !job.result?.ok) throw new HttpError(409, `job ${id} has no rows to page (it is ${job.state})`);
+      const page = await setup.engine.rows(id, offset, count);
+      if (page === null) throw new HttpError(410, `job ${id}'s rows are no longer kept (only the last ${KEEP_RESULTS} results are): run the search again`);
+      if ("error" in page) throw new HttpError(400, page.error);
+      return page;
+    },
     "POST cancel": (_b, id) => jobs.cancel(id) ?? notFound(id),
   };
 
@@ -99,7 +128,7 @@ export async function startWebServer(setup: WebServerSetup, port: number): Promi
       const handler = api[key];
       if (!handler) throw new HttpError(404, `no such API: ${req.method} ${path}`);
       const body = req.method === "POST" ? await readJson(req) : {};
-      send(res, 200, await handler(body, id));
+      send(res, 200, await handler(body, id, url.searchParams));
       return;
     }
     if (req.method !== "GET" && req.method !== "HEAD") throw new HttpError(405, "only GET");
@@ -118,10 +147,10 @@ export async function startWebServer(setup: WebServerSetup, port: number): Promi
   return { url: `http://127.0.0.1:${bound}/`, port: bound, ready, close: () => closeServer(server, jobs, setup.engine) };
 }
 
-/** `jobs/j3` → GET job, `jobs/j3/cancel` → POST cancel, `info` → GET info. */
+/** `jobs/j3` → GET job, `jobs/j3/cancel` → POST cancel, `jobs/j3/rows` → GET rows, `info` → GET info. */
 function route(method: string, rest: string): { key: string; id: string } {
-  const m = /^jobs\/([A-Za-z0-9]+)(\/cancel)?$/.exec(rest);
-  if (m) return { key: m[2] ? `${method} cancel` : `${method} job`, id: m[1] as string };
+  const m = /^jobs\/([A-Za-z0-9]+)(?:\/(cancel|rows))?$/.exec(rest);
+  if (m) return { key: `${method} ${m[2] ?? "job"}`, id: m[1] as string };
   return { key: `${method} ${rest}`, id: "" };
 }
 
@@ -133,6 +162,24 @@ function text(b: Record<string, unknown>): string {
 function offset(b: Record<string, unknown>): number {
   if (typeof b.offset !== "number" || !Number.isFinite(b.offset)) throw new HttpError(400, "the body needs a number field \"offset\"");
   return b.offset;
+}
+
+/** A notable's row as the page sends it back: field → a value or a list of values. */
+function rowFields(v: unknown): Record<string, CellValue> {
+  const atom = (x: unknown) => x === null || typeof x === "string" || typeof x === "number" || typeof x === "boolean";
+  if (typeof v !== "object" || v === null || Array.isArray(v)) throw new HttpError(400, "the body needs an object field \"fields\" (the notable's row)");
+  for (const [k, x] of Object.entries(v)) {
+    if (!atom(x) && !(Array.isArray(x) && x.every(atom))) throw new HttpError(400, `fields.${k}: expected a string, number, boolean, null or a list of them`);
+  }
+  return v as Record<string, CellValue>;
+}
+
+/** A query parameter that must be a whole number (`fallback` when absent). */
+function wholeNumber(query: URLSearchParams, name: string, fallback: number): number {
+  const v = query.get(name);
+  if (v === null) return fallback;
+  if (!/^\d{1,15}$/.test(v)) throw new HttpError(400, `${name} must be a whole number ≥ 0, not ${JSON.stringify(v)}`);
+  return Number(v);
 }
 
 function notFound(id: string): never {

@@ -16,9 +16,13 @@ import { readDetectionFile } from "../cli/load-files.js";
 import type { CommonOptions } from "../cli/options.js";
 import { prepareRun, type RunContext } from "../cli/run-context.js";
 import type { Io } from "../cli/session.js";
-import type { SearchResultView } from "./api.js";
+import { AttackDataResolver, ingestAttackData, parseAttackDataMaps } from "../cli/test-attack-data.js";
+import type { CellValue, RowsPage, SearchResultView } from "./api.js";
 import { withDefaultFilters } from "./default-filters.js";
+import { detectionTestViews, type AttackDataEntry, type AttackDataLoad } from "./detection-tests.js";
 import { detectionView } from "./detection-view.js";
+import { drilldownViews } from "./drilldown-run.js";
+import { KeptResults } from "./kept-results.js";
 import { failedView, resultView } from "./result-view.js";
 import { plainDiagnostic } from "./web-diagnostic.js";
 
@@ -26,7 +30,12 @@ const ROLE = "minispl-web-engine";
 /** How long a cancelled search may take to stop before its worker is terminated. */
 const GRACE_MS = 2000;
 
-export type WebEngineOptions = CommonOptions;
+export interface WebEngineOptions extends CommonOptions {
+  /** `--attack-data <dir>`: where the tests' attack_data files are (test-attack-data.ts). */
+  readonly attackData?: string;
+  /** `--attack-data-map <url-prefix=dir>` values (checked by serve.ts before the worker starts). */
+  readonly attackDataMap?: readonly string[];
+}
 
 /** What the worker reports once it has loaded its inputs. */
 export interface EngineReady {
@@ -37,10 +46,16 @@ export interface EngineReady {
   readonly log: string;
 }
 
+/** `key`: the job's id, under which its result is kept for paging. */
 type Request =
   | { readonly id: number; readonly op: "init" }
-  | { readonly id: number; readonly op: "search"; readonly spl: string; readonly cancel: SharedArrayBuffer }
-  | { readonly id: number; readonly op: "detection"; readonly file: string; readonly cancel: SharedArrayBuffer };
+  | { readonly id: number; readonly op: "search"; readonly spl: string; readonly key: string; readonly cancel: SharedArrayBuffer }
+  | { readonly id: number; readonly op: "detection"; readonly file: string; readonly key: string; readonly cancel: SharedArrayBuffer }
+  | { readonly id: number; readonly op: "drilldowns"; readonly file: string; readonly fields: Readonly<Record<string, CellValue>>; readonly cancel: SharedArrayBuffer }
+  | { readonly id: number; readonly op: "tests"; readonly file: string; readonly cancel: SharedArrayBuffer }
+  | { readonly id: number; readonly op: "rows"; readonly key: string; readonly offset: number; readonly count: number };
+/** A request without its id (the id is given when it is posted). */
+type Body = Request extends infer R ? (R extends unknown ? Omit<R, "id"> : never) : never;
 type Response = { readonly id: number; readonly value: unknown } | { readonly id: number; readonly error: string };
 
 /** The main-thread side: one worker, its requests answered in order. */
@@ -61,13 +76,29 @@ export class WebEngine {
     return this.ready as Promise<EngineReady>;
   }
 
-  search(spl: string, signal?: AbortSignal): Promise<SearchResultView> {
-    return this.run((cancel) => ({ op: "search", spl, cancel }), signal);
+  /** `key` names the result for `rows` later (the job's id). */
+  search(spl: string, signal?: AbortSignal, key = ""): Promise<SearchResultView> {
+    return this.run((cancel) => ({ op: "search", spl, key, cancel }), signal);
   }
 
   /** A detection file run as `minispl search --detection` runs it (its `_filter` macro defined). */
-  detection(file: string, signal?: AbortSignal): Promise<SearchResultView> {
-    return this.run((cancel) => ({ op: "detection", file, cancel }), signal);
+  detection(file: string, signal?: AbortSignal, key = ""): Promise<SearchResultView> {
+    return this.run((cancel) => ({ op: "detection", file, key, cancel }), signal);
+  }
+
+  /** A detection's drilldowns for one notable's row: the view's `drilldowns`. */
+  drilldowns(file: string, fields: Readonly<Record<string, CellValue>>, signal?: AbortSignal): Promise<SearchResultView> {
+    return this.run((cancel) => ({ op: "drilldowns", file, fields, cancel }), signal);
+  }
+
+  /** A detection's tests over their attack data (--attack-data): the view's `tests`. */
+  tests(file: string, signal?: AbortSignal): Promise<SearchResultView> {
+    return this.run((cancel) => ({ op: "tests", file, cancel }), signal);
+  }
+
+  /** A page of a kept result; null when it is no longer kept (or the worker was restarted since). */
+  rows(key: string, offset: number, count: number): Promise<RowsPage | { readonly error: string } | null> {
+    return this.call({ op: "rows", key, offset, count });
   }
 
   async close(): Promise<void> {
@@ -77,7 +108,7 @@ export class WebEngine {
     this.worker = null;
   }
 
-  private run(make: (cancel: SharedArrayBuffer) => Omit<Request, "id">, signal?: AbortSignal): Promise<SearchResultView> {
+  private run(make: (cancel: SharedArrayBuffer) => Body, signal?: AbortSignal): Promise<SearchResultView> {
     const cancel = new SharedArrayBuffer(4);
     let kill: NodeJS.Timeout | undefined;
     let id = 0;
@@ -87,7 +118,7 @@ export class WebEngine {
     };
     if (signal?.aborted) Atomics.store(new Int32Array(cancel), 0, 1);
     else signal?.addEventListener("abort", onAbort, { once: true });
-    const answer = this.call<SearchResultView>(make(cancel) as Omit<Request, "id">);
+    const answer = this.call<SearchResultView>(make(cancel) as Body);
     // The id call() just gave this request (after the init request of a new worker, if any).
     id = this.nextId - 1;
     return answer.finally(() => {
@@ -107,15 +138,15 @@ export class WebEngine {
     return w;
   }
 
-  private call<T>(req: Omit<Request, "id">): Promise<T> {
+  private call<T>(req: Body): Promise<T> {
     if (this.closed) return Promise.reject(new Error("the engine was closed"));
     return this.post<T>(this.live(), req);
   }
 
-  private post<T>(worker: Worker, req: Omit<Request, "id">): Promise<T> {
+  private post<T>(worker: Worker, req: Body): Promise<T> {
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: (v) => resolve(v as T), reject, search: req.op !== "init" });
+      this.pending.set(id, { resolve: (v) => resolve(v as T), reject, search: req.op !== "init" && req.op !== "rows" });
       worker.ref();
       worker.postMessage({ ...req, id });
     });
@@ -169,10 +200,13 @@ function serve(opts: WebEngineOptions): void {
   const port = parentPort;
   if (!port) return;
   let run: RunContext | null = null;
+  const kept = new KeptResults();
+  const maps = parseAttackDataMaps(opts.attackDataMap ?? []);
+  const where = new AttackDataResolver(opts.attackData ?? "", "maps" in maps ? maps.maps : []);
   port.on("message", (req: Request) => {
     let answer: Response;
     try {
-      answer = { id: req.id, value: req.op === "init" ? (run ? ready(run, "") : init()) : search(req) };
+      answer = { id: req.id, value: req.op === "init" ? (run ? ready(run, "") : init()) : req.op === "rows" ? kept.page(req.key, req.offset, req.count) : search(req) };
     } catch (e) {
       answer = { id: req.id, error: e instanceof Error ? e.message : String(e) };
     }
@@ -186,9 +220,12 @@ function serve(opts: WebEngineOptions): void {
     return run ? ready(run, log) : { ok: false, events: 0, fields: [], log };
   }
 
-  function search(req: Exclude<Request, { op: "init" }>): SearchResultView {
+  function search(req: Exclude<Request, { op: "init" | "rows" }>): SearchResultView {
     if (!run) throw new Error("the engine has no data loaded (its start failed)");
     const started = Date.now();
+    const now = opts.now ?? Math.floor(Date.now() / 1000);
+    const cancel = new Int32Array(req.cancel);
+    const budget = cliBudget(opts, { cancelFlag: cancel, cancelledBy: "the Cancel button" });
     let spl: string;
     let macros: MacroTable;
     let det: Detection | null = null;
@@ -202,13 +239,32 @@ function serve(opts: WebEngineOptions): void {
       spl = runnableSearch(det.search);
       macros = withFilterMacro(det, run.macros.table);
     }
-    const now = opts.now ?? Math.floor(Date.now() / 1000);
-    const result = runSearch(spl, run.store, {
-      macros, name: "query", tz: opts.tz, ...run.exec, now,
-      budget: cliBudget(opts, { cancelFlag: new Int32Array(req.cancel), cancelledBy: "the Cancel button" }),
-    });
+    if (req.op === "drilldowns" || req.op === "tests") {
+      const d = det as Detection;
+      const stopped = () => Atomics.load(cancel, 0) !== 0;
+      const part = req.op === "drilldowns"
+        ? { drilldowns: drilldownViews(d, req.fields, run.store, run.macros.table, { now, tz: opts.tz, budget, exec: run.exec }) }
+        : { tests: detectionTestViews(d, run.macros.table, loadAttackData, { tz: opts.tz, now, budget }, stopped) };
+      const cancelled = stopped() ? [plainDiagnostic("cancelled", `the ${req.op} were cancelled`)] : [];
+      return { ...failedView(cancelled, Date.now() - started), ok: cancelled.length === 0, ...part };
+    }
+    const result = runSearch(spl, run.store, { macros, name: "query", tz: opts.tz, ...run.exec, now, budget });
     const view = resultView(result, opts.tz, Date.now() - started);
+    if (result.table && view.ok && req.key) kept.keep(req.key, result.table, view.fields, opts.tz);
     return det && view.ok ? { ...view, detection: detectionView(det, result, now) } : view;
+  }
+
+  /** A test's attack_data entry: its file found as `minispl test` finds it, ingested with the entry's source/sourcetype. */
+  function loadAttackData(a: AttackDataEntry): AttackDataLoad {
+    if (!opts.attackData && (opts.attackDataMap ?? []).length === 0) return { file: null, error: `not loaded: start minispl web with --attack-data <dir> (or --attack-data-map <url-prefix=dir>) to find ${a.data}` };
+    const local = where.resolve(a.data);
+    if ("error" in local) return { file: null, error: local.error };
+    const o = { ...(a.sourcetype ? { sourcetype: a.sourcetype } : {}), ...(a.source ? { source: a.source } : {}) };
+    try {
+      return { file: local.path, ...ingestAttackData.load(local.path, o) };
+    } catch (e) {
+      return { file: local.path, error: `${local.path}: ${e instanceof Error ? e.message : String(e)}` };
+    }
   }
 }
 

@@ -5,26 +5,25 @@
  * engine-worker.ts runs it off the page's thread.
  */
 import {
-  builtinMacros, EventStore, ingestText, parseDetection, runnableSearch, runSearch, withFilterMacro,
+  builtinMacros, EventStore, ingestPaths, ingestText, parseDetection, runnableSearch, runSearch, withFilterMacro,
   type Detection, type IngestOptions, type IngestReport, type MacroTable,
 } from "../../src/index.js";
-import { ingestEvtxBytes } from "../../src/adapters/evtx/ingest-evtx.js";
-import { hasEvtxMagic } from "../../src/adapters/evtx/file-header.js";
-import { tagFile } from "../../src/adapters/file-field.js";
-import { emptyReport } from "../../src/adapters/types.js";
+import { browserPlatform, type BrowserPlatform } from "../../src/platform/browser-platform.js";
+import { usePlatform } from "../../src/platform/platform.js";
 import { withDefaultFilters } from "../../src/web/default-filters.js";
 import { detectionView } from "../../src/web/detection-view.js";
 import { explainText } from "../../src/web/explain.js";
 import { LanguageServices } from "../../src/web/language.js";
+import { KeptResults } from "../../src/web/kept-results.js";
 import { failedView, resultView } from "../../src/web/result-view.js";
 import { plainDiagnostic } from "../../src/web/web-diagnostic.js";
 import type { SearchResultView, WebCompletion, WebDiagnostic, WebExplanation, WebHover, WebInfo } from "../src/client.js";
 import type { DroppedFile, LoadReport } from "./protocol.js";
+import type { SessionContext } from "./session-jobs.js";
 
 /** A search stops after this long (the Cancel button restarts the worker sooner). */
 const TIMEOUT_MS = 120_000;
 const SHOWN_SKIPS = 5;
-const UTF8 = new TextDecoder("utf-8", { fatal: false });
 
 export interface Sample {
   readonly name: string;
@@ -37,8 +36,21 @@ export class EngineSession {
   private readonly language: LanguageServices;
   private readonly detections = new Map<string, Detection>();
   private warnings = "";
+  /** A dropped file's name → the newest file of that name in the session's file system. */
+  private readonly dropped = new Map<string, string>();
+  /** The newest results' tables, for paging (`rows` requests). */
+  readonly kept = new KeptResults();
 
-  constructor(samples: readonly Sample[], detections: readonly { file: string; yaml: string }[], private readonly tz = "UTC") {
+  /**
+   * `platform`: where dropped files are kept and read (the worker passes the engine's own, the
+   * browser platform; tests a fresh one). Installed only while a file is read.
+   */
+  constructor(
+    samples: readonly Sample[],
+    detections: readonly { file: string; yaml: string }[],
+    private readonly tz = "UTC",
+    readonly platform: BrowserPlatform = browserPlatform(),
+  ) {
     for (const s of samples) this.note(ingestText(this.store, s.text, s.name, {}));
     for (const d of detections) {
       const parsed = parseDetection(d.yaml, d.file).detection;
@@ -82,44 +94,71 @@ export class EngineSession {
     return explainText(text, this.macros);
   }
 
-  search(text: string): SearchResultView {
-    return this.run(text, withDefaultFilters(text, this.macros), null);
+  /** `key`: the job's id, under which the result's table is kept for paging. */
+  search(text: string, key = ""): SearchResultView {
+    return this.run(text, withDefaultFilters(text, this.macros), null, key);
   }
 
   /** A detection (by the file name `info` listed) as `minispl detect` runs it. */
-  detection(file: string): SearchResultView {
+  detection(file: string, key = ""): SearchResultView {
     const det = this.detections.get(file);
     if (!det) return failedView([plainDiagnostic("bad-detection", `${file}: no such detection in the playground`)]);
-    return this.run(runnableSearch(det.search), withFilterMacro(det, this.macros), det);
+    return this.run(runnableSearch(det.search), withFilterMacro(det, this.macros), det, key);
   }
 
-  private run(spl: string, macros: MacroTable, det: Detection | null): SearchResultView {
+  /** What the drilldowns and tests jobs need (session-jobs.ts). */
+  context(): SessionContext {
+    return {
+      store: this.store, macros: this.macros, tz: this.tz,
+      detection: (file) => this.detections.get(file) ?? null,
+      loadDropped: (name, opts) => {
+        const path = this.dropped.get(name);
+        if (path === undefined) return null;
+        const store = new EventStore();
+        const report = this.read(store, path, opts);
+        return { file: name, store, events: report.events, skipped: report.skipped };
+      },
+    };
+  }
+
+  private run(spl: string, macros: MacroTable, det: Detection | null, key: string): SearchResultView {
     const started = Date.now();
     const now = Math.floor(Date.now() / 1000);
     const result = runSearch(spl, this.store, { macros, name: "query", tz: this.tz, now, budget: { timeoutMs: TIMEOUT_MS, cancelledBy: "the Cancel button" } });
     const view = resultView(result, this.tz, Date.now() - started);
+    if (key && result.table && view.ok) this.kept.keep(key, result.table, view.fields, this.tz);
     return det && view.ok ? { ...view, detection: detectionView(det, result, now) } : view;
   }
 
+  /**
+   * A dropped file goes into the session's in-memory file system (`/dropped/<name>`) and is read
+   * from there exactly as `--data <file>` reads a file on disk: the format from the content (EVTX
+   * by its signature, XML, JSON, CSV…), gzip, zip and tar opened in place, the same limits and
+   * damage reports. A second file of the same name becomes `name (2)`.
+   */
   private addOne(f: DroppedFile): LoadReport {
-    const bytes = new Uint8Array(f.bytes);
-    const file = `dropped/${f.name}`;
-    const opts: IngestOptions = {};
-    let report: IngestReport;
-    if (bytes.length >= 8 && hasEvtxMagic(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length))) {
-      report = emptyReport();
-      const store = this.store;
-      ingestEvtxBytes({ append: (e) => store.append(tagFile(e, file)) }, bytes, file, opts, report);
-      report.byFormat.evtx ??= 0;
-    } else {
-      report = ingestText(this.store, UTF8.decode(bytes), file, opts);
-    }
+    const fs = this.platform.fs;
+    let name = f.name.replace(/[\\/]/g, "_") || "unnamed";
+    for (let n = 2; fs.exists(`/dropped/${name}`); n++) name = `${f.name} (${n})`;
+    const path = fs.add(`/dropped/${name}`, new Uint8Array(f.bytes));
+    this.dropped.set(f.name, path);
+    const report = this.read(this.store, path, {});
     this.note(report);
     const format = Object.keys(report.byFormat).join(", ") || "unrecognised";
     return {
-      file: f.name, format, events: report.events, skippedCount: report.skipped.length,
+      file: name, format, events: report.events, skippedCount: report.skipped.length,
       skipped: report.skipped.slice(0, SHOWN_SKIPS).map((s) => `${s.file}:${s.line}: ${s.reason}`),
     };
+  }
+
+  /** Reads a file of the session's file system into `store` (with the platform installed only meanwhile). */
+  private read(store: EventStore, path: string, opts: IngestOptions): IngestReport {
+    const restore = usePlatform(this.platform);
+    try {
+      return ingestPaths(store, [path], opts);
+    } finally {
+      restore();
+    }
   }
 
   private note(r: IngestReport): void {

@@ -7,6 +7,7 @@ import "./node/globals.js";
 import { EngineSession } from "./engine-session.js";
 import type { EngineRequest, WorkerMessage } from "./protocol.js";
 import { SAMPLE_DETECTIONS, SAMPLE_FILES } from "./samples.js";
+import { drilldownsJob, testsJob } from "./session-jobs.js";
 
 let session: EngineSession | null = null;
 
@@ -19,8 +20,11 @@ function answer(req: EngineRequest): unknown {
     case "complete": return session.complete(req.text, req.offset);
     case "hover": return session.hover(req.text, req.offset);
     case "explain": return session.explain(req.text);
-    case "search": return session.search(req.text);
-    case "detection": return session.detection(req.file);
+    case "search": return session.search(req.text, req.key);
+    case "detection": return session.detection(req.file, req.key);
+    case "rows": return session.kept.page(req.key, req.offset, req.count);
+    case "drilldowns": return drilldownsJob(session.context(), req.file, req.fields);
+    case "tests": return testsJob(session.context(), req.file);
   }
 }
 

@@ -37,7 +37,7 @@ async function load(files: File[]): Promise<void> {
     loaded.replaceChildren(...reports.map(reportLine));
     app.refreshInfo();
     // As Splunk's "Start searching" after adding data: the new events.
-    const names = reports.filter((r) => r.events > 0).map((r) => `minispl_file="dropped/${r.file}"`);
+    const names = reports.filter((r) => r.events > 0).map((r) => `minispl_file="/dropped/${r.file}"`);
     if (names.length) {
       app.setText(names.join(" OR "));
       void app.run();

@@ -3,7 +3,7 @@
  * matched by id. Dropped files travel as bytes (transferred, not copied); the worker decides the
  * format from the content, as `minispl ingest` does.
  */
-import type { SearchResultView, WebCompletion, WebDiagnostic, WebExplanation, WebHover, WebInfo } from "../src/client.js";
+import type { CellValue, RowsPage, SearchResultView, WebCompletion, WebDiagnostic, WebExplanation, WebHover, WebInfo } from "../src/client.js";
 
 export interface DroppedFile {
   readonly name: string;
@@ -27,8 +27,13 @@ export type EngineRequest =
   | { readonly op: "complete"; readonly text: string; readonly offset: number }
   | { readonly op: "hover"; readonly text: string; readonly offset: number }
   | { readonly op: "explain"; readonly text: string }
-  | { readonly op: "search"; readonly text: string }
-  | { readonly op: "detection"; readonly file: string };
+  /** `key`: the job's id, under which the worker keeps the result's table for `rows`. */
+  | { readonly op: "search"; readonly text: string; readonly key: string }
+  | { readonly op: "detection"; readonly file: string; readonly key: string }
+  | { readonly op: "rows"; readonly key: string; readonly offset: number; readonly count: number }
+  | { readonly op: "drilldowns"; readonly file: string; readonly fields: Readonly<Record<string, CellValue>> }
+  /** The tests, over the dropped files named like their attack data (kept in the worker). */
+  | { readonly op: "tests"; readonly file: string };
 
 export interface EngineAnswers {
   info: WebInfo;
@@ -39,6 +44,10 @@ export interface EngineAnswers {
   explain: WebExplanation;
   search: SearchResultView;
   detection: SearchResultView;
+  /** null: the result is no longer kept (a newer one replaced it, or Cancel restarted the worker). */
+  rows: RowsPage | { readonly error: string } | null;
+  drilldowns: SearchResultView;
+  tests: SearchResultView;
 }
 
 export type WorkerMessage = { readonly id: number; readonly value: unknown } | { readonly id: number; readonly error: string };

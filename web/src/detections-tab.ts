@@ -1,12 +1,18 @@
 /**
- * The detections tab: the detections the server offers (`--detections`, `--escu`), each with a Run
- * button that runs it as `minispl detect` does; its rows land in the statistics tab.
+ * The detections tab: the detections the engine offers (`--detections`, `--escu`; the playground's
+ * built-in ones), each with a Run button that runs it as `minispl detect` does (its rows land in
+ * the statistics tab, its notables above this list: detection-run.ts) and a "Run tests" button
+ * (tests-panel.ts).
  */
-import type { DetectionRunView, WebInfo } from "./client.js";
+import type { EngineClient, WebInfo } from "./client.js";
 import { h } from "./dom.js";
+import { runTests } from "./tests-panel.js";
 
-export function renderDetections(root: HTMLElement, info: WebInfo, run: (file: string, name: string) => void): void {
-  root.replaceChildren();
+export { renderDetectionRun } from "./detection-run.js";
+
+export function renderDetections(root: HTMLElement, info: WebInfo, run: (file: string, name: string) => void, client: EngineClient): void {
+  // A shown run (.det-result) stays above the refreshed list.
+  for (const el of [...root.children]) if (!el.classList.contains("det-result")) el.remove();
   if (info.detections.length === 0) {
     root.append(h("p", { class: "empty" }, "No detections: start minispl web with --detections <dir> or --escu <root>."));
     return;
@@ -15,28 +21,15 @@ export function renderDetections(root: HTMLElement, info: WebInfo, run: (file: s
   const list = h("ul", { class: "detections" }, ...info.detections.map((d) => {
     const button = h("button", { class: "det-run" }, "Run");
     button.addEventListener("click", () => run(d.file, d.name));
-    return h("li", { "data-name": d.name.toLowerCase() }, button, h("span", { class: "det-name" }, d.name), h("span", { class: "det-file" }, d.file));
+    const tests = h("button", { class: "det-tests-run" }, "Run tests");
+    const panel = h("div", { class: "det-tests" });
+    tests.addEventListener("click", () => void runTests(client, d.file, panel, tests));
+    return h("li", { "data-name": d.name.toLowerCase() },
+      h("div", { class: "det-row" }, button, tests, h("span", { class: "det-name" }, d.name), h("span", { class: "det-file" }, d.file)), panel);
   }));
   filter.addEventListener("input", () => {
     const q = filter.value.toLowerCase();
     for (const li of list.children) (li as HTMLElement).hidden = !(li as HTMLElement).dataset.name?.includes(q);
   });
   root.append(filter, list);
-}
-
-/** A detection's run above the list: its verdict, then each notable with its risk events. */
-export function renderDetectionRun(root: HTMLElement, run: DetectionRunView, total: number): void {
-  root.querySelector(".det-result")?.remove();
-  const notables = run.notables.map((n) => h("li", { class: "notable" },
-    h("div", { class: "notable-msg" }, n.message),
-    n.risk.length === 0 ? null : h("table", { class: "risk" },
-      h("thead", {}, h("tr", {}, h("th", {}, "risk object"), h("th", {}, "type"), h("th", {}, "score"), h("th", {}, "risk message"))),
-      h("tbody", {}, ...n.risk.map((r) => h("tr", {}, h("td", {}, r.object), h("td", {}, r.type), h("td", { class: "num" }, String(r.score)), h("td", {}, r.message))))),
-  ));
-  root.prepend(h("div", { class: "det-result" },
-    h("h3", {}, `${run.name}: ${total} result${total === 1 ? "" : "s"} (rows in Statistics)`),
-    h("div", { class: `verdict verdict-${run.verdict.status}` }, `test verdict: ${run.verdict.status}${run.verdict.message ? ` (${run.verdict.message})` : ""}`),
-    h("h4", {}, `Notables (${run.notables.length})`),
-    h("ol", { class: "notables" }, ...notables),
-  ));
 }

@@ -13,8 +13,7 @@ export async function renderExplain(root: HTMLElement, client: EngineClient, tex
     return;
   }
   try {
-    const e = await client.explain(text);
-    const url = client.railroadUrl();
+    const [e, url] = await Promise.all([client.explain(text), client.railroadUrl().catch(() => null)]);
     root.replaceChildren(
       ...e.diagnostics.map(renderedElement),
       h("pre", { class: "explain" }, e.text),

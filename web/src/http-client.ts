@@ -2,7 +2,7 @@
  * EngineClient over `minispl web`'s JSON API (src/web/server.ts). A failed request throws an Error
  * with the server's message, which the app shows in its error panel.
  */
-import type { EngineClient, JobStatus, WebCompletion, WebDiagnostic, WebExplanation, WebHover, WebInfo } from "./client.js";
+import type { EngineClient, JobStatus, RowsPage, WebCompletion, WebDiagnostic, WebExplanation, WebHover, WebInfo } from "./client.js";
 
 async function call<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
   const res = await fetch(path, {
@@ -31,6 +31,9 @@ export function httpClient(base = "api/"): EngineClient {
     runDetection: (file) => call<JobStatus>("POST", `${base}jobs`, { detection: file }),
     job: (id) => call<JobStatus>("GET", `${base}jobs/${encodeURIComponent(id)}`),
     cancel: (id) => call<JobStatus>("POST", `${base}jobs/${encodeURIComponent(id)}/cancel`, {}),
-    railroadUrl: () => "railroad/",
+    runDrilldowns: (file, fields) => call<JobStatus>("POST", `${base}jobs`, { drilldowns: file, fields }),
+    runTests: (file) => call<JobStatus>("POST", `${base}jobs`, { tests: file }),
+    rows: (id, offset, count) => call<RowsPage>("GET", `${base}jobs/${encodeURIComponent(id)}/rows?${new URLSearchParams({ offset: String(offset), count: String(count) })}`),
+    railroadUrl: async () => "railroad/",
   };
 }

@@ -12,12 +12,11 @@ import { renderDetectionRun, renderDetections } from "./detections-tab.js";
 import { h } from "./dom.js";
 import { renderEvents } from "./events-tab.js";
 import { renderExplain } from "./explain-tab.js";
+import { followJob } from "./poll-job.js";
+import type { PageSource } from "./pager.js";
 import { renderedElement, searchBar } from "./search-bar.js";
 import { renderTable } from "./table-view.js";
 
-/** Polls start fast (most searches take milliseconds) and slow down to POLL_MAX_MS. */
-const POLL_FIRST_MS = 20;
-const POLL_MAX_MS = 250;
 type Tab = "events" | "statistics" | "visualization" | "explain" | "detections";
 
 /** What a host page (the playground) may do with the running app: read, replace and run the search, reload the header. */
@@ -39,6 +38,8 @@ export function startApp(client: EngineClient): AppHandle {
   let current: Tab = "statistics";
   let job: JobStatus | null = null;
   let result: SearchResultView | null = null;
+  /** The shown result's further pages, from its finished job. */
+  let source: PageSource = null;
 
   const initial = new URLSearchParams(location.search).get("q") ?? "";
   const bar = searchBar($("editor"), client, () => void run(), initial);
@@ -55,7 +56,7 @@ export function startApp(client: EngineClient): AppHandle {
     if (tab === "explain") void renderExplain(tabs.explain, client, bar.text());
     // Charts measure their box: draw them when their tab is visible.
     if (tab === "visualization" && result) renderChart(tabs.visualization, result);
-    if (tab === "events" && result) renderEvents(tabs.events, result, onValue);
+    if (tab === "events" && result) renderEvents(tabs.events, result, onValue, source);
   }
 
   function showErrors(nodes: HTMLElement[]): void {
@@ -81,23 +82,16 @@ export function startApp(client: EngineClient): AppHandle {
       return fail(e);
     }
     job = mine;
-    const cancel = h("button", { class: "cancel" }, "Cancel");
-    cancel.addEventListener("click", () => void client.cancel(mine.id).catch(fail));
-    const progress = h("span", { class: "progress" });
-    status.replaceChildren(h("span", { class: "spinner" }), progress, cancel);
+    const id = mine.id;
+    let finished: JobStatus | null;
     try {
-      for (let wait = POLL_FIRST_MS; mine.state === "running"; wait = Math.min(POLL_MAX_MS, wait * 2)) {
-        progress.textContent = `Running… ${(mine.elapsedMs / 1000).toFixed(1)} s`;
-        await new Promise((r) => setTimeout(r, wait));
-        if (job?.id !== mine.id) return;
-        mine = await client.job(mine.id);
-      }
+      finished = await followJob(client, mine, status, () => job?.id === id);
     } catch (e) {
       return fail(e);
     }
-    if (job?.id !== mine.id) return;
-    job = mine;
-    done(mine);
+    if (!finished) return;
+    job = finished;
+    done(finished);
   }
 
   function done(j: JobStatus): void {
@@ -111,7 +105,8 @@ export function startApp(client: EngineClient): AppHandle {
     status.replaceChildren(h("span", { class: `state-${j.state}` }, r.ok ? `${r.total.toLocaleString("en-US")} ${r.events ? "event" : "result"}${r.total === 1 ? "" : "s"} (${when})` : j.state === "cancelled" ? "Cancelled" : "The search failed"));
     showErrors(r.diagnostics.map(renderedElement));
     result = r;
-    for (const [tab, render] of [["events", () => renderEvents(tabs.events, r, onValue)], ["statistics", () => renderTable(tabs.statistics, r)], ["visualization", () => renderChart(tabs.visualization, r)]] as const) {
+    source = r.ok ? async (offset, count) => (await client.rows(j.id, offset, count)).rows : null;
+    for (const [tab, render] of [["events", () => renderEvents(tabs.events, r, onValue, source)], ["statistics", () => renderTable(tabs.statistics, r, source)], ["visualization", () => renderChart(tabs.visualization, r)]] as const) {
       tabs[tab].hidden = false;
       render();
       tabs[tab].hidden = tab !== current;
@@ -120,7 +115,7 @@ export function startApp(client: EngineClient): AppHandle {
     if (!r.ok) return;
     if (r.detection) {
       bar.setText(r.detection.search);
-      renderDetectionRun(tabs.detections, r.detection, r.total);
+      renderDetectionRun(tabs.detections, r.detection, r.total, client);
       show("detections");
     } else show(r.view);
   }
@@ -137,7 +132,7 @@ export function startApp(client: EngineClient): AppHandle {
     renderDetections(tabs.detections, info, (file, name) => {
       bar.setText(`\`\`\`running the detection "${name}"\`\`\``);
       void run(() => client.runDetection(file));
-    });
+    }, client);
   }, (e: unknown) => {
     $("info").textContent = "the engine did not start";
     fail(e);

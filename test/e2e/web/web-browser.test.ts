@@ -7,11 +7,15 @@
  * any other origin and log no error. Screenshots: test-output/web-*.png (also when a check fails).
  * Skipped with the reason when Chromium is missing or the app was not built (`npm run build`).
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveWeb } from "../../../src/web/serve.js";
 import type { RunningServer } from "../../../src/web/server.js";
 import { appDir } from "../../../src/web/static-files.js";
+import { DRILLDOWN_DETECTION, writeDetectionFixture } from "../../unit/web/detection-fixture.js";
 import { seedSearch, webOptions, WORKER_URL } from "../../unit/web/web-fixture.js";
 import { launchChromium, loadChromium, type Launched } from "../../support/chromium.js";
 import { screenshot, typeSearch } from "./page-actions.js";
@@ -26,10 +30,14 @@ describe.skipIf(why !== null)(`minispl web in headless Chromium${why ? ` (skippe
   let page: Page;
   const offline: string[] = [];
   const errors: string[] = [];
+  // A detection with drilldowns and tests, and its attack data (detection-fixture.ts).
+  const dir = mkdtempSync(join(tmpdir(), "minispl-web-browser-"));
+  const fx = writeDetectionFixture(dir);
 
   beforeAll(async () => {
+    const opts = { ...webOptions(), detections: ["samples/detections/", fx.detections], attackData: fx.attackData };
     // Chromium starts in its own process while the engine loads in its worker.
-    const [s, l] = await Promise.all([serveWeb(webOptions(), { workerUrl: WORKER_URL }), launchChromium(chromium as Exclude<typeof chromium, string>)]);
+    const [s, l] = await Promise.all([serveWeb(opts, { workerUrl: WORKER_URL }), launchChromium(chromium as Exclude<typeof chromium, string>)]);
     server = s;
     launched = l;
     if ("reason" in l) return;
@@ -49,6 +57,7 @@ describe.skipIf(why !== null)(`minispl web in headless Chromium${why ? ` (skippe
   afterAll(async () => {
     if (launched && "context" in launched) await launched.close();
     await server?.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
 
@@ -149,6 +158,48 @@ describe.skipIf(why !== null)(`minispl web in headless Chromium${why ? ` (skippe
     await page.locator("#status", { hasText: /^3 events/ }).waitFor();
     expect(await page.locator(".cm-content").textContent()).toBe("index=* sourcetype=XmlWinEventLog EventCode=4688");
     expect(await events.count()).toBe(3);
+    expect(offline).toEqual([]);
+    expect(errors).toEqual([]);
+  }, ctx));
+  it("runs a notable's drilldowns and a detection's tests from the detections tab", (ctx) => checked("drilldowns", async () => {
+    await page.locator('#tabs button[data-tab="detections"]').click();
+    const item = page.locator("#tab-detections ul.detections > li", { hasText: DRILLDOWN_DETECTION });
+    await item.locator(".det-run").click();
+    const notable = page.locator("#tab-detections .notable", { hasText: "scrcons.exe on WIN-LAB-07.corp.example" }).first();
+    await notable.locator(".drilldowns-run").click();
+    const drilldowns = notable.locator(".drilldown");
+    await drilldowns.nth(2).waitFor();
+    expect(await drilldowns.locator(".drilldown-name").allTextContents()).toEqual(["View the detection results for - WIN-LAB-07.corp.example", "Process events on WIN-LAB-07.corp.example", "A broken drilldown for WIN-LAB-07.corp.example"]);
+    expect(await drilldowns.nth(1).locator("pre.drilldown-search").textContent()).toBe('index=* scrcons.exe dest="WIN-LAB-07.corp.example" | stats count by EventCode');
+    expect(await drilldowns.nth(1).locator(".drilldown-window").textContent()).toBe("time window: 2024-03-09 16:00:00Z to 2024-07-03 09:46:40Z");
+    // The first drilldown: the detection's two rows on that host.
+    expect(await drilldowns.nth(0).locator("table.stats tbody tr").count()).toBe(2);
+    expect(await drilldowns.nth(2).locator(".diag-error").textContent()).toContain('error[unknown-command]: unknown command "statz"');
+    await item.locator(".det-tests-run").click();
+    const tests = item.locator("li.test");
+    await tests.nth(2).waitFor();
+    expect(await tests.locator(".verdict").allTextContents()).toEqual(["PASS", "FAIL", "ERROR"]);
+    expect(await tests.nth(0).locator(".ad-loaded").textContent()).toMatch(/^loaded .*execution_scrcons\/windows-sysmon\.log \(\d+ events\)/);
+    expect(await tests.nth(2).locator(".ad-missing").textContent()).toMatch(/^missing attack data file for /);
+  }, ctx));
+
+  it("pages through a result beyond the rows it carries", (ctx) => checked("paging", async () => {
+    await typeSearch(page, "| makeresults count=650 | streamstats count as n | table n");
+    await page.keyboard.press("Escape");
+    await page.locator("#run").click();
+    const label = page.locator("#tab-statistics .page-label");
+    await label.filter({ hasText: "results 1–100 of 650" }).waitFor();
+    const first = page.locator("#tab-statistics table.stats tbody tr").first();
+    for (let i = 0; i < 5; i++) await page.locator("#tab-statistics .page-next").click();
+    // Rows 501 on are not in the result the page got: fetched from the job's kept result.
+    await label.filter({ hasText: "results 501–600 of 650" }).waitFor();
+    expect(await first.textContent()).toBe("501");
+    await page.locator("#tab-statistics .page-next").click();
+    await label.filter({ hasText: "results 601–650 of 650" }).waitFor();
+    expect(await page.locator("#tab-statistics table.stats tbody tr").count()).toBe(50);
+    expect(await page.locator("#tab-statistics .page-next").isDisabled()).toBe(true);
+    await page.locator("#tab-statistics .page-prev").click();
+    await label.filter({ hasText: "results 501–600 of 650" }).waitFor();
     expect(offline).toEqual([]);
     expect(errors).toEqual([]);
   }, ctx));

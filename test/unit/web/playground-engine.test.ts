@@ -8,6 +8,8 @@ import { EngineSession } from "../../../web/playground/engine-session.js";
 import { checkLesson } from "../../../web/playground/lesson-check.js";
 import { LESSONS } from "../../../web/playground/lessons.js";
 import { SAMPLE_DETECTIONS, SAMPLE_FILES } from "../../../web/playground/samples.js";
+import { gzipSync } from "node:zlib";
+import { zip } from "../adapters/archive-builder.js";
 import { evtxFile, sysmonChunk } from "../adapters/evtx-builder.js";
 
 const SEED = "samples/detections/script_execution_via_wmi.yml";
@@ -51,10 +53,32 @@ describe("the playground's engine", () => {
     ]);
     expect(e).toMatchObject({ file: "lab.evtx", format: "evtx", events: 2, skippedCount: 0 });
     expect(x).toMatchObject({ file: "sysmon.log", format: "xmlwineventlog", skippedCount: 0 });
-    expect(junk).toMatchObject({ events: 0, skippedCount: 1, skipped: ["dropped/notes.txt:1: unrecognised format"] });
-    const r = s.search('minispl_file="dropped/lab.evtx" | stats count by Image');
+    expect(junk).toMatchObject({ events: 0, skippedCount: 1, skipped: ["/dropped/notes.txt:1: unrecognised format"] });
+    const r = s.search('minispl_file="/dropped/lab.evtx" | stats count by Image');
     expect(r.rows).toEqual([{ Image: "C:\\Windows\\System32\\cmd.exe", count: 1 }, { Image: "C:\\x\\scrcons.exe", count: 1 }]);
     // The dropped file's fields complete in the search bar.
     expect(s.complete("search Comm", 11).items.map((i) => i.label)).toContain("CommandLine");
+  });
+
+  it("opens dropped gzip and zip files in place, as --data does, and names a second file of the same name apart", () => {
+    const s = new EngineSession([], []);
+    const xml = readFileSync("samples/data/sysmon.xml");
+    const plain = s.add([{ name: "sysmon.xml", bytes: bytesOf(xml) }])[0]!;
+    const [gz, zipped, again] = s.add([
+      { name: "sysmon.xml.gz", bytes: bytesOf(gzipSync(xml)) },
+      { name: "logs.zip", bytes: bytesOf(zip([{ name: "inner/sysmon.xml", data: xml }])) },
+      { name: "sysmon.xml", bytes: bytesOf(xml) },
+    ]);
+    expect(plain.events).toBeGreaterThan(0);
+    for (const r of [gz, zipped, again]) expect(r).toMatchObject({ format: "xmlwineventlog", events: plain.events, skippedCount: 0 });
+    expect(again!.file).toBe("sysmon.xml (2)");
+    const r = s.search("* | stats count by minispl_file");
+    expect(r.rows).toEqual([
+      { minispl_file: "/dropped/logs.zip!inner/sysmon.xml", count: plain.events },
+      { minispl_file: "/dropped/sysmon.xml", count: plain.events },
+      { minispl_file: "/dropped/sysmon.xml (2)", count: plain.events },
+      // A gzip member is named as `--data` names it: the archive, `!`, the name without `.gz`.
+      { minispl_file: "/dropped/sysmon.xml.gz!sysmon.xml", count: plain.events },
+    ]);
   });
 });
