@@ -1,7 +1,9 @@
 /**
- * 200,000 rows × 60 columns, every format: printed through the writer in chunks of at most 64 KB,
+ * 30,000 rows × 60 columns, every format: printed through the writer in chunks of at most 64 KB,
  * never as one string (issue 9: `index=*` over a few thousand wide events hit V8's string limit).
  * The chunks are checked as they come and not kept, so the test holds no more than the printer.
+ * 30,000 rows make 6–30 MB per format, hundreds of chunks: the chunking is what is checked, and it
+ * does not change with the size (200,000 rows took 27 s of the suite for the same checks).
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { Table, type Value } from "../../../src/index.js";
@@ -11,7 +13,7 @@ import { writeTextTable } from "../../../src/output/text-table.js";
 import type { Writer } from "../../../src/output/writer.js";
 import { CHUNK_LIMIT_BYTES } from "./support.js";
 
-const ROWS = 200_000;
+const ROWS = 30_000;
 const COLS = 60;
 const names = Array.from({ length: COLS }, (_, c) => `field_${String(c).padStart(2, "0")}`);
 /** Row i, column c: a number in the even columns, a short string in the odd ones. */
@@ -38,7 +40,7 @@ function meter(): { out: Writer; chunks: number; units: number; maxBytes: number
   return m;
 }
 
-describe("a 200,000 × 60 result", { timeout: 180_000 }, () => {
+describe("a 30,000 × 60 result", { timeout: 180_000 }, () => {
   it("text table: every line the same width, in chunks of at most 64 KB", () => {
     const m = meter();
     const lines: string[] = [];
@@ -87,7 +89,7 @@ describe("a 200,000 × 60 result", { timeout: 180_000 }, () => {
     expect(json.tail.endsWith(`${JSON.stringify([last], null, 2).slice(2, -2)}\n]\n`)).toBe(true);
 
     for (const m of [csv, nd, json]) {
-      expect(m.chunks).toBeGreaterThan(1000);
+      expect(m.chunks).toBeGreaterThan(100);
       expect(m.maxBytes).toBeLessThanOrEqual(CHUNK_LIMIT_BYTES);
     }
   });
