@@ -1,7 +1,7 @@
 /**
  * Comparisons of the eval → SQL compiler (compile-eval.ts), as eval-ops.ts compare() makes them:
  * some pair of the operands' values passes atomEquals / order; numbers when both read as numbers,
- * text otherwise (equal bytes; UTF-16 code unit order), NaN's text "NaN" after every other
+ * text otherwise (equal bytes; UTF-8 byte order, compareLexical's), NaN's text "NaN" after every other
  * number's text; a runtime number against runtime text stays local (JavaScript's number text).
  */
 import { compareLexical, parseNumber } from "../values/value.js";
@@ -120,12 +120,13 @@ function strStr(op: string, x: Atom, y: Atom): string {
   return body;
 }
 
-/** Text comparison: equal bytes, or UTF-16 code unit order. */
+/**
+ * Text comparison: equal bytes, or byte order, which is compareLexical's (UTF-8, code point
+ * order). Text in ClickHouse is valid UTF-8: a lone surrogate never gets there (a literal holding
+ * one stays local, compile-eval.ts; the loader keeps such fields local, load-events.ts).
+ */
 function lexical(op: string, x: Atom, y: Atom): string {
   if (op === "=" || op === "==") return `(${x.sql} = ${y.sql})`;
   if (op === "!=") return `(${x.sql} != ${y.sql})`;
-  const bytesOk = (a: Atom) => typeof a.literal === "string" && ![...a.literal].some((ch) => (ch.codePointAt(0) as number) >= 0xd800);
-  if (bytesOk(x) || bytesOk(y)) return `(${x.sql} ${op} ${y.sql})`;
-  const u16 = (s: string) => `convertCharset(${s}, 'UTF-8', 'UTF-16BE')`;
-  return `(${u16(x.sql)} ${op} ${u16(y.sql)})`;
+  return `(${x.sql} ${op} ${y.sql})`;
 }

@@ -6,9 +6,8 @@
  * - null propagation: a comparison with a null operand is false, `isnull`/`isnotnull` test it;
  * - `=`, `!=`, `<`, `>`, `<=`, `>=` hold when any pair of values does (a multivalue field is the
  *   list of its values); a pair compares as numbers when both read as numbers (parseNumber: the
- *   grammar of compile-where.ts sqlNumber), otherwise as text: equal bytes, or order by UTF-16 code
- *   unit (a literal without a unit ≥ U+D800 orders the same by bytes; two runtime strings are
- *   compared as UTF-16BE bytes). A number's text (String(x)) is only needed for NaN ("NaN" sorts
+ *   grammar of compile-where.ts sqlNumber), otherwise as text: equal bytes, or order by UTF-8
+ *   bytes (compareLexical's order). A number's text (String(x)) is only needed for NaN ("NaN" sorts
  *   after every other number's text, which starts with a digit, `-` or `I`); comparing any other
  *   runtime number with text stays local. Numbers compare as `x - y` against 0, as `order` does
  *   (inf vs inf is neither < nor >= there);

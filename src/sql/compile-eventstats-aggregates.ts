@@ -16,7 +16,7 @@
  *   group with a non-finite number raises the run-time guard (memory then compares its text);
  * - count, count(f), dc(f) (counting.ts: values compared as text; a number's text is one per
  *   value, -0 and 0 alike, so `toString(x + 0)` distinguishes what JavaScript's does), values(f)
- *   of text (a set, sorted locally by code unit).
+ *   of text (a set, sorted locally by UTF-8 bytes).
  * Only numbers that read as finite (aggregates/numeric.ts numberOf) feed the numeric aggregates.
  */
 import type { AggregateSpec } from "../ast/commands.js";

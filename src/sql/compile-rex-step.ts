@@ -62,12 +62,10 @@ export function rexStep(c: Command, columns: readonly SqlColumn[], q: ResultQuer
 }
 
 /**
- * A values() set in the order the rows show it (rows-to-table.ts sorts it by UTF-16 code unit;
- * ClickHouse keeps it in no order), which decides the first matching value: sorted by bytes, the
- * same order for text without a character from U+E000 up (past the surrogates, UTF-16 and UTF-8
- * order differ); a set holding one sends the search back to memory.
+ * A values() set in the order the rows show it (rows-to-table.ts sorts it with compareLexical, by
+ * UTF-8 bytes; ClickHouse keeps it in no order), which decides the first matching value: sorted
+ * by bytes, the same order.
  */
 function sortedSet(s: RegexSubject): RegexSubject {
-  const late = `arrayExists(rx_s -> match(rx_s, ${sqlString("[\\x{e000}-\\x{10ffff}]")}), ${s.sql})`;
-  return { sql: guarded(late, `arraySort(${s.sql})`), shape: "array" };
+  return { sql: `arraySort(${s.sql})`, shape: "array" };
 }

@@ -1,8 +1,8 @@
 /**
  * `| sort` and `| head N` after a pushed aggregate, as a row number over the result's order
  * (result-order.ts) in SQL. sort (commands/sort.ts, sort-keys.ts): each key's first value, results
- * without it last in both directions, compareAtoms (numbers by value before text by code unit),
- * `str()` code units only, ties in the order before, the first `limit` rows (10,000 unless given,
+ * without it last in both directions, compareAtoms (numbers by value before text by UTF-8 bytes),
+ * `str()` text only, ties in the order before, the first `limit` rows (10,000 unless given,
  * `sort 0`: all); the rows then come out in that order (a hidden number column rows-to-table.ts
  * sorts by). head: the first N rows of the result's order.
  *
@@ -76,7 +76,7 @@ function keyOrder(columns: readonly SqlColumn[], key: SortKey): string[] {
 }
 
 function textOrder(s: string, key: SortKey, dir: string): string[] {
-  if (key.mode === "str") return [`isNull(${s})`, `convertCharset(${guarded(`NOT isValidUTF8(${s})`, s)}, 'UTF-8', 'UTF-16BE')${dir}`];
+  if (key.mode === "str") return [`isNull(${s})`, `${guarded(`NOT isValidUTF8(${s})`, s)}${dir}`];
   const address = `(position(${s}, ':') > 0 OR length(${s}) - length(replaceAll(${s}, '.', '')) >= 3)`;
   // The guard wraps the value every row's order reads (isNull of a non-Nullable column is folded away).
   return [`isNull(${s})`, ...atomOrder(guarded(`ifNull(${address}, 0)`, s), key.desc)];

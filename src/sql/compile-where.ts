@@ -172,11 +172,9 @@ export function ordering(values: string, op: string, literal: string): string {
     const whenText = op === ">" || op === ">=" ? TRUE : FALSE;
     return `arrayExists(v -> ifNull(${num} ${op} ${lit}, ${whenText}), ${values})`;
   }
-  // A string literal: every number sorts before it; strings compare by code unit, which is byte
-  // order as long as the literal has no surrogate or private-use-and-above unit.
-  for (let i = 0; i < literal.length; i++) {
-    if (literal.charCodeAt(i) >= 0xd800) throw new NotPushable(`ordering against "${literal}" (UTF-16 and UTF-8 orders differ there)`);
-  }
+  // A string literal: every number sorts before it; strings compare by UTF-8 bytes, as
+  // compareLexical does. A lone surrogate has no UTF-8 form.
+  if (hasLoneSurrogate(literal)) throw new NotPushable(`ordering against a value with a lone surrogate`);
   const lit = sqlString(literal);
   const whenNumber = op === "<" || op === "<=" ? TRUE : FALSE;
   return `arrayExists(v -> if(isNull(${num}), v ${op} ${lit}, ${whenNumber}), ${values})`;

@@ -13,7 +13,7 @@ export type SqlColumnKind =
   | "values"
   /**
    * A JSON array of distinct strings → values() (aggregates/values-list.ts): sorted here with
-   * compareLexical (UTF-16 code units, where ClickHouse would sort bytes), then as "values".
+   * compareLexical (UTF-8 byte order), then as "values".
    */
   | "set"
   /** A JSON array of numbers: a hidden tie-break of the row order (compared element by element). */

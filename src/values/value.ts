@@ -104,7 +104,38 @@ export function compareAtoms(a: Atom, b: Atom): number {
   return compareLexical(String(a), String(b));
 }
 
-/** Byte-order (UTF-8 / code point) comparison, which is what Splunk's lexicographic order is. */
+/** A code unit at or above U+D800: where UTF-16 unit order and code point order can differ. */
+const HIGH_UNIT = /[\ud800-\uffff]/;
+
+/**
+ * Splunk's lexicographic order: the order of the strings' UTF-8 bytes (SPL2 Search Manual,
+ * "Lexicographical order": "sorts items based on the values used to encode the items in computer
+ * memory. In Splunk software, this is almost always UTF-8 encoding"), which is code point order.
+ * JavaScript's `<` compares UTF-16 code units, the same order except where a character above
+ * U+FFFF (a surrogate pair) meets one from U+E000 to U+FFFF: `<` puts the pair first, UTF-8 last.
+ * So `<` decides unless both strings hold a unit ≥ U+D800 (a cheap scan; sorts of ASCII-heavy
+ * values cost what `<` costs), and then code points are compared from the first difference. A
+ * lone surrogate counts as its own code point, as its generalized UTF-8 bytes order it.
+ */
 export function compareLexical(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (a === b) return 0;
+  if (HIGH_UNIT.test(a) && HIGH_UNIT.test(b)) return compareCodePoints(a, b);
+  return a < b ? -1 : 1;
+}
+
+function compareCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === n) return a.length < b.length ? -1 : 1;
+  // The difference may be the low half of a pair whose high half both share: compare whole code points there.
+  if (i > 0) {
+    const h = a.charCodeAt(i - 1);
+    if (h >= 0xd800 && h <= 0xdbff) {
+      const x = a.codePointAt(i - 1) as number;
+      const y = b.codePointAt(i - 1) as number;
+      if (x !== y) return x < y ? -1 : 1;
+    }
+  }
+  return (a.codePointAt(i) as number) < (b.codePointAt(i) as number) ? -1 : 1;
 }

@@ -2,7 +2,7 @@
  * ClickHouse JSON rows → a minispl Table, by the pushed prefix's column kinds (sql/types.ts), in
  * the order the in-memory engine gives. The order is set here rather than by `ORDER BY`: the
  * grouper's order (executor/grouping.ts sortedGroups) is compareAtoms per BY value, which reads
- * numbers out of strings and compares the rest by UTF-16 code unit, and breaks ties by the order
+ * numbers out of strings and compares the rest by UTF-8 bytes (compareLexical), and breaks ties by the order
  * groups were first met; the compiler returns that first meeting as a hidden tuple column.
  */
 import type { SqlColumn } from "../../sql/types.js";

@@ -83,6 +83,9 @@ const Q: readonly string[] = [
   `| tstats count ${DM} where All_Traffic.app>abc by All_Traffic.app`,
   `| tstats count ${DM} where All_Traffic.app<=abc by All_Traffic.app`,
   `| tstats count ${DM} where All_Traffic.app<1e999 by All_Traffic.app`,
+  // Text orders by UTF-8 bytes on both sides: "😀x" sorts after U+E000 and U+FFFF (UTF-16 units put it before).
+  `| tstats count ${DM} where All_Traffic.app<\uffff by All_Traffic.app`,
+  `| tstats count ${DM} where All_Traffic.app>"\ue000" by All_Traffic.app`,
   `| tstats count ${DM} where All_Traffic.vlan>=x by All_Traffic.vlan`,
   `| tstats count(All_Traffic.tag) as n dc(All_Traffic.vlan) as d values(All_Traffic.vlan) as v ${DM} by All_Traffic.direction`,
   `| tstats values(All_Traffic.app) as apps dc(All_Traffic.app) count(All_Traffic.app) ${DM}`,
