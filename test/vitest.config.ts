@@ -35,6 +35,9 @@ export default defineConfig({
           globalSetup: ["test/support/global-temp.ts"],
           testTimeout: 300_000,
           hookTimeout: 300_000,
+          // Both cores: the two long files (the index and chDB differentials, ~4–6 min each) ran
+          // one after the other with vitest's default of one worker on a 2-core machine.
+          maxWorkers: 2,
         },
       },
     ],

@@ -1,11 +1,12 @@
 /**
- * Compression without Node (the browser platform): fflate, synchronous, pure JavaScript (~10 KB
- * gzipped for what is used). The streaming inflate reads its compressed byte range whole through
- * the platform's FileSystem (the browser's files are in memory already: this is one copy of the
- * compressed bytes, never of the output) and inflates it 64 KB of input at a time, yielding as it goes; damage ends the output
- * with a problem, as Node's does (node-inflate-worker.ts): a cut or corrupt stream, and for gzip
- * each member's CRC-32 and size (RFC 1952 §2.3.1), checked here because fflate does not, and
- * bytes after the last member (zero padding is not damage). `gunzip` uses the same checks.
+ * Compression without Node (the browser platform): fflate, synchronous, pure JavaScript (5 KB
+ * gzipped, 10 KB minified, for what is used: measured with rolldown). The streaming inflate
+ * reads its compressed byte range whole through the platform's FileSystem (the browser's files
+ * are in memory already: this is one copy of the compressed bytes, never of the output) and
+ * inflates it 64 KB of input at a time, yielding as it goes; damage ends the output with a
+ * problem, as Node's does (node-inflate-worker.ts): a cut or corrupt stream, and for gzip each
+ * member's CRC-32 and size (RFC 1952 §2.3.1), checked here because fflate does not, and bytes
+ * after the last member (zero padding is not damage). `gunzip` uses the same checks.
  * Brotli has no implementation here: only the on-disk index's Parquet pages use it, and the
  * browser has no index.
  */
