@@ -17,7 +17,7 @@ const SYSMON = readFileSync("samples/data/sysmon.xml");
 
 /** The built CLI with `input` (bytes) on its stdin. */
 function piped(args: readonly string[], input: Buffer): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ["dist/cli/main.js", ...args], { cwd: ROOT, input, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const r = spawnSync(process.execPath, ["dist/cli/bin.js", ...args], { cwd: ROOT, input, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

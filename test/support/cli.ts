@@ -3,8 +3,10 @@
  *  - runCli: in this process, through src/cli/main.ts runMain, with stdout, stderr and the exit code
  *    captured. Most cases use it: a spawned CLI pays a node start, the library load and the parser
  *    build (about 1.5 s of CPU) for every case.
- *  - spawnCli: the built binary (dist/cli/main.js, built by `pretest`) in a child process, as a user
- *    runs it. Kept for what only a real process shows: exit codes, stdin, --help, worker threads.
+ *  - spawnCli: the `minispl` bin (dist/cli/bin.js, which runs the bundle `pretest` builds) in a
+ *    child process, as a user runs it. Kept for what only a real process shows: exit codes, stdin,
+ *    --help, worker threads. The bin, not tsc's dist/cli/main.js: it is what users run, and it
+ *    starts in about half the CPU (0.47 s against 0.92 s for `search '| makeresults'`).
  */
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -41,7 +43,7 @@ export async function runCli(args: readonly string[]): Promise<CliResult> {
 
 /** Runs the built binary in a child process; `input` is piped into its stdin. */
 export function spawnCli(args: readonly string[], env: Record<string, string> = {}, input?: string): CliResult {
-  const r = spawnSync(process.execPath, ["dist/cli/main.js", ...args], {
+  const r = spawnSync(process.execPath, ["dist/cli/bin.js", ...args], {
     cwd: ROOT,
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1", ...env },
