@@ -9,8 +9,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AsyncEngine, buildIndex, Engine } from "../../../src/index.js";
+import { ENGINE_WORKER_URL } from "../../support/engine-worker-url.js";
 
-const workerUrl = new URL("../../../dist/engine/engine-worker.js", import.meta.url);
+const workerUrl = ENGINE_WORKER_URL;
 /** Runs far longer than any test (a million searches, one budget check before each). */
 const ENDLESS = '| makeresults count=1000000 | map maxsearches=1000000000 search="| makeresults | eval n=$_serial_id$"';
 

@@ -9,8 +9,9 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AsyncEngine } from "../../../src/index.js";
 import { SYSMON_1, sysmonXml } from "../adapters/fixtures.js";
+import { ENGINE_WORKER_URL } from "../../support/engine-worker-url.js";
 
-const workerUrl = new URL("../../../dist/engine/engine-worker.js", import.meta.url);
+const workerUrl = ENGINE_WORKER_URL;
 /** One eval over 3M results: a single step with no budget check inside, far longer than the grace. */
 const STUCK = "| makeresults count=3000000 | eval h=sha256(tostring(random()))";
 const record = (second: number): string => `${sysmonXml(1, `2024-03-09T00:05:${String(second).padStart(2, "0")}.000Z`, SYSMON_1)}\n`;

@@ -8,10 +8,11 @@
 import { PassThrough, type Readable, type Writable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import { AsyncEngine } from "../../../src/index.js";
+import { ENGINE_WORKER_URL } from "../../support/engine-worker-url.js";
 import { startLspServer, type LspServer, type LspServerOptions } from "../../../src/lsp/server.js";
 
 /** The built engine worker, for the AsyncEngine an in-process server loads its data into. */
-export const WORKER_URL = new URL("../../../dist/engine/engine-worker.js", import.meta.url);
+export const WORKER_URL = ENGINE_WORKER_URL;
 
 export interface Message {
   readonly jsonrpc: "2.0";
