@@ -130,31 +130,34 @@ export function precisionOf(v: SqlValue): string | null {
 }
 
 /**
+ * What storedNumber and settledNumber share: a raw number's value `x` and precision `lsd` bound
+ * from its pair, with d (the decimals, read only when used: an Int conversion of inf throws),
+ * 10^d, |x|·10^d and its Math.round bound around `body` (`wrap`); settleNumber's integer case
+ * (the fraction rounded off half up, -0 as 0) and its case past 2^53 units (toFixed's value, the
+ * number itself from 2^55 units on).
+ */
+function settleScope(v: SqlValue) {
+  const pair = pairOf(v);
+  if (pair === null) throw new NotPushable("a number of unknown precision");
+  const [t, x, lsd, d, unit, scaled, k] = ["st", "sx", "sl", "sd", "su", "sc", "sk"].map((p) => fresh(p)) as [string, string, string, string, string, string, string];
+  const settledInt = `if(${x} = floor(${x}), ${x}, arrayMap(o -> if(${x} < 0, if(o = 0, 0., -o), o), [${jsRound(`abs(${x})`)}])[1])`;
+  const big = `if(${scaled} >= ${TWO55}, ${x}, ${toFixedValue(x, d)})`;
+  const steps = (body: string) => bind(d, `toInt32(if(isInfinite(${lsd}) OR ${lsd} >= 0 OR ${lsd} < -20, 0, -${lsd}))`,
+    bind(unit, pow10(d), bind(scaled, `abs(${x}) * ${unit}`, bind(k, jsRound(scaled), body))));
+  const wrap = (body: string) => `arrayMap(${t} -> if(isNull(${t}.1), NULL, arrayMap((${x}, ${lsd}) -> ${steps(body)}, [assumeNotNull(${t}.1)], [${t}.2])[1]), [${pair}])[1]`;
+  return { x, lsd, d, unit, scaled, k, settledInt, big, wrap };
+}
+
+/**
  * storedNumber(v, lsd) of a raw number: `text` (a Nullable(String): the decimal text where the
  * stored value ends on a zero) and `number` (a Nullable(Float64): the stored number elsewhere).
  */
 export function storedNumber(v: SqlValue): { text: string; number: string } {
-  const pair = pairOf(v);
-  if (pair === null) throw new NotPushable("a number of unknown precision");
-  const t = fresh("st");
-  const x = fresh("sx");
-  const lsd = fresh("sl");
-  const d = fresh("sd");
-  const unit = fresh("su");
-  const scaled = fresh("sc");
-  const k = fresh("sk");
-  // settleNumber at lsd ≥ 0: the fraction rounded off (half up), -0 as 0.
-  const settledInt = `if(${x} = floor(${x}), ${x}, arrayMap(o -> if(${x} < 0, if(o = 0, 0., -o), o), [${jsRound(`abs(${x})`)}])[1])`;
-  // Past 2^53 units: toFixed's value, the number itself from 2^55 units on.
-  const big = `if(${scaled} >= ${TWO55}, ${x}, ${toFixedValue(x, d)})`;
+  const { x, lsd, d, unit, scaled, k, settledInt, big, wrap } = settleScope(v);
   const textual = `(${lsd} < 0 AND ${lsd} >= -20 AND isFinite(${x}) AND ${scaled} < ${TWO53} AND ${k} % 10 = 0)`;
   const number = `multiIf(isInfinite(${lsd}) OR NOT isFinite(${x}), ${x}, ${lsd} >= 0, ${settledInt}, ${lsd} < -20, ${x}, ${scaled} >= ${TWO53}, ${big}, ${k} % 10 != 0, if(${x} < 0, -(${k} / ${unit}), ${k} / ${unit}), NULL)`;
   const digits = fresh("sg");
   const text = `if(${textual}, ${bind(digits, `arrayMap(kt -> leftPad(kt, greatest(length(kt), toUInt64(${d} + 1)), '0'), [toString(toUInt64(${k}))])[1]`, `concat(if(${x} < 0 AND ${k} != 0, '-', ''), substring(${digits}, 1, length(${digits}) - ${d}), '.', right(${digits}, ${d}))`)}, NULL)`;
-  // The decimals (when they are read: an Int conversion of inf throws), 10^d, |x|·10^d, its Math.round.
-  const steps = (body: string) => bind(d, `toInt32(if(isInfinite(${lsd}) OR ${lsd} >= 0 OR ${lsd} < -20, 0, -${lsd}))`,
-    bind(unit, pow10(d), bind(scaled, `abs(${x}) * ${unit}`, bind(k, jsRound(scaled), body))));
-  const wrap = (body: string) => `arrayMap(${t} -> if(isNull(${t}.1), NULL, arrayMap((${x}, ${lsd}) -> ${steps(body)}, [assumeNotNull(${t}.1)], [${t}.2])[1]), [${pair}])[1]`;
   return { text: wrap(text), number: `CAST(${wrap(number)} AS Nullable(Float64))` };
 }
 
@@ -209,21 +212,9 @@ export function storedColumnValue(textKey: string, numberKey: string): SqlValue 
 
 /** settleNumber(v, lsd) of a raw number as a Nullable(Float64): storedNumber's value without the text (what a function is handed). */
 export function settledNumber(v: SqlValue): string {
-  const pair = pairOf(v);
-  if (pair === null) throw new NotPushable("a number of unknown precision");
-  const t = fresh("tt");
-  const x = fresh("tx");
-  const lsd = fresh("tl");
-  const d = fresh("td");
-  const unit = fresh("tu");
-  const scaled = fresh("tc");
-  const k = fresh("tk");
-  const settledInt = `if(${x} = floor(${x}), ${x}, arrayMap(o -> if(${x} < 0, if(o = 0, 0., -o), o), [${jsRound(`abs(${x})`)}])[1])`;
-  const big = `if(${scaled} >= ${TWO55}, ${x}, ${toFixedValue(x, d)})`;
+  const { x, lsd, unit, scaled, k, settledInt, big, wrap } = settleScope(v);
   const body = `multiIf(isInfinite(${lsd}) OR NOT isFinite(${x}), ${x}, ${lsd} >= 0, ${settledInt}, ${lsd} < -20, ${x}, ${scaled} >= ${TWO53}, ${big}, if(${x} < 0, if(${k} = 0, 0., -(${k} / ${unit})), ${k} / ${unit}))`;
-  const steps = bind(d, `toInt32(if(isInfinite(${lsd}) OR ${lsd} >= 0 OR ${lsd} < -20, 0, -${lsd}))`,
-    bind(unit, pow10(d), bind(scaled, `abs(${x}) * ${unit}`, bind(k, jsRound(scaled), body))));
-  return `CAST(arrayMap(${t} -> if(isNull(${t}.1), NULL, arrayMap((${x}, ${lsd}) -> ${steps}, [assumeNotNull(${t}.1)], [${t}.2])[1]), [${pair}])[1] AS Nullable(Float64))`;
+  return `CAST(${wrap(body)} AS Nullable(Float64))`;
 }
 
 /**
